@@ -1,0 +1,92 @@
+# The PbR Toolkit. `make help` lists the targets.
+#   make run   - create .venv, install, migrate, load demo content, serve on 127.0.0.1:$(PORT)
+#   make test  - checks, migrations check and every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV ?= .venv
+# pyenv honours .python-version (3.13); without pyenv, any python3 >= 3.12 will do.
+PYTHON ?= python3
+VPY := $(VENV)/bin/python
+MANAGE := $(VPY) manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(VPY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+	  echo "Python 3.12 or newer is needed (found $$($(PYTHON) --version 2>&1)). Install 3.13 (see .python-version) or run: make PYTHON=/path/to/python3.13 run"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(VPY) requirements.txt pyproject.toml
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -r requirements.txt
+	# Maps the import name pbr_site onto site/ (see pyproject.toml and README).
+	$(VPY) -m pip install --quiet --no-build-isolation --no-deps -e .
+	@touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP) ## Create .venv and install the pinned requirements
+
+.PHONY: messages
+messages: install ## Compile the Welsh interface text (site/locale/cy)
+	@# GNU gettext's msgfmt when present; otherwise polib (installed with wagtail-localize).
+	@if command -v msgfmt >/dev/null; then \
+	  $(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v 0; \
+	else \
+	  $(VPY) -c 'import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix(".mo"))) for p in pathlib.Path("site/locale").rglob("*.po")]'; \
+	fi
+
+.PHONY: makemessages
+makemessages: install ## Collect new interface strings into site/locale/cy/LC_MESSAGES/django.po
+	$(MANAGE) makemessages -l cy --no-obsolete --ignore='.venv/*' --ignore='node_modules/*' --ignore='var/*' --ignore='site/static/*'
+
+.PHONY: migrate
+migrate: install ## Create or update the database (SQLite, or DATABASE_URL)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+
+.PHONY: demo
+demo: migrate messages ## Load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+.PHONY: run
+run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+
+.PHONY: superuser
+superuser: migrate ## Create an administrator account of your own (asks for a password)
+	$(MANAGE) createsuperuser
+
+.PHONY: collectstatic
+collectstatic: install
+	DJANGO_SETTINGS_MODULE=pbr_site.settings.production SECRET_KEY=collectstatic ALLOWED_HOSTS=localhost \
+	  $(MANAGE) collectstatic --noinput -v 0
+
+.PHONY: serve
+serve: demo collectstatic ## Production-like: gunicorn + whitenoise on 127.0.0.1:$(PORT) (plain HTTP, local)
+	DJANGO_SETTINGS_MODULE=pbr_site.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(cat var/demo-password.txt)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	  $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+.PHONY: assets
+assets: ## Rebuild the GOV.UK Frontend CSS/JS into site/static (needs Node; output is committed)
+	npm ci
+	npm run build
+
+.PHONY: test
+test: messages ## Run the checks and every test (SQLite, or DATABASE_URL)
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=pbr_site.settings.production SECRET_KEY=$$($(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=pbr.example.org $(MANAGE) check --deploy --fail-level WARNING
+	$(VPY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: clean
+clean: ## Remove the virtual environment, local database and collected files
+	rm -rf $(VENV) var db.sqlite3 *.egg-info

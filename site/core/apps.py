@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Site-wide pages, blocks and template tags that the three parts share."""
+
+    name = "pbr_site.core"
+    label = "core"
+    verbose_name = "Site-wide pages"

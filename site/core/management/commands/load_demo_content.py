@@ -1,0 +1,213 @@
+"""Load the demo content: page tree, Welsh translations, editorial roles and demo users.
+
+Idempotent: what already exists is left exactly as it is (editors may have changed it),
+so running the command twice creates nothing the second time.
+"""
+
+import secrets
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from pbr_site.core.demo import pages as demo
+from pbr_site.core.demo.welsh import WELSH
+
+DEMO_USERS = [
+    # username, group, is_superuser
+    ("admin", None, True),
+    ("editor", "Editors", False),
+    ("moderator", "Moderators", False),
+]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "unlock_page"]
+WORKFLOW_NAME = "Moderators approval"
+
+
+class Command(BaseCommand):
+    help = "Load the demo pages, their Welsh translations, editorial roles and (locally) demo users."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--list-missing-welsh",
+            action="store_true",
+            help="Print every English string that demo/welsh.py lacks, change nothing.",
+        )
+
+    def handle(self, *args, **options):
+        self.created = 0
+        self.missing_welsh = [] if options["list_missing_welsh"] else None
+        with transaction.atomic():
+            english, welsh = self.ensure_locales()
+            home = self.ensure_home(english)
+            pages = {"home": home}
+            for key, model_path, parent_key, fields in demo.PAGES:
+                pages[key] = self.ensure_child(pages[parent_key], apps.get_model(model_path), fields)
+            self.ensure_home_parts(home, pages)
+            for page in pages.values():
+                self.ensure_welsh(page, welsh)
+            self.ensure_roles_and_workflow()
+            if self.missing_welsh is not None:
+                for text in dict.fromkeys(self.missing_welsh):
+                    self.stdout.write(f"    {text!r}: \"\",")
+                transaction.set_rollback(True)
+                return
+        if getattr(settings, "PBR_LOCAL_DEMO_USERS", False):
+            self.ensure_demo_users()
+        self.stdout.write(f"Demo content loaded: {self.created} new objects.")
+
+    # --- pages ---------------------------------------------------------------------
+    def ensure_locales(self):
+        english, _ = Locale.objects.get_or_create(language_code="en")
+        welsh, created = Locale.objects.get_or_create(language_code="cy")
+        self.created += created
+        return english, welsh
+
+    def ensure_home(self, english):
+        HomePage = apps.get_model("core.HomePage")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        # Wagtail's install creates a plain "Welcome" page with the slug "home": remove it
+        # (only if it is still that untouched placeholder) so our home page can take its place.
+        for placeholder in root.get_children().exact_type(Page):
+            if placeholder.numchild == 0:
+                placeholder.delete()
+        fields = {k: v for k, v in demo.HOME.items()}
+        home = HomePage(locale=english, **fields)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        self.created += 1
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True, site_name="PbR Toolkit")
+        site.root_page = home
+        site.site_name = "PbR Toolkit"
+        site.save()
+        return home
+
+    def ensure_child(self, parent, model, fields):
+        existing = parent.get_children().filter(slug=fields["slug"]).first()
+        if existing is not None:
+            return existing.specific
+        page = model(locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def ensure_home_parts(self, home, pages):
+        if home.parts:
+            return
+        home.parts = [
+            {"type": block_type, "id": block_id, "value": {"page": pages[key].pk, "heading": "", "summary": summary}}
+            for (block_type, key, summary), block_id in zip(demo.HOME_PARTS, demo.HOME_PART_IDS, strict=True)
+        ]
+        home.save_revision().publish()
+
+    # --- Welsh, through wagtail-localize ------------------------------------------
+    def ensure_welsh(self, page, welsh):
+        if page.get_translation_or_none(welsh) is not None:
+            return
+        # One page at a time, parents first, so each Welsh page lands under its Welsh parent.
+        TranslationCreator(user=None, target_locales=[welsh]).create_translations(
+            page, include_related_objects=False
+        )
+        source = TranslationSource.objects.get_for_instance(page)
+        missing = []
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            text = WELSH.get(segment.string.data)
+            if text is None:
+                missing.append(segment.string.data)
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=welsh,
+                context=segment.context,
+                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+        if missing and self.missing_welsh is not None:
+            self.missing_welsh.extend(missing)
+        elif missing:
+            raise CommandError(
+                f"No Welsh for {len(missing)} string(s) of {page.title!r} in demo/welsh.py:\n"
+                + "\n".join(repr(m) for m in missing)
+            )
+        Translation.objects.get(source=source, target_locale=welsh).save_target(publish=True)
+        self.created += 1
+
+    # --- roles ----------------------------------------------------------------------
+    def ensure_roles_and_workflow(self):
+        root = Page.get_first_root_node()
+        editors, _ = Group.objects.get_or_create(name="Editors")
+        moderators, _ = Group.objects.get_or_create(name="Moderators")
+        for group, codenames in ((editors, EDITOR_PAGE_PERMISSIONS), (moderators, MODERATOR_PAGE_PERMISSIONS)):
+            for codename in codenames:
+                permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+                GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+            # Editors may not publish: remove it if an earlier setup granted it.
+            if group == editors:
+                GroupPagePermission.objects.filter(
+                    group=group, permission__codename__in=["publish_page", "bulk_delete_page"]
+                ).delete()
+            for codename in ("access_admin", "submit_translation"):
+                group.permissions.add(Permission.objects.get(codename=codename))
+        task = GroupApprovalTask.objects.filter(name="Moderators approval").first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name="Moderators approval")
+            self.created += 1
+        task.groups.add(moderators)
+        workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+        self.created += created
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+
+    def ensure_demo_users(self):
+        password = self.local_demo_password()
+        User = get_user_model()
+        for username, group_name, is_superuser in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "email": f"{username}@example.org",
+                    "is_superuser": is_superuser,
+                    "is_staff": is_superuser,
+                    "first_name": username.title(),
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                self.created += 1
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+        self.stdout.write(
+            "Local demo accounts (this machine only): admin, editor, moderator; "
+            f"password: {password}"
+        )
+
+    def local_demo_password(self):
+        """A random password made on first load and kept in var/ (git-ignored)."""
+        path = Path(settings.BASE_DIR) / "var" / "demo-password.txt"
+        if path.exists():
+            return path.read_text().strip()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        password = secrets.token_urlsafe(12)
+        path.write_text(password + "\n")
+        return password

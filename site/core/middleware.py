@@ -1,0 +1,22 @@
+"""Content-Security-Policy for the Wagtail admin.
+
+The public site gets Django's strict SECURE_CSP (no inline script). Wagtail's admin
+still relies on inline scripts and styles, so under /admin/ we hand Django's CSP
+middleware the looser settings.ADMIN_CSP instead. Delete this when Wagtail's admin
+runs under a nonce-based policy.
+"""
+
+from django.conf import settings
+
+
+class AdminContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/admin/"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.admin_prefix):
+            # Read by django.middleware.csp, which runs after us on the way out.
+            response._csp_config = settings.ADMIN_CSP
+        return response

@@ -1,0 +1,62 @@
+"""Site-wide page types: the home page and ordinary content pages (about, get involved).
+
+`ContentPage` is the abstract base the three parts' landing pages build on, so every
+page has the same lead paragraph, body blocks, search fields and editing panels.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, PartCardBlock
+
+
+class ContentPage(Page):
+    """A page with a lead paragraph and a body of shared blocks."""
+
+    intro = models.TextField(
+        _("lead paragraph"),
+        max_length=600,
+        help_text=_("One or two sentences under the title that say what the page is for."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """What search engines and link previews show: the editor's own, or the lead."""
+        return self.search_description or self.intro
+
+
+class HomePage(ContentPage):
+    """The front door: what the toolkit is and the way into its three parts."""
+
+    parts = StreamField(
+        [("part", PartCardBlock())],
+        blank=True,
+        verbose_name=_("the site's parts"),
+        help_text=_("Cards that lead to the literature review, resource pack and self-assessment."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("parts"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(ContentPage):
+    """About, get involved, accessibility statement and other ordinary pages."""
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
