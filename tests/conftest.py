@@ -1,0 +1,51 @@
+"""Shared fixtures. The demo content is loaded once into the test database, exactly as
+`make run` loads it, so every test sees the site a visitor would see."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def welsh(db):
+    return Locale.objects.get(language_code="cy")
+
+
+@pytest.fixture
+def home(db, english):
+    from pbr_site.core.models import HomePage
+
+    return HomePage.objects.get(locale=english)
+
+
+def page_of_type(model, locale):
+    return model.objects.live().get(locale=locale)
+
+
+@pytest.fixture
+def demo_page(db):
+    """demo_page(model, locale) -> the live demo page of that type in that language."""
+
+    def get(model, locale_code="en", slug=None):
+        pages = model.objects.live().filter(locale__language_code=locale_code)
+        if slug:
+            pages = pages.filter(slug=slug)
+        return pages.first()
+
+    return get
+
+
+@pytest.fixture
+def all_demo_pages(db):
+    return list(Page.objects.live().filter(depth__gt=1).specific().order_by("path"))
