@@ -114,4 +114,4 @@ class PartCardBlock(blocks.StructBlock):
 
     class Meta:
         icon = "placeholder"
-        template = "core/blocks/part_card_block.html"
+        # Rendered by HomePage.part_cards (which resolves the page in the visitor's language).

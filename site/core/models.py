@@ -51,6 +51,20 @@ class HomePage(ContentPage):
     class Meta:
         verbose_name = _("home page")
 
+    def part_cards(self):
+        """(card, destination) pairs, each destination in this page's language when it exists.
+
+        Two queries for all cards, not two per card: the chooser's pages in bulk, then their
+        translations in this language.
+        """
+        cards = [block.value for block in self.parts if block.value.get("page")]
+        keys = [card["page"].translation_key for card in cards]
+        localized = {
+            page.translation_key: page
+            for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id).live()
+        }
+        return [(card, localized.get(card["page"].translation_key, card["page"])) for card in cards]
+
 
 class StandardPage(ContentPage):
     """About, get involved, accessibility statement and other ordinary pages."""

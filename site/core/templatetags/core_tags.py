@@ -1,4 +1,8 @@
-"""Template tags for the site chrome: main navigation and the language switcher."""
+"""Template tags for the site chrome: main navigation and the language switcher.
+
+Each look-up is made once per request and kept on the request, because the header, the
+footer and the <head> all need them.
+"""
 
 from dataclasses import dataclass
 
@@ -6,7 +10,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -17,47 +21,65 @@ class LanguageLink:
     name: str  # in its own language, as language switchers should
     url: str
     is_current: bool
-    translated: bool  # False: the link leads to that language's home instead
+    translated: bool  # False: no such page in that language; the link goes to its home page
 
 
-def _home_for_locale(request, language_code):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return (
-        site.root_page.get_translations(inclusive=True)
-        .filter(locale__language_code=language_code)
-        .live()
-        .first()
-    )
+@dataclass(frozen=True)
+class NavigationItem:
+    page: Page
+    is_current: bool  # this very page
+    is_active: bool  # this page or one below it: the section the visitor is in
+
+
+def _home_for_language(request, language_code):
+    """The live home page in that language (the site root's translation), or None."""
+    cache = request.__dict__.setdefault("_pbr_home_by_language", {})
+    if language_code not in cache:
+        site = Site.find_for_request(request)
+        cache[language_code] = (
+            None
+            if site is None
+            else Page.objects.filter(
+                translation_key=site.root_page.translation_key,
+                locale__language_code=language_code,
+            )
+            .live()
+            .first()
+        )
+    return cache[language_code]
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    request = context.get("request")
+    return _home_for_language(request, get_language()) if request else None
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: to this page in that language, if it exists.
 
-    For a Wagtail page we look up its live translations; for anything else (error
-    pages, views) Django's translate_url maps the URL into the other language prefix.
+    For a Wagtail page we look up its live translations; for anything else (error pages,
+    views) Django's translate_url maps the URL into the other language's prefix.
     """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    links = []
+    is_page = isinstance(page, Page) and page.pk is not None
     translations = {}
-    if isinstance(page, Page) and page.pk:
+    if is_page:
         translations = {
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
+    links = []
     for code, _name in settings.LANGUAGES:
         name = settings.LANGUAGE_NATIVE_NAMES.get(code, code)
-        if page is not None and isinstance(page, Page) and page.pk:
-            target = translations.get(code)
-            if target is not None:
-                url, translated = target.get_url(request), True
-            else:
-                home = _home_for_locale(request, code)
-                url, translated = (home.get_url(request) if home else f"/{code}/"), False
+        if is_page and code in translations:
+            url, translated = translations[code].get_url(request), True
+        elif is_page:
+            home = _home_for_language(request, code)
+            url, translated = (home.get_url(request) if home else f"/{code}/"), False
         elif request is not None:
             url, translated = translate_url(request.get_full_path(), code), True
         else:
@@ -72,33 +94,17 @@ def main_navigation(context):
     request = context.get("request")
     if request is None:
         return []
-    # Header and footer both show it: look it up once per request.
-    if not hasattr(request, "_main_navigation"):
-        request._main_navigation = _main_navigation(request)
-    return request._main_navigation
-
-
-def _main_navigation(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return []
-    home = site.root_page.get_translation_or_none(locale) or site.root_page
-    return list(home.get_children().live().public().in_menu())
-
-
-@register.simple_tag(takes_context=True)
-def localized_home(context):
-    request = context.get("request")
-    return _home_for_locale(request, get_language()) if request else None
-
-
-@register.filter
-def is_ancestor_or_self(nav_page, page):
-    """Marks the navigation item for the section the visitor is in."""
-    if not isinstance(page, Page):
-        return False
-    return page.path.startswith(nav_page.path)
+    if not hasattr(request, "_pbr_main_navigation"):
+        current = context.get("page")
+        current_path = current.path if isinstance(current, Page) else None
+        home = _home_for_language(request, get_language())
+        children = home.get_children().live().public().in_menu() if home else []
+        request._pbr_main_navigation = [
+            NavigationItem(
+                page=item,
+                is_current=current_path == item.path,
+                is_active=bool(current_path and current_path.startswith(item.path)),
+            )
+            for item in children
+        ]
+    return request._pbr_main_navigation

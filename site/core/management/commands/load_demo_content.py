@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -24,7 +25,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
 from pbr_site.core.demo import pages as demo
 from pbr_site.core.demo.welsh import WELSH
@@ -60,14 +60,25 @@ class Command(BaseCommand):
             for key, model_path, parent_key, fields in demo.PAGES:
                 pages[key] = self.ensure_child(pages[parent_key], apps.get_model(model_path), fields)
             self.ensure_home_parts(home, pages)
-            for page in pages.values():
-                self.ensure_welsh(page, welsh)
             self.ensure_roles_and_workflow()
-            if self.missing_welsh is not None:
+        if self.missing_welsh is not None:
+            with transaction.atomic():
+                for page in pages.values():
+                    self.ensure_welsh(page, welsh)
                 for text in dict.fromkeys(self.missing_welsh):
                     self.stdout.write(f"    {text!r}: \"\",")
                 transaction.set_rollback(True)
-                return
+            return
+        for page in pages.values():
+            # A transaction per page: wagtail-localize publishes each translation when its
+            # transaction commits, and the Welsh parent must be published (from a revision
+            # taken before it had children) before its children are added under it.
+            with transaction.atomic():
+                translated = self.ensure_welsh(page, welsh)
+            if translated:
+                # wagtail-localize saves the copy under the English slug first, so publishing
+                # the Welsh slug records a redirect from a Welsh URL that never existed.
+                Redirect.objects.filter(redirect_page=page.get_translation(welsh)).delete()
         if getattr(settings, "PBR_LOCAL_DEMO_USERS", False):
             self.ensure_demo_users()
         self.stdout.write(f"Demo content loaded: {self.created} new objects.")
@@ -124,12 +135,12 @@ class Command(BaseCommand):
     # --- Welsh, through wagtail-localize ------------------------------------------
     def ensure_welsh(self, page, welsh):
         if page.get_translation_or_none(welsh) is not None:
-            return
+            return False
         # One page at a time, parents first, so each Welsh page lands under its Welsh parent.
-        TranslationCreator(user=None, target_locales=[welsh]).create_translations(
-            page, include_related_objects=False
-        )
-        source = TranslationSource.objects.get_for_instance(page)
+        # (TranslationCreator would first publish an English-worded copy, leaving a redirect
+        # from its English slug; we fill in the Welsh strings before the first save.)
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=welsh)
         missing = []
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
             text = WELSH.get(segment.string.data)
@@ -149,8 +160,9 @@ class Command(BaseCommand):
                 f"No Welsh for {len(missing)} string(s) of {page.title!r} in demo/welsh.py:\n"
                 + "\n".join(repr(m) for m in missing)
             )
-        Translation.objects.get(source=source, target_locale=welsh).save_target(publish=True)
+        translation.save_target(publish=True)
         self.created += 1
+        return True
 
     # --- roles ----------------------------------------------------------------------
     def ensure_roles_and_workflow(self):
