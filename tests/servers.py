@@ -54,9 +54,28 @@ def production_env(tmp_path):
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{Path(tmp_path) / 'db.sqlite3'}",
         "STATIC_ROOT": str(Path(tmp_path) / "static"),
+        # Keep the demo loader's and migrations' INFO chatter out of the output.
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
     }
     env.pop("REDIS_URL", None)
     return env
+
+
+def _start_manage(args, env):
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+
+
+def _finish(process):
+    """Wait for a manage.py command; its output is shown only if it fails."""
+    output, _ = process.communicate()
+    if process.returncode:
+        raise ServerDidNotStart(
+            f"{' '.join(map(str, process.args[1:]))} exited with {process.returncode}:\n"
+            + output.decode(errors="replace")
+        )
 
 
 @contextlib.contextmanager
@@ -66,10 +85,13 @@ def production_like_server(tmp_path, workers=2, start_timeout=30):
     Yields the base URL (`http://127.0.0.1:PORT`, no trailing slash); stops gunicorn on exit."""
     tmp_path = Path(tmp_path)
     env = production_env(tmp_path)
-    manage = [sys.executable, "manage.py"]
-    for args in (["migrate", "--noinput", "-v0"], ["createcachetable"],
-                 ["load_demo_content", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([*manage, *args], cwd=ROOT, env=env, check=True)
+    # collectstatic needs no database, so it runs while the (slow) migrations do.
+    collectstatic = _start_manage(["collectstatic", "--noinput", "-v0"], env)
+    try:
+        for args in (["migrate", "--noinput", "-v0"], ["createcachetable"], ["load_demo_content", "-v0"]):
+            _finish(_start_manage(args, env))
+    finally:
+        _finish(collectstatic)
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     # A file, not a pipe: nobody reads a pipe while tests run, and a full one blocks gunicorn.

@@ -1,0 +1,98 @@
+"""Fixtures for the browser tests: a production-like server of our own and Debian's Chromium.
+
+The server runs in a subprocess against its own throw-away SQLite database (see
+tests/servers.py), never pytest-django's `live_server`, which would flush the test database
+and the demo content the other tests rely on. Chromium is Debian's, launched by its path:
+Playwright's own browser download (`playwright install`) is neither needed nor possible here.
+"""
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.servers import get, production_like_server
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+LANGUAGES = ("en", "cy")
+DESKTOP = {"width": 1280, "height": 900}
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+]
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """Base URL (no trailing slash) of gunicorn serving the demo content under production
+    settings, with whitenoise's collected static files."""
+    with production_like_server(tmp_path_factory.mktemp("browser-server")) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def site_paths(site_url):
+    """{"en": [paths], "cy": [paths]}: every page the server's /sitemap.xml lists, as paths
+    (the sitemap's host is the Wagtail Site's, not ours), in sitemap order."""
+    status, _, body = get(site_url + "/sitemap.xml")
+    assert status == 200, f"/sitemap.xml answered {status}"
+    paths = {language: [] for language in LANGUAGES}
+    for loc in ET.fromstring(body).iterfind("sm:url/sm:loc", SITEMAP_NS):
+        path = urlsplit(loc.text.strip()).path
+        language = path.strip("/").split("/")[0]
+        assert language in paths, f"sitemap lists {path}, which is in no known language"
+        paths[language].append(path)
+    for language, found in paths.items():
+        assert f"/{language}/" in found, f"the sitemap has no /{language}/ home page: {found}"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if not executable:
+        pytest.fail(
+            "Chromium is not on PATH: the browser tests need Debian's Chromium "
+            "(apt-get install chromium). Do not run `playwright install`.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser, site_url):
+    """new_context(**options) -> a fresh browser context whose relative URLs go to our server
+    (desktop-sized unless a viewport is given); all are closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(base_url=site_url, **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A page in a fresh desktop-sized context."""
+    return new_context().new_page()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
