@@ -70,7 +70,7 @@ collectstatic: install
 .PHONY: serve
 serve: demo collectstatic ## Production-like: gunicorn + whitenoise on 127.0.0.1:$(PORT) (plain HTTP, local)
 	DJANGO_SETTINGS_MODULE=pbr_site.settings.production \
-	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(cat var/demo-password.txt)} \
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/serve-secret-key 2>/dev/null || $(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))' | tee var/serve-secret-key)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	  $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 

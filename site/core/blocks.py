@@ -29,9 +29,6 @@ class HeadingBlock(blocks.StructBlock):
 class InsetTextBlock(blocks.RichTextBlock):
     """A quotation, example or aside that stands out from the text around it."""
 
-    def __init__(self, **kwargs):
-        super().__init__(features=INLINE_FEATURES, **kwargs)
-
     class Meta:
         icon = "doc-full"
         template = "core/blocks/inset_text_block.html"
@@ -96,7 +93,7 @@ class CallToActionBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=PROSE_FEATURES, icon="pilcrow")
-    inset_text = InsetTextBlock()
+    inset_text = InsetTextBlock(features=INLINE_FEATURES)
     warning = WarningTextBlock()
     details = DetailsBlock()
     quote = QuoteBlock()

@@ -5,6 +5,7 @@ so running the command twice creates nothing the second time.
 """
 
 import secrets
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
@@ -52,36 +53,56 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = 0
-        self.missing_welsh = [] if options["list_missing_welsh"] else None
-        with transaction.atomic():
-            english, welsh = self.ensure_locales()
-            home = self.ensure_home(english)
-            pages = {"home": home}
-            for key, model_path, parent_key, fields in demo.PAGES:
-                pages[key] = self.ensure_child(pages[parent_key], apps.get_model(model_path), fields)
-            self.ensure_home_parts(home, pages)
-            self.ensure_roles_and_workflow()
-        if self.missing_welsh is not None:
+        self.listing_missing_welsh = options["list_missing_welsh"]
+        self.missing_welsh = []
+        if self.listing_missing_welsh:
+            # Build everything, report the strings demo/welsh.py files lack, keep nothing.
             with transaction.atomic():
-                for page in pages.values():
-                    self.ensure_welsh(page, welsh)
+                self.load()
                 for text in dict.fromkeys(self.missing_welsh):
                     self.stdout.write(f"    {text!r}: \"\",")
                 transaction.set_rollback(True)
             return
-        for page in pages.values():
-            # A transaction per page: wagtail-localize publishes each translation when its
-            # transaction commits, and the Welsh parent must be published (from a revision
-            # taken before it had children) before its children are added under it.
-            with transaction.atomic():
-                translated = self.ensure_welsh(page, welsh)
-            if translated:
-                # wagtail-localize saves the copy under the English slug first, so publishing
-                # the Welsh slug records a redirect from a Welsh URL that never existed.
-                Redirect.objects.filter(redirect_page=page.get_translation(welsh)).delete()
+        self.load()
         if getattr(settings, "PBR_LOCAL_DEMO_USERS", False):
             self.ensure_demo_users()
         self.stdout.write(f"Demo content loaded: {self.created} new objects.")
+
+    def load(self):
+        with transaction.atomic():
+            self.english, self.welsh = self.ensure_locales()
+            home = self.ensure_home(self.english)
+            self.pages = {"home": home}
+            for key, model_path, parent_key, fields in demo.PAGES:
+                self.pages[key] = self.ensure_child(self.pages[parent_key], apps.get_model(model_path), fields)
+            self.ensure_home_parts(home, self.pages)
+            self.ensure_roles_and_workflow()
+        self.translate(self.pages.values(), WELSH)
+        # Each part of the site adds its own demo content (core imports none of them).
+        for app_config in apps.get_app_configs():
+            try:
+                loader = import_module(f"{app_config.name}.demo_loader")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app_config.name}.demo_loader":
+                    raise
+                continue
+            loader.load(self)
+
+    def translate(self, instances, welsh_strings):
+        """Make the Welsh translation of each page or snippet that has none yet."""
+        for instance in instances:
+            if self.listing_missing_welsh:
+                self.ensure_welsh(instance, self.welsh, welsh_strings)
+                continue
+            # A transaction per page: wagtail-localize publishes each translated page when
+            # its transaction commits, and a Welsh parent must be published (from a revision
+            # taken before it had children) before its children are added under it.
+            with transaction.atomic():
+                translated = self.ensure_welsh(instance, self.welsh, welsh_strings)
+            if translated and isinstance(instance, Page):
+                # wagtail-localize saves the copy under the English slug first, so publishing
+                # the Welsh slug records a redirect from a Welsh URL that never existed.
+                Redirect.objects.filter(redirect_page=instance.get_translation(self.welsh)).delete()
 
     # --- pages ---------------------------------------------------------------------
     def ensure_locales(self):
@@ -133,7 +154,7 @@ class Command(BaseCommand):
         home.save_revision().publish()
 
     # --- Welsh, through wagtail-localize ------------------------------------------
-    def ensure_welsh(self, page, welsh):
+    def ensure_welsh(self, page, welsh, welsh_strings):
         if page.get_translation_or_none(welsh) is not None:
             return False
         # One page at a time, parents first, so each Welsh page lands under its Welsh parent.
@@ -143,7 +164,7 @@ class Command(BaseCommand):
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=welsh)
         missing = []
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-            text = WELSH.get(segment.string.data)
+            text = welsh_strings.get(segment.string.data)
             if text is None:
                 missing.append(segment.string.data)
                 continue
@@ -153,11 +174,12 @@ class Command(BaseCommand):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-        if missing and self.missing_welsh is not None:
+        if self.listing_missing_welsh:
             self.missing_welsh.extend(missing)
-        elif missing:
+            return False
+        if missing:
             raise CommandError(
-                f"No Welsh for {len(missing)} string(s) of {page.title!r} in demo/welsh.py:\n"
+                f"No Welsh for {len(missing)} string(s) of {page!r} in its demo welsh.py:\n"
                 + "\n".join(repr(m) for m in missing)
             )
         translation.save_target(publish=True)

@@ -1,0 +1,1 @@
+"""Demo content for the literature review: taxonomy, bibliography, digests and glossary."""

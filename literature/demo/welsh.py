@@ -1,0 +1,3 @@
+"""Welsh wording of the literature demo content, keyed by the English source string."""
+
+WELSH = {}

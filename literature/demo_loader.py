@@ -1,0 +1,174 @@
+"""Demo content for the literature review: sectors and themes, the bibliography, the
+digests with their references, the glossary, and Welsh translations of two digests and of
+the glossary. Called by core's `load_demo_content` command; idempotent like it."""
+
+import datetime
+import uuid
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .demo import bibliography, digests, glossary, taxonomy
+from .demo.welsh import WELSH
+from .models import (
+    BibliographyEntry,
+    DigestPage,
+    DigestReference,
+    EntryAuthor,
+    GlossaryPage,
+    GlossaryTerm,
+    GlossaryTermDigest,
+    SectorTag,
+    ThemeTag,
+)
+
+# Fixed namespace so a block's id is the same on every load (wagtail-localize keys the
+# Welsh strings by block id).
+BLOCK_IDS = uuid.UUID("6f1d7c1e-8a44-4b8e-9a57-2f4c6c1b9d10")
+GLOSSARY_PAGE = {
+    "title": "Glossary",
+    "slug": "glossary",
+    "intro": "Plain-English meanings of the terms used in payment by results contracts and research.",
+}
+# The two digests (by slug) whose Welsh translations are part of the demo.
+TRANSLATED_DIGESTS = ["gaming-cream-skimming-and-parking", "pricing"]
+
+EDITOR_MODEL_PERMISSIONS = [
+    "add_bibliographyentry", "change_bibliographyentry",
+    "add_glossaryterm", "change_glossaryterm",
+]
+MODERATOR_MODEL_PERMISSIONS = [
+    *EDITOR_MODEL_PERMISSIONS,
+    "publish_bibliographyentry", "delete_bibliographyentry", "delete_glossaryterm",
+    "add_sectortag", "change_sectortag", "add_themetag", "change_themetag",
+]
+
+
+def load(command):
+    with transaction.atomic():
+        sectors = ensure_tags(command, SectorTag, taxonomy.SECTORS)
+        themes = ensure_tags(command, ThemeTag, taxonomy.THEMES)
+        entries = ensure_entries(command, sectors, themes)
+        review = command.pages["literature"]
+        digest_pages = {
+            data["slug"]: ensure_digest(command, review, data, entries) for data in digests.DIGESTS
+        }
+        glossary_page = command.ensure_child(review, GlossaryPage, {**GLOSSARY_PAGE, "show_in_menus": False})
+        terms = [ensure_term(command, data, digest_pages) for data in glossary.TERMS]
+        ensure_permissions()
+    translated = [digest_pages[slug] for slug in TRANSLATED_DIGESTS if slug in digest_pages]
+    command.translate([glossary_page, *translated], WELSH)
+    command.translate(terms, WELSH)
+
+
+def ensure_tags(command, model, rows):
+    tags = {}
+    for row in rows:
+        tag, created = model.objects.get_or_create(slug=row["slug"], defaults=row)
+        command.created += created
+        tags[row["slug"]] = tag
+    return tags
+
+
+def ensure_entries(command, sectors, themes):
+    entries = {}
+    existing = {
+        (entry.title, entry.year): entry for entry in BibliographyEntry.objects.filter(is_synthetic=False)
+    }
+    for data in bibliography.ENTRIES:
+        entry = existing.get((data["title"], data["year"]))
+        if entry is None:
+            fields = {
+                key: value
+                for key, value in data.items()
+                if key not in {"key", "authors", "sectors", "themes", "publication_date", "added_on"}
+            }
+            entry = BibliographyEntry(
+                **fields,
+                publication_date=_date(data.get("publication_date")),
+                added_on=_date(data.get("added_on")) or datetime.date.today(),
+                live=True,
+            )
+            entry.authors = [
+                EntryAuthor(name=name, is_organisation=is_organisation, sort_order=index)
+                for index, (name, is_organisation) in enumerate(data["authors"])
+            ]
+            entry.sector_tags.set([sectors[slug] for slug in data["sectors"]])
+            entry.theme_tags.set([themes[slug] for slug in data["themes"]])
+            entry.save()
+            entry.save_revision().publish()
+            command.created += 1
+        entries[data["key"]] = entry
+    return entries
+
+
+def ensure_digest(command, review, data, entries):
+    existing = review.get_children().filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    digest = DigestPage(
+        title=data["title"],
+        slug=data["slug"],
+        locale=review.locale,
+        summary=data["summary"],
+        evidence_strength=data["evidence_strength"],
+        key_messages=[
+            {"type": "message", "value": text, "id": _block_id(data["slug"], "message", index)}
+            for index, text in enumerate(data["key_messages"])
+        ],
+        body=[
+            {"type": block_type, "value": _block_value(block_type, value), "id": _block_id(data["slug"], "body", index)}
+            for index, (block_type, value) in enumerate(data["body"])
+        ],
+    )
+    digest.sector_tags.set(list(SectorTag.objects.filter(slug__in=data["sectors"])))
+    digest.theme_tags.set(list(ThemeTag.objects.filter(slug__in=data["themes"])))
+    digest.references = [
+        DigestReference(entry=entries[key], cite_as=cite_as, pinpoint=pinpoint, sort_order=index)
+        for index, (key, cite_as, pinpoint) in enumerate(data["references"])
+    ]
+    review.add_child(instance=digest)
+    digest.save_revision().publish()
+    command.created += 1
+    return digest
+
+
+def ensure_term(command, data, digest_pages):
+    term = GlossaryTerm.objects.filter(slug=data["slug"], locale=command.english).first()
+    if term is not None:
+        return term
+    term = GlossaryTerm(
+        locale=command.english,
+        **{key: value for key, value in data.items() if key != "related_digests"},
+    )
+    term.related_digests = [
+        GlossaryTermDigest(page=digest_pages[slug], sort_order=index)
+        for index, slug in enumerate(data["related_digests"])
+        if slug in digest_pages
+    ]
+    term.save()
+    command.created += 1
+    return term
+
+
+def ensure_permissions():
+    for group_name, codenames in (("Editors", EDITOR_MODEL_PERMISSIONS), ("Moderators", MODERATOR_MODEL_PERMISSIONS)):
+        group = Group.objects.get(name=group_name)
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="literature", codename__in=codenames)
+        )
+
+
+def _block_value(block_type, value):
+    """The demo files write a table row as a plain list of cells; the block wants {"cells": [...]}."""
+    if block_type == "table":
+        return {**value, "rows": [{"cells": row} for row in value["rows"]]}
+    return value
+
+
+def _block_id(slug, field, index):
+    return str(uuid.uuid5(BLOCK_IDS, f"{slug}:{field}:{index}"))
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None

@@ -1,0 +1,154 @@
+"""The literature review's landing page (with tag pages) and the resource pack page."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from pbr_site.core.models import ContentPage
+
+from .bibliography import BibliographyEntry, EntryAuthor
+from .digests import DigestPage
+from .tags import SectorTag, ThemeTag
+
+
+class LiteratureIndexPage(RoutablePageMixin, ContentPage):
+    """The literature review: introduction, scope and method, the digests grouped by theme
+    (filterable by sector) and the full review to download.
+
+    Tag pages live under it: /<lang>/literature-review/sector/<slug>/ and .../theme/<slug>/.
+    """
+
+    full_review = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("full review"), help_text=_("The complete literature review as a document to download."),
+    )
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["literature.DigestPage", "literature.GlossaryPage", "core.StandardPage"]
+    content_panels = [*ContentPage.content_panels, FieldPanel("full_review")]
+
+    class Meta:
+        verbose_name = _("literature review")
+
+    def digests(self):
+        return (
+            DigestPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related("theme_tags", "sector_tags")
+            .order_by("title")
+        )
+
+    @path("")
+    def index(self, request):
+        sectors = list(SectorTag.objects.filter(digest_items__content_object__in=self.digests()).distinct())
+        chosen = request.GET.get("sector", "")
+        chosen_sector = next((sector for sector in sectors if sector.slug == chosen), None)
+        digests = list(self.digests())
+        if chosen_sector is not None:
+            digests = [d for d in digests if any(tag.pk == chosen_sector.pk for tag in d.sector_tags.all())]
+        return self.render(
+            request,
+            context_overrides={
+                "digests_by_theme": group_by_theme(digests),
+                "digest_count": len(digests),
+                "sectors": sectors,
+                "chosen_sector": chosen_sector,
+                "unknown_sector": bool(chosen) and chosen_sector is None,
+            },
+        )
+
+    @path("sector/<slug:slug>/", name="sector")
+    def sector_page(self, request, slug):
+        return self.render_tag_page(request, SectorTag, slug, "sector_items__tag")
+
+    @path("theme/<slug:slug>/", name="theme")
+    def theme_page(self, request, slug):
+        return self.render_tag_page(request, ThemeTag, slug, "theme_items__tag")
+
+    def render_tag_page(self, request, tag_model, slug, lookup):
+        tag = tag_model.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        digests = list(self.digests().filter(**{lookup: tag}))
+        entries = list(
+            BibliographyEntry.objects.filter(live=True, **{lookup: tag})
+            .prefetch_related(Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")))
+            .order_by("-year", "title")
+        )
+        return self.render(
+            request,
+            template="literature/tag_page.html",
+            context_overrides={"tag": tag, "tag_kind": tag_model._meta.verbose_name, "digests": digests,
+                               "entries": entries},
+        )
+
+    def tag_url(self, tag):
+        kind = "sector" if isinstance(tag, SectorTag) else "theme"
+        return self.url + self.reverse_subpage(kind, kwargs={"slug": tag.slug})
+
+
+def group_by_theme(digests):
+    """[(theme or None, [digests])], themes A–Z, a digest under each of its themes."""
+    groups = {}
+    for digest in digests:
+        themes = list(digest.theme_tags.all()) or [None]
+        for theme in themes:
+            groups.setdefault(theme, []).append(digest)
+    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0].label if item[0] else ""))
+
+
+class ResourcePackPage(RoutablePageMixin, ContentPage):
+    """The resource pack: every study and evaluation of payment by results.
+
+    Each published entry has its own page under it: /<lang>/resource-pack/entry/<id>/.
+    """
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("resource pack")
+
+    @classmethod
+    def for_locale(cls, locale_id):
+        return cls.objects.live().filter(locale_id=locale_id).first()
+
+    def entry_url(self, entry):
+        return self.url + self.reverse_subpage("entry", kwargs={"pk": entry.pk})
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("entry/<int:pk>/", name="entry")
+    def entry_page(self, request, pk):
+        entry = (
+            BibliographyEntry.objects.filter(pk=pk, live=True)
+            .prefetch_related(
+                Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")),
+                "sector_tags",
+                "theme_tags",
+            )
+            .first()
+        )
+        if entry is None:
+            raise Http404
+        citing = (
+            DigestPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, references__entry=entry)
+            .distinct()
+            .defer_streamfields()
+            .order_by("title")
+        )
+        review = LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return self.render(
+            request,
+            template="literature/bibliography_entry.html",
+            context_overrides={"entry": entry, "citing_digests": list(citing), "literature_review": review},
+        )

@@ -1,0 +1,55 @@
+"""Template tags for the literature review: digest bodies with citation and glossary links."""
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from ..citations import link_citations
+from ..glossary_links import link_terms
+from ..models import GlossaryPage, GlossaryTerm
+
+register = template.Library()
+
+
+def linkable_glossary_terms(request, locale_id):
+    """[(names, url, short definition)] for the terms in this language, once per request."""
+    cache = request.__dict__.setdefault("_pbr_glossary_terms", {}) if request else {}
+    if locale_id not in cache:
+        glossary_page = GlossaryPage.objects.live().filter(locale_id=locale_id).first()
+        if glossary_page is None:
+            cache[locale_id] = []
+        else:
+            base = glossary_page.get_url(request)
+            cache[locale_id] = [
+                (term.names, f"{base}#{term.slug}", term.short_definition)
+                for term in GlossaryTerm.objects.filter(locale_id=locale_id, link_in_text=True).only(
+                    "term", "slug", "also_known_as", "short_definition"
+                )
+            ]
+    return cache[locale_id]
+
+
+@register.simple_tag(takes_context=True)
+def digest_body(context, page):
+    """The digest's body blocks with [key] markers linked to the references and the first
+    mention of each glossary term linked to its definition."""
+    html = page.body.render_as_block(context.flatten())
+    html = link_citations(html, page.citation_numbers(), label=gettext("Reference"))
+    html = link_terms(html, linkable_glossary_terms(context.get("request"), page.locale_id))
+    return mark_safe(html)  # noqa: S308 (built from Wagtail's rendered, escaped blocks)
+
+
+@register.simple_tag(takes_context=True)
+def glossary_links(context, html, page):
+    """For help text elsewhere (the self-assessment): {% glossary_links help_html page %}."""
+    terms = linkable_glossary_terms(context.get("request"), page.locale_id)
+    return mark_safe(link_terms(str(html), terms))  # noqa: S308 (html is already-rendered rich text)
+
+
+@register.simple_tag(takes_context=True)
+def tag_url(context, tag):
+    """The tag's page under the literature review in the visitor's language."""
+    review = context.get("literature_review")
+    if review is None:
+        return ""
+    return review.tag_url(tag)
