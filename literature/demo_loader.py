@@ -117,7 +117,11 @@ def ensure_digest(command, review, data, entries):
             for index, text in enumerate(data["key_messages"])
         ],
         body=[
-            {"type": block_type, "value": _block_value(block_type, value), "id": _block_id(data["slug"], "body", index)}
+            {
+                "type": block_type,
+                "value": _block_value(block_type, value, _block_id(data["slug"], "body", index)),
+                "id": _block_id(data["slug"], "body", index),
+            }
             for index, (block_type, value) in enumerate(data["body"])
         ],
     )
@@ -159,11 +163,24 @@ def ensure_permissions():
         )
 
 
-def _block_value(block_type, value):
-    """The demo files write a table row as a plain list of cells; the block wants {"cells": [...]}."""
-    if block_type == "table":
-        return {**value, "rows": [{"cells": row} for row in value["rows"]]}
-    return value
+def _block_value(block_type, value, block_id):
+    """The demo files write tables as plain lists. Store them in ListBlock's block format
+    (each item with its own id), as the admin does: wagtail-localize only offers list items
+    in that format for translation."""
+    if block_type != "table":
+        return value
+
+    def items(values, path):
+        return [
+            {"type": "item", "value": item, "id": str(uuid.uuid5(BLOCK_IDS, f"{block_id}:{path}:{index}"))}
+            for index, item in enumerate(values)
+        ]
+
+    return {
+        **value,
+        "columns": items(value["columns"], "columns"),
+        "rows": items([{"cells": items(row, f"row{n}")} for n, row in enumerate(value["rows"])], "rows"),
+    }
 
 
 def _block_id(slug, field, index):

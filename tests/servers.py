@@ -12,7 +12,10 @@ Static files are collected into `tmp_path / "static"`.
 """
 
 import contextlib
+import hashlib
+import importlib.metadata
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -61,15 +64,38 @@ def production_env(tmp_path):
     return env
 
 
-# `manage.py migrate && manage.py createcachetable && manage.py load_demo_content`, in one process.
+# `manage.py migrate && manage.py createcachetable && manage.py load_demo_content`, in one process
+# (which saves two Django start-ups). With SAVE_MIGRATED_DATABASE set, the freshly migrated,
+# still empty database is copied there before the demo content goes in.
 SET_UP_DATABASE = """
+import os, shutil
 import django
 django.setup()
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 call_command("migrate", interactive=False, verbosity=0)
+save_to = os.environ.get("SAVE_MIGRATED_DATABASE")
+if save_to:
+    connection.close()
+    partial = f"{save_to}.{os.getpid()}.partial"
+    shutil.copyfile(settings.DATABASES["default"]["NAME"], partial)
+    os.replace(partial, save_to)
 call_command("createcachetable", verbosity=0)
 call_command("load_demo_content", verbosity=0)
 """
+
+
+def migrations_key():
+    """Changes whenever the migrations that `migrate` would apply may have: the project's
+    migration files and settings, and the installed packages (Wagtail's migrations, ...)."""
+    digest = hashlib.sha256(sys.version.encode())
+    files = sorted({*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/*/migrations/*.py"), *ROOT.glob("site/settings/*.py")})
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
+        digest.update(dist.encode())
+    return digest.hexdigest()[:16]
 
 
 def _start(command, env):
@@ -87,12 +113,25 @@ def _finish(process):
 
 
 @contextlib.contextmanager
-def production_like_server(tmp_path, workers=2, start_timeout=30):
+def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout=30):
     """Migrate a fresh SQLite database in tmp_path, load the demo content, collect static
     files, then serve `pbr_site.wsgi` with gunicorn (its output goes to tmp_path/gunicorn.log).
-    Yields the base URL (`http://127.0.0.1:PORT`, no trailing slash); stops gunicorn on exit."""
+    Yields the base URL (`http://127.0.0.1:PORT`, no trailing slash); stops gunicorn on exit.
+
+    Running Wagtail's and the project's 200-odd migrations takes most of the set-up time. Given
+    cache_dir (e.g. `request.config.cache.mkdir(...)`, inside .pytest_cache), the migrated empty
+    database is kept there under a key of the migrations, settings and installed packages, and
+    later runs start from a copy of it (`migrate` still runs, and finds nothing to do)."""
     tmp_path = Path(tmp_path)
     env = production_env(tmp_path)
+    if cache_dir is not None:
+        template = Path(cache_dir) / f"migrated-{migrations_key()}.sqlite3"
+        if template.exists():
+            shutil.copyfile(template, tmp_path / "db.sqlite3")
+        else:
+            for stale in Path(cache_dir).glob("migrated-*.sqlite3"):
+                stale.unlink(missing_ok=True)
+            env["SAVE_MIGRATED_DATABASE"] = str(template)
     # collectstatic needs no database, so it runs while the (slow) migrations do; migrate,
     # createcachetable and load_demo_content share one process, which saves two Django start-ups.
     collectstatic = _start([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)

@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.safestring import mark_safe
 from django.db.models import Count, Prefetch
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -120,12 +121,12 @@ class DigestPage(Page):
             "@type": "ScholarlyArticle",
             "headline": self.title,
             "abstract": self.summary,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": get_language(),
             "url": self.full_url,
             "datePublished": self.first_published_at.date().isoformat() if self.first_published_at else None,
             "dateModified": self.last_published_at.date().isoformat() if self.last_published_at else None,
             "publisher": {"@type": "Organization", "name": "Clinks"},
-            "keywords": [tag.name for tag in self.theme_tags.all()],
+            "keywords": [tag.name for tag in self.themes()],
             "citation": [reference.citation for reference in self.numbered_references()],
         }
         return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
@@ -158,9 +159,15 @@ class DigestPage(Page):
         keys = find_keys(" ".join(_strings_in(self.body.raw_data)))
         return sorted({key for key in keys if normalise(key) not in known})
 
+    def themes(self):
+        """This digest's themes, looked up once (the page, its metadata and related digests use them)."""
+        if not hasattr(self, "_themes"):
+            self._themes = list(self.theme_tags.all())
+        return self._themes
+
     def related_digests(self, limit=3):
         """Other live digests in this language that share the most themes with this one."""
-        theme_ids = [tag.pk for tag in self.theme_tags.all()]
+        theme_ids = [tag.pk for tag in self.themes()]
         if not theme_ids:
             return DigestPage.objects.none()
         return (
@@ -174,16 +181,17 @@ class DigestPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .pages import ResourcePackPage  # the pack page links back to digests
+        from .pages import ResourcePackPage  # the pack links back to digests
 
         context = super().get_context(request, *args, **kwargs)
         pack = ResourcePackPage.for_locale(self.locale_id)
         for reference in self.numbered_references():
             reference.entry_url = pack.entry_url(reference.entry) if pack and reference.entry else ""
-        context["literature_review"] = self.get_parent().specific
+        # The review's URL is this page's minus its own slug: no need to fetch the parent.
+        context["tag_base_url"] = self.get_url(request)[: -len(self.slug) - 1]
         context["references"] = self.numbered_references()
         context["sectors"] = list(self.sector_tags.all())
-        context["themes"] = list(self.theme_tags.all())
+        context["themes"] = self.themes()
         context["related_digests"] = list(self.related_digests())
         return context
 

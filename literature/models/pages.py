@@ -88,8 +88,13 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         )
 
     def tag_url(self, tag):
+        return self.tag_path(self.url, tag)
+
+    @classmethod
+    def tag_path(cls, review_url, tag):
+        """A tag page's URL, given the literature review's URL (see render_tag_page)."""
         kind = "sector" if isinstance(tag, SectorTag) else "theme"
-        return self.url + self.reverse_subpage(kind, kwargs={"slug": tag.slug})
+        return f"{review_url.rstrip('/')}/{kind}/{tag.slug}/"
 
 
 def group_by_theme(digests):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 
 from ..citations import link_citations
 from ..glossary_links import link_terms
-from ..models import GlossaryPage, GlossaryTerm
+from ..models import GlossaryPage, GlossaryTerm, LiteratureIndexPage
 
 register = template.Library()
 
@@ -48,8 +48,9 @@ def glossary_links(context, html, page):
 
 @register.simple_tag(takes_context=True)
 def tag_url(context, tag):
-    """The tag's page under the literature review in the visitor's language."""
+    """The tag's page under the literature review in the visitor's language.
+
+    Pages give either `literature_review` (the page) or just `tag_base_url` (its URL)."""
     review = context.get("literature_review")
-    if review is None:
-        return ""
-    return review.tag_url(tag)
+    base = review.url if review is not None else context.get("tag_base_url")
+    return LiteratureIndexPage.tag_path(base, tag) if base else ""

@@ -27,10 +27,13 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_url(request, tmp_path_factory):
     """Base URL (no trailing slash) of gunicorn serving the demo content under production
-    settings, with whitenoise's collected static files."""
-    with production_like_server(tmp_path_factory.mktemp("browser-server")) as base_url:
+    settings, with whitenoise's collected static files. The migrated empty database is kept in
+    .pytest_cache between runs (`pytest --cache-clear` drops it)."""
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    cache_dir = cache.mkdir("production-like-server") if cache else None
+    with production_like_server(tmp_path_factory.mktemp("browser-server"), cache_dir=cache_dir) as base_url:
         yield base_url
 
 

@@ -9,6 +9,7 @@ page type in the demo content is checked without touching this file.
 """
 
 import re
+from dataclasses import dataclass, field
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe, AxeResults
@@ -97,73 +98,168 @@ def describe_violations(path, violations):
     return lines
 
 
-def start_axe(page, axe):
-    """Start axe-core (the copy axe-playwright-python ships) without waiting for it, so the
-    phone and desktop pages, each in its own renderer process, are checked at the same time."""
-    page.evaluate(axe.axe_script)
-    page.evaluate("options => { window.__axeRun = axe.run(document, options); }", AXE_OPTIONS)
+def start_axe(page):
+    """Start axe-core without waiting for it, so that another page, in its own renderer
+    process, can be screenshotted or checked meanwhile. The page's context must have been
+    given axe-core with with_axe()."""
+    page.evaluate(
+        # axe.run() does much of its work before it returns its promise: start it on the next tick.
+        "options => { window.__axeRun = new Promise(later => setTimeout(later)).then(() => axe.run(document, options)); }",
+        AXE_OPTIONS,
+    )
 
 
 def finish_axe(page):
-    return AxeResults(page.evaluate("() => window.__axeRun"))
+    return AxeResults(page.evaluate("() => window.__axeRun")).response
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_passes_axe_wcag_a_and_aa_and_is_screenshotted(new_context, site_paths, screenshot_dir, language):
-    """axe-core at phone and desktop widths (target size, menus and contrast can differ); the
-    screenshots for a person to look at are taken on the same visit, before any assertion."""
-    axe = Axe()
+def with_axe(context):
+    """Load axe-core (the copy axe-playwright-python ships) into every page of context as the
+    page loads: sending its 500 kB to each page with page.evaluate() costs more than the check."""
+    context.add_init_script(Axe().axe_script)
+    return context
+
+
+def watch_for_errors(context):
+    """Collect script errors, console errors and Content-Security-Policy violations of every
+    page in context into context.errors (a list of (url, message))."""
+    context.errors = []
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "'Content Security Policy violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));"
+    )
+
+    def on_page(page):
+        def on_console(message):
+            expected_404 = "404" in message.text and page.url.endswith("/no-such-page/")
+            if (message.type == "error" and not expected_404) or "Content Security Policy" in message.text:
+                context.errors.append((page.url, f"console {message.type}: {message.text}"))
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: context.errors.append((page.url, f"script error: {error}")))
+
+    context.on("page", on_page)
+    return context
+
+
+def measure_width(page, viewport):
+    """Lay the loaded page out at viewport; how wide the document is, and what is too wide."""
+    page.set_viewport_size(viewport)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    too_wide = page.evaluate(OVERFLOWING_ELEMENTS_JS, viewport["width"]) if scroll_width > viewport["width"] + 1 else []
+    return scroll_width, too_wide
+
+
+def h1_problem(page, width):
+    h1 = page.locator("main h1")
+    if h1.count() != 1:
+        return f"expected one <h1> in <main>, found {h1.count()}"
+    box = h1.bounding_box()
+    if not h1.is_visible() or box is None or box["x"] < 0 or box["x"] + box["width"] > width + 1:
+        return f"the <h1> is not fully visible: {box}"
+    return None
+
+
+@dataclass
+class PageAudit:
+    path: str
+    status: int = 0
+    violations: dict = field(default_factory=dict)  # viewport width -> axe violations
+    passes: dict = field(default_factory=dict)  # viewport width -> number of rules that passed
+    reflow: tuple = ()  # (scrollWidth, too-wide elements) at 320 CSS px
+    zoom: tuple = ()  # (scrollWidth, too-wide elements) at 640 CSS px
+    zoom_h1_problem: str | None = None
+    screenshots: list = field(default_factory=list)
+
+
+@pytest.fixture(scope="session", params=LANGUAGES)
+def audit(request, browser, site_url, site_paths, screenshot_dir):
+    """Every page of one language, visited once at desktop and once at phone width:
+    axe-core at both widths, a full-page screenshot at both, and (resizing the phone-width
+    page) reflow at 320 CSS px and 200% zoom. The tests below assert on what was found, so
+    each concern fails on its own while each page is loaded only twice."""
+    language = request.param
+    contexts = [with_axe(watch_for_errors(browser.new_context(base_url=site_url, viewport=viewport)))
+                for viewport in (DESKTOP, PHONE)]
+    desktop, phone = (context.new_page() for context in contexts)
+    results = []
+    try:
+        for path in pages_to_check(site_paths, language):
+            found = PageAudit(path)
+            results.append(found)
+            shots = {width: screenshot_dir / f"{language}-{slug(path)}-{width}.png"
+                     for width in (PHONE["width"], DESKTOP["width"])}
+            found.status = desktop.goto(path).status
+            phone.goto(path)
+            start_axe(desktop)
+            # While axe-core works on the desktop page, the phone-width page is screenshotted
+            # and laid out at 320 CSS px and at 200% zoom (1280 x 900 at 200% is 640 x 450 CSS px).
+            phone.screenshot(path=shots[PHONE["width"]], full_page=True)
+            found.reflow = measure_width(phone, REFLOW)
+            found.zoom = measure_width(phone, ZOOM_200)
+            found.zoom_h1_problem = h1_problem(phone, ZOOM_200["width"])
+            phone.set_viewport_size(PHONE)
+            start_axe(phone)
+            axe_desktop = finish_axe(desktop)
+            desktop.screenshot(path=shots[DESKTOP["width"]], full_page=True)
+            axe_phone = finish_axe(phone)
+            for width, axe_results in ((DESKTOP["width"], axe_desktop), (PHONE["width"], axe_phone)):
+                found.violations[width] = axe_results["violations"]
+                found.passes[width] = len(axe_results["passes"])
+            found.screenshots = list(shots.values())
+        desktop.goto(f"/{language}/")
+        desktop.wait_for_load_state("networkidle")
+        frontend_started = desktop.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+        errors = [error for context in contexts for error in context.errors]
+    finally:
+        for context in contexts:
+            context.close()
+    return {"language": language, "pages": results, "errors": errors, "frontend_started": frontend_started}
+
+
+def test_every_page_answers(audit):
+    wrong = [f"{page.path} answered {page.status}" for page in audit["pages"]
+             if page.status != (404 if page.path.endswith("/no-such-page/") else 200)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_axe_finds_no_wcag_a_or_aa_violations(audit):
     problems = []
-    paths = pages_to_check(site_paths, language)
-    pages = {viewport["width"]: new_context(viewport=viewport).new_page() for viewport in (PHONE, DESKTOP)}
-    for path in paths:
-        for width, page in pages.items():
-            open_page(page, path)
-            page.screenshot(path=screenshot_dir / f"{language}-{slug(path)}-{width}.png", full_page=True)
-            start_axe(page, axe)
-        for width, page in pages.items():
-            results = finish_axe(page).response
-            assert results["passes"], f"axe-core checked nothing on {path} at {width}px"
-            problems += describe_violations(f"{path} at {width}px", results["violations"])
+    for page in audit["pages"]:
+        for width, violations in page.violations.items():
+            assert page.passes[width], f"axe-core checked nothing on {page.path} at {width}px"
+            problems += describe_violations(f"{page.path} at {width}px", violations)
     if problems:
-        pytest.fail(f"axe-core found WCAG A/AA violations ({', '.join(AXE_TAGS)}) on the {len(paths)} "
-                    f"{language} pages:\n" + "\n".join(problems))
+        pytest.fail(f"axe-core found WCAG A/AA violations ({', '.join(AXE_TAGS)}) on the "
+                    f"{len(audit['pages'])} {audit['language']} pages:\n" + "\n".join(problems))
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_reflow_at_320_css_pixels(new_context, site_paths, language):
-    page = new_context(viewport=REFLOW).new_page()
-    problems = []
-    for path in pages_to_check(site_paths, language):
-        open_page(page, path)
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > REFLOW["width"] + 1:
-            offenders = page.evaluate(OVERFLOWING_ELEMENTS_JS, REFLOW["width"])
-            problems.append(f"{path}: scrollWidth {scroll_width}px; too wide: {offenders}")
+def test_pages_reflow_at_320_css_pixels(audit):
+    problems = [f"{page.path}: scrollWidth {page.reflow[0]}px; too wide: {page.reflow[1]}"
+                for page in audit["pages"] if page.reflow[0] > REFLOW["width"] + 1]
     if problems:
         pytest.fail("pages scroll sideways at 320 CSS px (WCAG 1.4.10):\n" + "\n".join(problems))
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_work_at_200_percent_zoom(new_context, site_paths, language):
-    # Chrome at 200% on a 1280 x 900 window lays pages out in 640 CSS px at 2 device pixels each.
-    page = new_context(viewport=ZOOM_200, device_scale_factor=2).new_page()
-    problems = []
-    for path in pages_to_check(site_paths, language):
-        open_page(page, path)
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > ZOOM_200["width"] + 1:
-            offenders = page.evaluate(OVERFLOWING_ELEMENTS_JS, ZOOM_200["width"])
-            problems.append(f"{path}: scrollWidth {scroll_width}px; too wide: {offenders}")
-        h1 = page.locator("main h1")
-        if h1.count() != 1:
-            problems.append(f"{path}: expected one <h1> in <main>, found {h1.count()}")
-            continue
-        box = h1.bounding_box()
-        if not h1.is_visible() or box is None or box["x"] < 0 or box["x"] + box["width"] > ZOOM_200["width"] + 1:
-            problems.append(f"{path}: the <h1> is not fully visible: {box}")
+def test_pages_work_at_200_percent_zoom(audit):
+    problems = [f"{page.path}: scrollWidth {page.zoom[0]}px; too wide: {page.zoom[1]}"
+                for page in audit["pages"] if page.zoom[0] > ZOOM_200["width"] + 1]
+    problems += [f"{page.path}: {page.zoom_h1_problem}" for page in audit["pages"] if page.zoom_h1_problem]
     if problems:
         pytest.fail("at 200% zoom (640 CSS px, WCAG 1.4.4):\n" + "\n".join(problems))
+
+
+def test_screenshots_of_every_page_at_phone_and_desktop_width(audit):
+    files = [file for page in audit["pages"] for file in page.screenshots]
+    assert len(files) == 2 * len(audit["pages"])
+    small = [file.name for file in files if not file.exists() or file.stat().st_size < 1000]
+    assert not small, f"missing or empty screenshots: {small}"
+
+
+def test_no_script_errors_or_csp_violations(audit):
+    assert audit["frontend_started"], "js/init.mjs did not run: GOV.UK Frontend was not started"
+    if audit["errors"]:
+        pytest.fail("\n".join(f"{url}: {message}" for url, message in audit["errors"]))
 
 
 def test_keyboard_skip_link_then_navigation_in_dom_order(page):
@@ -253,32 +349,3 @@ def test_language_switcher_leads_to_the_translation_and_back(page):
     expect(page).to_have_url(re.compile(r"/en/about/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("main h1")).to_have_text(english_title)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_script_errors_or_csp_violations(new_context, language):
-    context = new_context()
-    # Reported by the browser for every blocked script, style, image or connection.
-    context.add_init_script(
-        "window.__cspViolations = [];"
-        "document.addEventListener('securitypolicyviolation', e =>"
-        " window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"
-    )
-    page = context.new_page()
-    errors = []
-
-    def on_console(message):
-        if message.type == "error" or "Content Security Policy" in message.text:
-            errors.append(f"console {message.type}: {message.text}")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: errors.append(f"request failed: {request.url} {request.failure}"))
-    open_page(page, f"/{language}/")
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')"), (
-        "js/init.mjs did not run: GOV.UK Frontend was not started"
-    )
-    errors += [f"CSP violation: {v}" for v in page.evaluate("window.__cspViolations")]
-    if errors:
-        pytest.fail(f"on /{language}/:\n" + "\n".join(errors))

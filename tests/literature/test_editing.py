@@ -18,7 +18,7 @@ def moderator(client, db):
     return user
 
 
-def digest_form(title, slug, references, **extra):
+def digest_form(title, slug, references, initial_references=0, **extra):
     return nested_form_data({
         "title": title,
         "slug": slug,
@@ -34,9 +34,9 @@ def digest_form(title, slug, references, **extra):
             ("for_commissioners", rich_text("<p>Test prices with providers first.</p>")),
         ]),
         "evidence_strength": "moderate",
-        "sector_tags": "Worklessness X",
+        "sector_tags": '"Worklessness X"',  # the tag widget quotes names with spaces
         "theme_tags": "",
-        "references": inline_formset(references),
+        "references": inline_formset(references, initial=initial_references),
         **extra,
     })
 
@@ -73,7 +73,7 @@ def test_editor_reorders_references_and_the_numbers_follow(client, moderator):
     form = digest_form(page.title, page.slug, [
         {"id": refs[0].pk, "entry": first.pk, "cite_as": "A", "pinpoint": "", "ORDER": "2"},
         {"id": refs[1].pk, "entry": second.pk, "cite_as": "B", "pinpoint": "", "ORDER": "1"},
-    ], **{"action-publish": "1"})
+    ], initial_references=2, **{"action-publish": "1"})
     form["body-1-value"] = rich_text("<p>[A] then [B]</p>")
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -32,21 +32,18 @@ class NavigationItem:
 
 
 def _home_for_language(request, language_code):
-    """The live home page in that language (the site root's translation), or None."""
-    cache = request.__dict__.setdefault("_pbr_home_by_language", {})
-    if language_code not in cache:
+    """The live home page in that language (the site root's translation), or None.
+
+    All languages' home pages are fetched together, once per request."""
+    if not hasattr(request, "_pbr_home_by_language"):
         site = Site.find_for_request(request)
-        cache[language_code] = (
-            None
-            if site is None
-            else Page.objects.filter(
-                translation_key=site.root_page.translation_key,
-                locale__language_code=language_code,
-            )
-            .live()
-            .first()
+        homes = (
+            Page.objects.filter(translation_key=site.root_page.translation_key).live().select_related("locale")
+            if site is not None
+            else []
         )
-    return cache[language_code]
+        request._pbr_home_by_language = {home.locale.language_code: home for home in homes}
+    return request._pbr_home_by_language.get(language_code)
 
 
 @register.simple_tag(takes_context=True)
