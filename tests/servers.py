@@ -93,7 +93,7 @@ def migrations_key():
     files = sorted({*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/*/migrations/*.py"), *ROOT.glob("site/settings/*.py")})
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
+    for dist in sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}):
         digest.update(dist.encode())
     return digest.hexdigest()[:16]
 
@@ -102,14 +102,11 @@ def _start(command, env):
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
-def _finish(process):
+def _finish(process, what):
     """Wait for a set-up command; its output is shown only if it fails."""
     output, _ = process.communicate()
     if process.returncode:
-        raise ServerDidNotStart(
-            f"{' '.join(map(str, process.args[1:]))} exited with {process.returncode}:\n"
-            + output.decode(errors="replace")
-        )
+        raise ServerDidNotStart(f"{what} exited with {process.returncode}:\n" + output.decode(errors="replace"))
 
 
 @contextlib.contextmanager
@@ -136,9 +133,10 @@ def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout
     # createcachetable and load_demo_content share one process, which saves two Django start-ups.
     collectstatic = _start([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     try:
-        _finish(_start([sys.executable, "-c", SET_UP_DATABASE], env))
+        _finish(_start([sys.executable, "-c", SET_UP_DATABASE], env),
+                "migrate, createcachetable and load_demo_content")
     finally:
-        _finish(collectstatic)
+        _finish(collectstatic, "collectstatic")
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     # A file, not a pipe: nobody reads a pipe while tests run, and a full one blocks gunicorn.

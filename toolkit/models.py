@@ -1,19 +1,220 @@
-"""The self-assessment page.
+"""The self-assessment: success factors, the questionnaire page and the responses to it."""
 
-The questionnaire (a StreamField of sections and questions), scoring and results are
-added by the self-assessment issue; this page already explains the tool to visitors.
-"""
+import datetime
+import uuid
 
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pbr_site.core.models import ContentPage
 
+from . import scoring
+from .blocks import FactorResultBlock, OverallResultBlock, QuestionnaireBlock
 
-class SelfAssessmentPage(ContentPage):
-    """Explains the self-assessment and, once built, runs it."""
+
+class SuccessFactor(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A critical success factor for payment by results, e.g. "outcomes attributable to the
+    provider". Scores are keyed by its translation_key, the same in English and Welsh."""
+
+    name = models.CharField(_("name"), max_length=120)
+    what_it_means = models.TextField(_("what it means"), max_length=600)
+    why_it_matters = RichTextField(_("why it matters"), features=["bold", "italic", "link", "ul"])
+    sort_order = models.PositiveSmallIntegerField(_("order on the result page"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("what_it_means"),
+        FieldPanel("why_it_matters"),
+        FieldPanel("sort_order"),
+        InlinePanel("digests", label=_("Digests that explain it")),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("what_it_means"),
+        index.SearchField("why_it_matters"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("what_it_means"),
+        TranslatableField("why_it_matters"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("digests"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("success factor")
+        verbose_name_plural = _("success factors")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SuccessFactorDigest(Orderable):
+    factor = ParentalKey(SuccessFactor, related_name="digests", on_delete=models.CASCADE)
+    page = models.ForeignKey("literature.DigestPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", "literature.DigestPage")]
+
+
+class SelfAssessmentPage(RoutablePageMixin, ContentPage):
+    """Explains the self-assessment and runs it: see toolkit/views.py for the journey."""
+
+    questionnaire = StreamField(QuestionnaireBlock(), blank=True, verbose_name=_("questionnaire"))
+    factor_results = StreamField(
+        [("factor", FactorResultBlock())], blank=True, verbose_name=_("verdicts per factor"),
+        help_text=_("For each factor, the score bands and what to tell commissioners and providers."),
+    )
+    overall_result = StreamField(
+        OverallResultBlock(), blank=True, verbose_name=_("overall verdict"),
+        help_text=_("Bands for the average of the factor scores."),
+    )
+    unanswered = models.CharField(
+        _("unanswered questions"),
+        max_length=20,
+        choices=[
+            (scoring.UnansweredPolicy.EXCLUDE, _("Leave them out of the score")),
+            (scoring.UnansweredPolicy.COUNT_AS_ZERO, _("Count them as unfavourable")),
+            (scoring.UnansweredPolicy.COUNT_AS_MIDPOINT, _("Count them as half-way")),
+        ],
+        default=scoring.UnansweredPolicy.EXCLUDE,
+        help_text=_("How optional questions that were skipped affect the scores."),
+    )
+    next_steps = RichTextField(
+        _("next steps"), blank=True, features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Shown at the end of every result."),
+    )
+    retention_days = models.PositiveSmallIntegerField(
+        _("keep responses for (days)"), default=365,
+        help_text=_("Responses older than this are deleted by the nightly delete_old_responses command."),
+    )
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
+    content_panels = [
+        *ContentPage.content_panels,
+        FieldPanel("questionnaire"),
+        MultiFieldPanel(
+            [FieldPanel("factor_results"), FieldPanel("overall_result"), FieldPanel("unanswered"),
+             FieldPanel("next_steps")],
+            heading=_("Results"),
+        ),
+    ]
+    settings_panels = [*ContentPage.settings_panels, FieldPanel("retention_days")]
+    search_fields = [*ContentPage.search_fields, index.SearchField("questionnaire")]
 
     class Meta:
         verbose_name = _("self-assessment")
+
+    # The journey: each route hands over to toolkit/views.py (imported late: it imports
+    # this module's models).
+    @path("")
+    def landing(self, request):
+        from . import views
+
+        return views.landing(request, self)
+
+    @path("start/")
+    def start(self, request):
+        from . import views
+
+        return views.start(request, self)
+
+    @path("r/<uuid:token>/")
+    def task_list(self, request, token):
+        from . import views
+
+        return views.task_list(request, self, token)
+
+    @path("r/<uuid:token>/about-you/")
+    def about_you(self, request, token):
+        from . import views
+
+        return views.about_you(request, self, token)
+
+    @path("r/<uuid:token>/section/<int:number>/")
+    def section(self, request, token, number):
+        from . import views
+
+        return views.section(request, self, token, number)
+
+    @path("r/<uuid:token>/check/")
+    def check_answers(self, request, token):
+        from . import views
+
+        return views.check_answers(request, self, token)
+
+    @path("result/<uuid:share_token>/")
+    def result(self, request, share_token):
+        from . import views
+
+        return views.result(request, self, share_token)
+
+    @path("result/<uuid:share_token>/download/")
+    def result_download(self, request, share_token):
+        from . import views
+
+        return views.result_download(request, self, share_token)
+
+    @path("result/<uuid:share_token>/feedback/")
+    def result_feedback(self, request, share_token):
+        from . import views
+
+        return views.result_feedback(request, self, share_token)
+
+
+class Role(models.TextChoices):
+    COMMISSIONER = "commissioner", _("Commissioner")
+    PROVIDER = "provider", _("Provider")
+
+
+class AssessmentResponse(models.Model):
+    """One person's run through the questionnaire. Anonymous: nothing identifies them
+    unless they type it into an answer, and they reach it only through its private links.
+
+    `revision` pins the questionnaire as it was when they started, so editing the page
+    never changes a response in progress or a result already given.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # private resume link
+    share_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # read-only result link
+    page = models.ForeignKey(SelfAssessmentPage, on_delete=models.CASCADE, related_name="responses")
+    # PROTECT: Wagtail's revision purging must not delete what a result is rendered from.
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(max_length=8)
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    sector = models.CharField(max_length=100, blank=True)
+    answers = models.JSONField(default=dict, blank=True)  # question block id -> [option block ids]
+    sections_done = models.JSONField(default=list, blank=True)  # section block ids
+    result = models.JSONField(null=True, blank=True)  # scoring.Result.to_dict()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    found_useful = models.BooleanField(null=True, blank=True)
+    useful_comment = models.TextField(blank=True, max_length=1000)
+
+    class Meta:
+        verbose_name = _("self-assessment response")
+        indexes = [models.Index(fields=["page", "completed_at"])]
+
+    def __str__(self):
+        return f"Response {self.pk} ({self.role or 'no role'}, {'complete' if self.completed_at else 'in progress'})"
+
+    @property
+    def is_complete(self):
+        return self.completed_at is not None
+
+    def is_expired(self, today=None):
+        today = today or timezone.now()
+        return self.created_at < today - datetime.timedelta(days=self.page.retention_days)

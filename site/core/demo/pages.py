@@ -114,8 +114,11 @@ PAGES = [
                  "sound pricing, providers able to carry the financial risk, protection for people "
                  "with complex needs, the commissioner's own capacity, and a stable environment.</p>"
              )},
-            {"type": "warning", "id": "3c000000-0000-4000-8000-000000000005",
-             "value": "The self-assessment is being built during the pilot and will open here soon."},
+            {"type": "paragraph", "id": "3c000000-0000-4000-8000-000000000005",
+             "value": (
+                 "<p>It takes about 15 minutes. Your answers are saved as you go, so you can stop and "
+                 "come back with a private link. We do not ask who you are.</p>"
+             )},
         ],
     }),
     ("involved", "core.StandardPage", "home", {

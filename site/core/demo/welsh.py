@@ -211,4 +211,9 @@ WELSH = {
         "gwasanaethau ac yn niweidio eraill, ac yn y dyluniad y mae'r gwahaniaeth."
     ),
     "The toolkit's starting point": "Man cychwyn y pecyn cymorth",
+    "It takes about 15 minutes. Your answers are saved as you go, so you can stop and come back with a "
+    "private link. We do not ask who you are.": (
+        "Mae'n cymryd tua 15 munud. Caiff eich atebion eu cadw wrth i chi fynd ymlaen, felly gallwch "
+        "stopio a dod yn ôl gyda dolen breifat. Nid ydym yn gofyn pwy ydych chi."
+    ),
 }

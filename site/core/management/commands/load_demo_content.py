@@ -88,17 +88,18 @@ class Command(BaseCommand):
                 continue
             loader.load(self)
 
-    def translate(self, instances, welsh_strings):
-        """Make the Welsh translation of each page or snippet that has none yet."""
+    def translate(self, instances, welsh_strings, update=False):
+        """Make the Welsh translation of each page or snippet that has none yet (or, with
+        update=True, bring existing translations up to date with their source)."""
         for instance in instances:
             if self.listing_missing_welsh:
-                self.ensure_welsh(instance, self.welsh, welsh_strings)
+                self.ensure_welsh(instance, self.welsh, welsh_strings, update)
                 continue
             # A transaction per page: wagtail-localize publishes each translated page when
             # its transaction commits, and a Welsh parent must be published (from a revision
             # taken before it had children) before its children are added under it.
             with transaction.atomic():
-                translated = self.ensure_welsh(instance, self.welsh, welsh_strings)
+                translated = self.ensure_welsh(instance, self.welsh, welsh_strings, update)
             if translated and isinstance(instance, Page):
                 # wagtail-localize saves the copy under the English slug first, so publishing
                 # the Welsh slug records a redirect from a Welsh URL that never existed.
@@ -154,13 +155,19 @@ class Command(BaseCommand):
         home.save_revision().publish()
 
     # --- Welsh, through wagtail-localize ------------------------------------------
-    def ensure_welsh(self, page, welsh, welsh_strings):
-        if page.get_translation_or_none(welsh) is not None:
+    def ensure_welsh(self, page, welsh, welsh_strings, update=False):
+        """Translate `page` (or a snippet) into Welsh from `welsh_strings` (English -> Welsh).
+
+        update=True re-syncs an existing translation with the source's latest content, for
+        content a part of the site adds to a page after core translated it."""
+        if page.get_translation_or_none(welsh) is not None and not update:
             return False
         # One page at a time, parents first, so each Welsh page lands under its Welsh parent.
         # (TranslationCreator would first publish an English-worded copy, leaving a redirect
         # from its English slug; we fill in the Welsh strings before the first save.)
         source, _ = TranslationSource.get_or_create_from_instance(page)
+        if update:
+            source.update_from_db()
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=welsh)
         missing = []
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):

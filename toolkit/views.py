@@ -1,0 +1,427 @@
+"""The self-assessment journey (GOV.UK question pages, task list and check answers).
+
+start -> about you (role, sector) -> one page per section -> check your answers -> result.
+Every step saves to the response at once, so closing the tab loses nothing: the private
+resume link (/r/<token>/) leads back to the task list. Nothing here is cached.
+"""
+
+import csv
+import functools
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.cache import add_never_cache_headers
+
+from literature.models import SectorTag
+
+from . import scoring
+from .models import AssessmentResponse, Role, SuccessFactorDigest
+from .questionnaire import pinned
+
+SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
+MAX_COMMENT = 1000
+
+
+def _no_store(response):
+    add_never_cache_headers(response)
+    return response
+
+
+def journey(view):
+    """No response of the journey is ever cached: not the forms, the results or the redirects."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        return _no_store(view(*args, **kwargs))
+
+    return wrapper
+
+
+def _render(request, page, template, context):
+    context = {"page": page, "self": page, **context}
+    return _no_store(TemplateResponse(request, template, context))
+
+
+def _url(page, name, **kwargs):
+    return page.url + page.reverse_subpage(name, kwargs=kwargs)
+
+
+def _response_or_404(page, token):
+    response = AssessmentResponse.objects.filter(page=page, token=token).first()
+    if response is None:
+        raise Http404
+    return response
+
+
+def _status(response, questionnaire):
+    """Per section: 'completed', 'in-progress' (some answers) or 'not-started'."""
+    statuses = {}
+    for section in questionnaire.sections:
+        if section.id in response.sections_done:
+            statuses[section.id] = "completed"
+        elif any(question.id in response.answers for question in section.questions):
+            statuses[section.id] = "in-progress"
+        else:
+            statuses[section.id] = "not-started"
+    return statuses
+
+
+def _visible_ids(questionnaire, answers):
+    return {question.id for question in scoring.visible_questions(questionnaire.engine, answers)}
+
+
+# --- start ----------------------------------------------------------------------------
+@journey
+def landing(request, page):
+    tokens = request.session.get(SESSION_KEY, {})
+    current = None
+    if str(page.pk) in tokens:
+        current = AssessmentResponse.objects.filter(page=page, token=tokens[str(page.pk)]).first()
+    return _render(request, page, "toolkit/self_assessment_page.html", {
+        "current_response": current,
+        "ready": bool(page.questionnaire) and page.live_revision_id is not None,
+    })
+
+
+@journey
+def start(request, page):
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url)
+    if not page.questionnaire or page.live_revision_id is None:
+        messages.error(request, _("The self-assessment is not open yet."))
+        return HttpResponseRedirect(page.url)
+    response = AssessmentResponse.objects.create(
+        page=page, revision_id=page.live_revision_id, language=page.locale.language_code
+    )
+    tokens = request.session.get(SESSION_KEY, {})
+    tokens[str(page.pk)] = str(response.token)
+    request.session[SESSION_KEY] = tokens
+    return HttpResponseRedirect(_url(page, "about_you", token=response.token))
+
+
+# --- about you --------------------------------------------------------------------------
+@journey
+def about_you(request, page, token):
+    response = _response_or_404(page, token)
+    if response.is_complete:
+        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+    sectors = list(SectorTag.objects.all())
+    errors = {}
+    role, sector = response.role, response.sector
+    if request.method == "POST":
+        role = request.POST.get("role", "")
+        sector = request.POST.get("sector", "")
+        if role not in Role.values:
+            errors["role"] = _("Select whether you are commissioning or providing the service")
+            role = ""
+        if sector and sector not in {tag.slug for tag in sectors}:
+            errors["sector"] = _("Select a sector from the list, or leave it blank")
+            sector = ""
+        if not errors:
+            response.role, response.sector = role, sector
+            response.save(update_fields=["role", "sector", "updated_at"])
+            return HttpResponseRedirect(_url(page, "section", token=token, number=1))
+    return _render(request, page, "toolkit/about_you.html", {
+        "response": response,
+        "roles": Role.choices,
+        "sectors": sectors,
+        "chosen_role": role,
+        "chosen_sector": sector,
+        "errors": errors,
+    })
+
+
+# --- task list ----------------------------------------------------------------------------
+@journey
+def task_list(request, page, token):
+    response = _response_or_404(page, token)
+    if response.is_complete:
+        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+    questionnaire = pinned(response.revision_id)
+    statuses = _status(response, questionnaire)
+    tasks = [
+        {"section": section, "status": statuses[section.id],
+         "url": _url(page, "section", token=token, number=section.number)}
+        for section in questionnaire.sections
+    ]
+    return _render(request, page, "toolkit/task_list.html", {
+        "response": response,
+        "tasks": tasks,
+        "all_done": all(status == "completed" for status in statuses.values()),
+        "resume_url": request.build_absolute_uri(_url(page, "task_list", token=token)),
+    })
+
+
+# --- one section ------------------------------------------------------------------------
+@journey
+def section(request, page, token, number):
+    response = _response_or_404(page, token)
+    if response.is_complete:
+        messages.info(request, _("You have already finished this self-assessment. Here is your result."))
+        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+    if not response.role:
+        return HttpResponseRedirect(_url(page, "about_you", token=token))
+    questionnaire = pinned(response.revision_id)
+    current = questionnaire.section(number)
+    if current is None:
+        raise Http404
+    errors = {}
+    submitted = {}
+    if request.method == "POST":
+        if request.POST.get("revision") != str(response.revision_id):
+            # A form from another questionnaire version (e.g. an old tab): keep nothing from
+            # it that we cannot check, show the questions as they are for this response.
+            messages.warning(request, _(
+                "This page had changed since you opened it. Your earlier answers are kept; "
+                "check the answers below and continue."
+            ))
+            return HttpResponseRedirect(_url(page, "section", token=token, number=number))
+        section_ids = [question.id for question in current.questions]
+        submitted = {question_id: request.POST.getlist(question_id) for question_id in section_ids}
+        with transaction.atomic():
+            response = AssessmentResponse.objects.select_for_update().get(pk=response.pk)
+            errors, newly_shown = _save_section(response, questionnaire, current, submitted)
+        if not errors and not newly_shown:
+            return HttpResponseRedirect(_next_url(page, response, questionnaire, number, token))
+        if newly_shown and not errors:
+            messages.info(request, _("Your answer means there is another question on this page."))
+    visible = _visible_ids(questionnaire, {**response.answers, **{k: v for k, v in submitted.items() if v}})
+    questions = [
+        {
+            "question": question,
+            "selected": submitted.get(question.id) if question.id in errors else response.answers.get(question.id, []),
+            "error": errors.get(question.id),
+        }
+        for question in current.questions
+        if question.id in visible
+    ]
+    return _render(request, page, "toolkit/section.html", {
+        "response": response,
+        "questionnaire": questionnaire,
+        "current": current,
+        "questions": questions,
+        "errors": errors,
+        "section_count": len(questionnaire.sections),
+        "back_url": (_url(page, "section", token=token, number=number - 1) if number > 1
+                     else _url(page, "about_you", token=token)),
+        "task_list_url": _url(page, "task_list", token=token),
+    })
+
+
+def error_message(question, code):
+    if code == scoring.ErrorCode.MISSING_REQUIRED:
+        return _("Select at least one answer") if question.allows_many else _("Select an answer")
+    if code == scoring.ErrorCode.TOO_MANY_OPTIONS:
+        return _("Select only one answer")
+    return _("Select one of the answers shown")
+
+
+def _save_section(response, questionnaire, current, submitted):
+    """Keep every valid answer from this page; report the problems. Returns (errors,
+    newly_shown) where newly_shown says a question on this page has just become visible."""
+    before_visible = _visible_ids(questionnaire, response.answers)
+    merged = {key: value for key, value in response.answers.items() if key not in submitted}
+    merged.update({key: value for key, value in submitted.items() if value})
+    section_ids = [question.id for question in current.questions]
+    result = scoring.validate_answers(questionnaire.engine, merged, question_ids=section_ids)
+    # Valid answers are kept whatever else is wrong; answers to hidden questions are dropped.
+    response.answers = {key: list(value) for key, value in result.answers.items()}
+    errors = {
+        question_id: error_message(questionnaire.questions[question_id], code)
+        for question_id, code in result.user_errors.items()
+        if question_id in questionnaire.questions and question_id in section_ids
+    }
+    after_visible = _visible_ids(questionnaire, response.answers)
+    newly_shown = [
+        question_id for question_id in section_ids
+        if question_id in after_visible and question_id not in before_visible and not submitted.get(question_id)
+    ]
+    if errors or newly_shown:
+        response.sections_done = [s for s in response.sections_done if s != current.id]
+    elif current.id not in response.sections_done:
+        response.sections_done = [*response.sections_done, current.id]
+    response.save(update_fields=["answers", "sections_done", "updated_at"])
+    # A newly shown required question is asked, not reported as an error.
+    for question_id in newly_shown:
+        errors.pop(question_id, None)
+    return errors, newly_shown
+
+
+def _next_url(page, response, questionnaire, number, token):
+    if number < len(questionnaire.sections):
+        return _url(page, "section", token=token, number=number + 1)
+    return _url(page, "check_answers", token=token)
+
+
+# --- check your answers -------------------------------------------------------------------
+@journey
+def check_answers(request, page, token):
+    response = _response_or_404(page, token)
+    if response.is_complete:
+        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+    questionnaire = pinned(response.revision_id)
+    validation = scoring.validate_answers(questionnaire.engine, response.answers)
+    missing = [questionnaire.questions[q] for q, code in validation.user_errors.items() if q in questionnaire.questions]
+    if request.method == "POST" and not missing:
+        with transaction.atomic():
+            locked = AssessmentResponse.objects.select_for_update().get(pk=response.pk)
+            if not locked.is_complete:  # a double submit finds it already done
+                result = scoring.score(questionnaire.engine, locked.answers)
+                locked.result = result.to_dict()
+                locked.completed_at = timezone.now()
+                locked.save(update_fields=["result", "completed_at", "updated_at"])
+        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+    visible = _visible_ids(questionnaire, response.answers)
+    sections = [
+        {
+            "section": section,
+            "url": _url(page, "section", token=token, number=section.number),
+            "rows": [
+                {"question": question, "answers": _answer_labels(question, response.answers.get(question.id, []))}
+                for question in section.questions
+                if question.id in visible
+            ],
+        }
+        for section in questionnaire.sections
+    ]
+    return _render(request, page, "toolkit/check_answers.html", {
+        "response": response,
+        "sections": sections,
+        "missing": missing if request.method == "POST" else [],
+        "unanswered_required": missing,
+        "role_label": Role(response.role).label if response.role else "",
+        "about_you_url": _url(page, "about_you", token=token),
+    })
+
+
+def _answer_labels(question, option_ids):
+    return [option.label for option in question.options if option.id in option_ids]
+
+
+# --- result -----------------------------------------------------------------------------
+def _completed_or_404(page, share_token):
+    response = AssessmentResponse.objects.filter(page=page, share_token=share_token).first()
+    if response is None or not response.is_complete:
+        raise Http404
+    return response
+
+
+def explain(response):
+    """The stored result with everything the result page says, from the pinned revision."""
+    questionnaire = pinned(response.revision_id)
+    result = scoring.Result.from_dict(response.result)
+    factors = []
+    for key, info in questionnaire.factors.items():
+        factor_result = result.factor(key)
+        if factor_result is None or not info.bands:
+            continue
+        band = info.bands.get(factor_result.band) if factor_result.band else None
+        lowered, helped = [], []
+        for driver in factor_result.drivers:
+            question = questionnaire.questions.get(driver.question_id)
+            option = question.option(driver.option_id) if question else None
+            if option is None:
+                continue
+            item = {"question": question, "option": option, "points": driver.points, "shortfall": driver.shortfall}
+            (lowered if driver.shortfall > 0 else helped).append(item)
+        factors.append({
+            "key": key,
+            "factor": info.factor,
+            "result": factor_result,
+            "band": band,
+            "feedback": band.feedback_for(response.role) if band else None,
+            "lowered": lowered,
+            "helped": helped,
+            "unanswered": [questionnaire.questions[q] for q in factor_result.unanswered if q in questionnaire.questions],
+        })
+    overall_band = questionnaire.overall_bands.get(result.band) if result.band else None
+    return questionnaire, result, factors, overall_band
+
+
+@journey
+def result(request, page, share_token):
+    response = _completed_or_404(page, share_token)
+    questionnaire, result_, factors, overall_band = explain(response)
+    links = {}
+    for link in SuccessFactorDigest.objects.filter(factor_id__in=[item["factor"].pk for item in factors]):
+        links.setdefault(link.factor_id, []).append(link.page_id)
+    digests = _localized_digests({pk for ids in links.values() for pk in ids}, page.locale_id)
+    for item in factors:
+        item["digests"] = [digests[pk] for pk in links.get(item["factor"].pk, []) if pk in digests]
+    return _render(request, page, "toolkit/result.html", {
+        "response": response,
+        "result": result_,
+        "factors": factors,
+        "overall_band": overall_band,
+        "overall_feedback": overall_band.feedback_for(response.role) if overall_band else None,
+        "role_label": Role(response.role).label if response.role else "",
+        "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
+        "download_url": _url(page, "result_download", share_token=share_token),
+        "feedback_url": _url(page, "result_feedback", share_token=share_token),
+    })
+
+
+def _localized_digests(page_ids, locale_id):
+    """{original page id: the digest in this language (or the original)} in two queries."""
+    from literature.models import DigestPage
+
+    originals = {p.pk: p for p in DigestPage.objects.filter(pk__in=page_ids).defer_streamfields()}
+    keys = {p.translation_key for p in originals.values()}
+    localized = {
+        p.translation_key: p
+        for p in DigestPage.objects.live().filter(translation_key__in=keys, locale_id=locale_id).defer_streamfields()
+    }
+    return {pk: localized.get(p.translation_key, p) for pk, p in originals.items() if p.live}
+
+
+@journey
+def result_download(request, page, share_token):
+    """The answers and verdicts as a CSV file for a board paper."""
+    response = _completed_or_404(page, share_token)
+    questionnaire, result_, factors, overall_band = explain(response)
+    http = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = slugify(f"{page.title}-{response.completed_at:%Y-%m-%d}") or "self-assessment"
+    http["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    http.write("\ufeff")  # so Excel reads the file as UTF-8
+    writer = csv.writer(http)
+    writer.writerow([page.title])
+    writer.writerow([_("Completed"), response.completed_at.strftime("%Y-%m-%d")])
+    writer.writerow([_("Role"), Role(response.role).label if response.role else ""])
+    writer.writerow([])
+    writer.writerow([_("Factor"), _("Verdict"), _("Score (%)")])
+    writer.writerow([_("Overall"), overall_band.heading if overall_band else _("Not enough information"),
+                     result_.display_percent if result_.display_percent is not None else ""])
+    for item in factors:
+        writer.writerow([
+            item["factor"].name,
+            item["band"].heading if item["band"] else _("Not enough information"),
+            item["result"].display_percent if item["result"].display_percent is not None else "",
+        ])
+    writer.writerow([])
+    writer.writerow([_("Section"), _("Question"), _("Your answer")])
+    for section_ in questionnaire.sections:
+        for question in section_.questions:
+            labels = _answer_labels(question, response.answers.get(question.id, []))
+            if labels or question.id in response.answers:
+                writer.writerow([section_.title, question.text, "; ".join(labels)])
+    return _no_store(http)
+
+
+@journey
+def result_feedback(request, page, share_token):
+    response = _completed_or_404(page, share_token)
+    if request.method == "POST":
+        useful = request.POST.get("useful")
+        if useful not in ("yes", "no"):
+            messages.error(request, _("Select yes or no to tell us whether the result was useful"))
+        else:
+            response.found_useful = useful == "yes"
+            response.useful_comment = request.POST.get("comment", "").strip()[:MAX_COMMENT]
+            response.save(update_fields=["found_useful", "useful_comment", "updated_at"])
+            messages.success(request, _("Thank you for your feedback."))
+    return HttpResponseRedirect(_url(page, "result", share_token=share_token) + "#feedback")
