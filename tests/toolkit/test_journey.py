@@ -78,7 +78,7 @@ def test_a_missing_answer_is_explained_and_other_answers_are_kept(client, assess
     html = soup_of(page)
     assert html.title.get_text().startswith("Error:")
     summary = html.select_one(".govuk-error-summary a")
-    assert summary.get_text() == "Were alternatives compared?: Select an answer"
+    assert summary.get_text() == "Question 2: Select an answer"
     assert summary["href"] == f"#q-{bid('compared')}"
     assert html.find(id=f"q-{bid('compared')}")  # the link target exists
     checked = html.select("input[checked]")
