@@ -1,0 +1,409 @@
+"""Figures for the staff report on one self-assessment (toolkit/admin_views.py shows them).
+
+A report covers a page and all its translations: the Welsh page keeps the English page's
+block ids, and factors are keyed by SuccessFactor.translation_key, so answers and verdicts
+from both languages add up. Texts come from the source-language page's live revision (the
+questionnaire as it is now); how each response's band maps to a verdict comes from the
+revision that response was scored against (its own pinned questionnaire).
+
+Cost: one query for the pages, one pass over the responses (a single `values_list`
+query, read in chunks), one for the comments and one for the sector names; plus building
+each distinct pinned revision once per process (`questionnaire.pinned` keeps them). Nothing
+is queried per response.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from . import scoring
+from .models import AssessmentResponse, Role, SelfAssessmentPage
+from .questionnaire import pinned
+
+VERDICTS = ("promising", "caution", "unsuitable", "none")  # "none": not enough information
+WEEKS_SHOWN = 26
+COMMENTS_SHOWN = 50
+OVERALL = "overall"  # the key of the overall verdict among the factors
+CHUNK = 2000
+
+
+def verdict_labels():
+    return {
+        "promising": _("Promising"),
+        "caution": _("Caution"),
+        "unsuitable": _("Unsuitable"),
+        "none": _("Not enough information"),
+    }
+
+
+@dataclass
+class Totals:
+    started: int = 0
+    completed: int = 0
+
+    @property
+    def completion_rate(self):
+        """Completed as a percentage of started, to one decimal place (None when none started)."""
+        return round(self.completed / self.started * 100, 1) if self.started else None
+
+
+@dataclass
+class Week:
+    year: int
+    week: int
+    monday: datetime.date
+    started: int
+    completed: int
+
+    @property
+    def label(self):
+        return f"{self.year}-W{self.week:02d}"
+
+
+@dataclass
+class OptionCount:
+    label: str
+    count: int
+    percent: float | None  # of the responses that answered the question
+
+
+@dataclass
+class QuestionCount:
+    number: int
+    section: str
+    text: str
+    answered: int  # completed responses with an answer to it
+    options: list
+
+
+@dataclass
+class RetiredCount:
+    """An answer to a question or option that is not in the current questionnaire."""
+
+    question: str
+    option: str
+    count: int
+
+
+@dataclass
+class VerdictRow:
+    factor: str
+    group: str  # the role or sector label
+    counts: dict  # verdict -> count, every verdict in VERDICTS
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def ordered_counts(self):
+        return [self.counts[verdict] for verdict in VERDICTS]
+
+
+@dataclass
+class Comment:
+    date: datetime.datetime
+    found_useful: bool | None
+    role: str
+    text: str
+
+
+@dataclass
+class Usefulness:
+    yes: int = 0
+    no: int = 0
+    unrated: int = 0
+    comments: list = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    page: SelfAssessmentPage  # the source-language page
+    pages: list  # it and its translations
+    totals: Totals
+    weeks: list
+    questions: list
+    retired: list
+    verdicts_by_role: list
+    verdicts_by_sector: list
+    usefulness: Usefulness
+
+    @property
+    def is_empty(self):
+        return self.totals.started == 0
+
+
+# --- which pages -----------------------------------------------------------------------
+def source_pages():
+    """The self-assessments to choose from: one per translation set, in the default
+    language where it exists (else whichever comes first)."""
+    default_locale_id = Locale.get_default().pk
+    chosen = {}
+    for page in SelfAssessmentPage.objects.order_by("path").defer_streamfields().select_related("locale"):
+        current = chosen.get(page.translation_key)
+        if current is None or (page.locale_id == default_locale_id and current.locale_id != default_locale_id):
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: page.path)
+
+
+def translations(page):
+    """`page`'s translation set with the source-language page first."""
+    default_locale_id = Locale.get_default().pk
+    pages = list(
+        SelfAssessmentPage.objects.filter(translation_key=page.translation_key)
+        .defer_streamfields().select_related("locale").order_by("path")
+    )
+    pages.sort(key=lambda p: p.locale_id != default_locale_id)
+    return pages
+
+
+# --- the report --------------------------------------------------------------------------
+def build_report(page):
+    pages = translations(page)
+    source = pages[0]
+    page_ids = [p.pk for p in pages]
+    current = _current_questionnaire(source)
+
+    totals = Totals()
+    started_weeks, completed_weeks = Counter(), Counter()
+    answer_counts = Counter()  # (question id, option id) -> responses that chose it
+    answered = Counter()  # question id -> responses that answered it
+    verdicts = _VerdictCounter()
+    usefulness = Usefulness()
+    tz = timezone.get_current_timezone()
+
+    rows = (
+        AssessmentResponse.objects.filter(page_id__in=page_ids)
+        .order_by()
+        .values_list("created_at", "completed_at", "revision_id", "role", "sector", "answers", "result",
+                     "found_useful")
+        .iterator(chunk_size=CHUNK)
+    )
+    for created_at, completed_at, revision_id, role, sector, answers, result, found_useful in rows:
+        totals.started += 1
+        started_weeks[created_at.astimezone(tz).isocalendar()[:2]] += 1
+        if completed_at is None:
+            continue
+        totals.completed += 1
+        completed_weeks[completed_at.astimezone(tz).isocalendar()[:2]] += 1
+        if isinstance(answers, dict):
+            for question_id, option_ids in answers.items():
+                if not isinstance(option_ids, list) or not option_ids:
+                    continue
+                answered[question_id] += 1
+                for option_id in set(option_ids):
+                    answer_counts[question_id, option_id] += 1
+        verdicts.add(revision_id, role, sector, result)
+        if found_useful is None:
+            usefulness.unrated += 1
+        elif found_useful:
+            usefulness.yes += 1
+        else:
+            usefulness.no += 1
+
+    usefulness.comments = _latest_comments(page_ids)
+    # Labels of things no longer asked come from the revisions responses were given on,
+    # preferring the source language's.
+    source_revision_first = _revision_order(verdicts.revision_ids, page_ids[0])
+    questions, retired = _distribution(current, answer_counts, answered, source_revision_first)
+    return Report(
+        page=source,
+        pages=pages,
+        totals=totals,
+        weeks=_weeks(started_weeks, completed_weeks),
+        questions=questions,
+        retired=retired,
+        verdicts_by_role=verdicts.rows("role", _factor_names(current, source_revision_first), _role_labels()),
+        verdicts_by_sector=verdicts.rows("sector", _factor_names(current, source_revision_first), _sector_labels(verdicts)),
+        usefulness=usefulness,
+    )
+
+
+def _current_questionnaire(page):
+    revision_id = page.live_revision_id or page.latest_revision_id
+    return pinned(revision_id) if revision_id else None
+
+
+def _revision_order(revision_ids, source_page_id):
+    """The pinned questionnaires of these revisions, the source page's first."""
+    from wagtail.models import Revision
+
+    if not revision_ids:
+        return []
+    owners = dict(Revision.objects.filter(pk__in=revision_ids).values_list("pk", "object_id"))
+    ordered = sorted(revision_ids, key=lambda pk: (owners.get(pk) != str(source_page_id), -pk))
+    return [pinned(pk) for pk in ordered]
+
+
+# --- counts over time ----------------------------------------------------------------------
+def _weeks(started, completed):
+    """The last WEEKS_SHOWN ISO weeks up to the latest week with any activity, every week
+    shown (weeks without responses as 0), never before the first week with data."""
+    keys = set(started) | set(completed)
+    if not keys:
+        return []
+    first = datetime.date.fromisocalendar(*min(keys), 1)
+    monday = datetime.date.fromisocalendar(*max(keys), 1)
+    weeks = []
+    while monday >= first and len(weeks) < WEEKS_SHOWN:
+        year, week, _ = monday.isocalendar()
+        weeks.append(Week(year, week, monday, started[year, week], completed[year, week]))
+        monday -= datetime.timedelta(days=7)
+    weeks.reverse()
+    return weeks
+
+
+# --- answer distribution -------------------------------------------------------------------
+def _distribution(current, answer_counts, answered, older):
+    questions = []
+    known = set()
+    if current is not None:
+        for section in current.sections:
+            for question in section.questions:
+                total = answered[question.id]
+                options = []
+                for option in question.options:
+                    known.add((question.id, option.id))
+                    count = answer_counts[question.id, option.id]
+                    options.append(OptionCount(option.label, count, _percent(count, total)))
+                questions.append(QuestionCount(question.number, section.title, question.text, total, options))
+    retired = []
+    leftovers = sorted(key for key in answer_counts if key not in known)
+    if leftovers:
+        for question_id, option_id in leftovers:
+            question_text, option_label = _old_labels(question_id, option_id, current, older)
+            retired.append(RetiredCount(question_text, option_label, answer_counts[question_id, option_id]))
+        retired.sort(key=lambda row: (row.question, row.option))
+    return questions, retired
+
+
+def _old_labels(question_id, option_id, current, older):
+    question_text = option_label = None
+    for questionnaire in ([current] if current else []) + older:
+        question = questionnaire.questions.get(question_id)
+        if question is None:
+            continue
+        question_text = question_text or question.text
+        option = question.option(option_id)
+        if option is not None:
+            option_label = option.label
+            break
+    return question_text or question_id, option_label or option_id
+
+
+def _percent(count, total):
+    return round(count / total * 100, 1) if total else None
+
+
+# --- verdicts by role and sector ---------------------------------------------------------------
+class _VerdictCounter:
+    """Counts (dimension, group, factor key, verdict), mapping each response's band keys to
+    verdicts with the questionnaire of the revision it was scored against."""
+
+    def __init__(self):
+        self.counts = Counter()
+        self.factor_order = {}  # factor key -> first position seen (for factors no longer asked)
+        self.sectors = set()
+        self._verdicts = {}  # revision id -> {(factor key, band key): verdict}, factors with bands
+
+    @property
+    def revision_ids(self):
+        return list(self._verdicts)
+
+    def _verdicts_of(self, revision_id):
+        mapping = self._verdicts.get(revision_id)
+        if mapping is None:
+            questionnaire = pinned(revision_id)
+            mapping = {(OVERALL, None): "none"} if questionnaire.overall_bands else {}
+            for key, band in questionnaire.overall_bands.items():
+                mapping[OVERALL, key] = band.verdict
+            for factor_key, info in questionnaire.factors.items():
+                if not info.bands:
+                    continue  # the result page shows no verdict for it either
+                mapping[factor_key, None] = "none"
+                for band_key, band in info.bands.items():
+                    mapping[factor_key, band_key] = band.verdict
+            self._verdicts[revision_id] = mapping
+        return mapping
+
+    def add(self, revision_id, role, sector, result):
+        if not result:
+            return
+        try:
+            parsed = scoring.Result.from_dict(result)
+        except (ValueError, KeyError, TypeError):
+            return  # a result in a format this code does not read: left out
+        mapping = self._verdicts_of(revision_id)
+        self.sectors.add(sector)
+        pairs = [(OVERALL, parsed.band)] + [(factor.key, factor.band) for factor in parsed.factors]
+        for factor_key, band_key in pairs:
+            if (factor_key, None) not in mapping:
+                continue
+            verdict = mapping.get((factor_key, band_key), "none")
+            self.factor_order.setdefault(factor_key, len(self.factor_order))
+            self.counts["role", role, factor_key, verdict] += 1
+            self.counts["sector", sector, factor_key, verdict] += 1
+
+    def rows(self, dimension, factor_names, group_labels):
+        table = defaultdict(lambda: dict.fromkeys(VERDICTS, 0))
+        for (dim, group, factor_key, verdict), count in self.counts.items():
+            if dim == dimension:
+                table[factor_key, group][verdict] += count
+        factor_rank = {key: position for position, key in enumerate(factor_names)}
+        group_rank = {key: position for position, key in enumerate(group_labels)}
+
+        def order(item):
+            (factor_key, group), _ = item
+            return (
+                factor_rank.get(factor_key, len(factor_rank) + self.factor_order.get(factor_key, 0)),
+                group_rank.get(group, len(group_rank)),
+                str(group),
+            )
+
+        return [
+            VerdictRow(factor_names.get(factor_key, _("Factor no longer in the questionnaire")),
+                       group_labels.get(group, group or _("Not given")), counts)
+            for (factor_key, group), counts in sorted(table.items(), key=order)
+        ]
+
+
+def _factor_names(current, older):
+    """factor key -> name, the overall verdict first, then the current questionnaire's
+    factors in result-page order, then factors only older revisions had."""
+    names = {OVERALL: _("Overall")}
+    for questionnaire in ([current] if current else []) + older:
+        for key, info in questionnaire.factors.items():
+            names.setdefault(key, info.factor.name)
+    return names
+
+
+def _role_labels():
+    return {value: str(label) for value, label in Role.choices}
+
+
+def _sector_labels(verdicts):
+    from literature.models import SectorTag
+
+    slugs = {sector for sector in verdicts.sectors if sector}
+    names = dict(SectorTag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+    labels = {slug: names.get(slug, slug) for slug in sorted(slugs, key=lambda s: names.get(s, s).lower())}
+    labels[""] = _("Not given")
+    return labels
+
+
+# --- usefulness ----------------------------------------------------------------------------
+def _latest_comments(page_ids):
+    """The latest comments, newest first. A completed response is only saved again when its
+    feedback is given, so `updated_at` is when the comment was left."""
+    rows = (
+        AssessmentResponse.objects.filter(page_id__in=page_ids, completed_at__isnull=False)
+        .exclude(useful_comment="")
+        .order_by("-updated_at", "-pk")
+        .values_list("updated_at", "found_useful", "role", "useful_comment")[:COMMENTS_SHOWN]
+    )
+    roles = _role_labels()
+    return [Comment(date, useful, roles.get(role, role), text) for date, useful, role, text in rows]
