@@ -210,6 +210,7 @@ def build_report(page):
     # preferring the source language's.
     source_revision_first = _revision_order(verdicts.revision_ids, page_ids[0])
     questions, retired = _distribution(current, answer_counts, answered, source_revision_first)
+    factor_names = _factor_names(current, source_revision_first)
     return Report(
         page=source,
         pages=pages,
@@ -217,8 +218,8 @@ def build_report(page):
         weeks=_weeks(started_weeks, completed_weeks),
         questions=questions,
         retired=retired,
-        verdicts_by_role=verdicts.rows("role", _factor_names(current, source_revision_first), _role_labels()),
-        verdicts_by_sector=verdicts.rows("sector", _factor_names(current, source_revision_first), _sector_labels(verdicts)),
+        verdicts_by_role=verdicts.rows("role", factor_names, _role_labels()),
+        verdicts_by_sector=verdicts.rows("sector", factor_names, _sector_labels(verdicts)),
         usefulness=usefulness,
     )
 
@@ -250,7 +251,7 @@ def _weeks(started, completed):
     monday = datetime.date.fromisocalendar(*max(keys), 1)
     weeks = []
     while monday >= first and len(weeks) < WEEKS_SHOWN:
-        year, week, _ = monday.isocalendar()
+        year, week, _weekday = monday.isocalendar()
         weeks.append(Week(year, week, monday, started[year, week], completed[year, week]))
         monday -= datetime.timedelta(days=7)
     weeks.reverse()
@@ -357,7 +358,7 @@ class _VerdictCounter:
         group_rank = {key: position for position, key in enumerate(group_labels)}
 
         def order(item):
-            (factor_key, group), _ = item
+            (factor_key, group), _counts = item
             return (
                 factor_rank.get(factor_key, len(factor_rank) + self.factor_order.get(factor_key, 0)),
                 group_rank.get(group, len(group_rank)),

@@ -97,6 +97,14 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         return f"{review_url.rstrip('/')}/{kind}/{tag.slug}/"
 
 
+def _query_without(params, *names):
+    """The current query string minus some parameters, for pagination and export links."""
+    kept = params.copy()
+    for name in names:
+        kept.pop(name, None)
+    return kept.urlencode()
+
+
 def group_by_theme(digests):
     """[(theme or None, [digests])], themes A–Z, a digest under each of its themes."""
     groups = {}
@@ -128,7 +136,25 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     @path("")
     def index(self, request):
-        return self.render(request)
+        from .. import pack  # pack imports these models
+
+        filters = pack.PackFilters.from_query(request.GET)
+        page_of_results = pack.paginate(pack.results(filters), request.GET.get("page"))
+        entries = list(pack.with_details(BibliographyEntry.objects.filter(
+            pk__in=[entry.pk for entry in page_of_results.object_list])))
+        by_pk = {entry.pk: entry for entry in entries}
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "facets": pack.facets(filters),
+                "results_page": page_of_results,
+                "entries": [by_pk[entry.pk] for entry in page_of_results.object_list],
+                "sorts": [(key, label) for key, (label, _order) in pack.SORTS.items()],
+                "query_without_page": _query_without(request.GET, "page"),
+                "literature_review": LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            },
+        )
 
     @path("entry/<int:pk>/", name="entry")
     def entry_page(self, request, pk):

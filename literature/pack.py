@@ -1,0 +1,175 @@
+"""The resource pack's filtered listing: filters, free-text search, sorting, counts per
+filter value and pagination, all from the query string so every view has a shareable URL.
+
+The number of SQL queries is fixed whatever the filters: one count, one page of results,
+three prefetches, and one grouped count per facet.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .models import BibliographyEntry, EntryAuthor, PublicationType, SectorTag, ThemeTag
+
+PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+MIN_YEAR, MAX_YEAR = 1900, 2100
+SORTS = {
+    "added": (_("Newest added"), ["-added_on", "-id"]),
+    "year": (_("Year (newest first)"), ["-year", "title"]),
+    "title": (_("Title (A to Z)"), ["title", "id"]),
+    "author": (_("Author (A to Z)"), ["first_author", "title"]),
+}
+
+
+@dataclass
+class PackFilters:
+    query: str = ""
+    sectors: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    types: list = field(default_factory=list)
+    countries: list = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "added"
+    problems: list = field(default_factory=list)  # what we ignored, in words for the visitor
+
+    @classmethod
+    def from_query(cls, params):
+        """Read the GET parameters, dropping (and reporting) anything that makes no sense."""
+        filters = cls()
+        filters.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        filters.sectors = _slugs(params.getlist("sector"))
+        filters.themes = _slugs(params.getlist("theme"))
+        filters.types = [t for t in params.getlist("type") if t in PublicationType.values][:10]
+        filters.countries = [c.strip()[:100] for c in params.getlist("country") if c.strip()][:10]
+        for name in ("year_from", "year_to"):
+            raw = params.get(name, "").strip()
+            if not raw:
+                continue
+            if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
+                setattr(filters, name, int(raw))
+            else:
+                filters.problems.append(
+                    _("“%(value)s” is not a year between %(min)s and %(max)s, so it was ignored.")
+                    % {"value": raw[:20], "min": MIN_YEAR, "max": MAX_YEAR}
+                )
+        if filters.year_from and filters.year_to and filters.year_from > filters.year_to:
+            filters.year_from, filters.year_to = filters.year_to, filters.year_from
+        sort = params.get("sort", "added")
+        filters.sort = sort if sort in SORTS else "added"
+        return filters
+
+    @property
+    def is_filtered(self):
+        return bool(self.query or self.sectors or self.themes or self.types or self.countries
+                    or self.year_from or self.year_to)
+
+
+def _slugs(values):
+    return [value.strip()[:100] for value in values if value.strip()][:20]
+
+
+def _filtered(filters, *, skip=None):
+    """Live entries matching every filter except `skip` (for that facet's own counts)."""
+    entries = BibliographyEntry.objects.filter(live=True)
+    for word in filters.query.split():
+        entries = entries.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(summary_cy__icontains=word)
+            | Q(publisher__icontains=word)
+            | Q(journal__icontains=word)
+            | Q(doi__icontains=word)
+            | Q(pk__in=EntryAuthor.objects.filter(name__icontains=word).values("entry_id"))
+        )
+    if filters.sectors and skip != "sector":
+        entries = entries.filter(sector_items__tag__slug__in=filters.sectors)
+    if filters.themes and skip != "theme":
+        entries = entries.filter(theme_items__tag__slug__in=filters.themes)
+    if filters.types and skip != "type":
+        entries = entries.filter(publication_type__in=filters.types)
+    if filters.countries and skip != "country":
+        entries = entries.filter(country__in=filters.countries)
+    if filters.year_from:
+        entries = entries.filter(year__gte=filters.year_from)
+    if filters.year_to:
+        entries = entries.filter(year__lte=filters.year_to)
+    return entries
+
+
+def matching_ids(filters, *, skip=None):
+    return _filtered(filters, skip=skip).values("pk").distinct()
+
+
+def results(filters):
+    """All matching entries, sorted, as a queryset of distinct rows (not yet paginated)."""
+    first_author = EntryAuthor.objects.filter(entry=OuterRef("pk")).order_by("sort_order").values("name")[:1]
+    return (
+        BibliographyEntry.objects.filter(pk__in=matching_ids(filters))
+        .annotate(first_author=Subquery(first_author))
+        .order_by(*SORTS[filters.sort][1])
+    )
+
+
+def with_details(entries):
+    return entries.prefetch_related(
+        Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")),
+        "sector_tags",
+        "theme_tags",
+    )
+
+
+def paginate(queryset, number):
+    paginator = Paginator(queryset, PER_PAGE)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    chosen: bool
+
+
+def facets(filters):
+    """Counts per value of each filter, given all the other filters: four grouped queries."""
+    sector_counts = (
+        SectorTag.objects.filter(entry_items__content_object__in=matching_ids(filters, skip="sector"))
+        .annotate(n=Count("entry_items__content_object", distinct=True))
+        .order_by(Lower("name"))
+    )
+    theme_counts = (
+        ThemeTag.objects.filter(entry_items__content_object__in=matching_ids(filters, skip="theme"))
+        .annotate(n=Count("entry_items__content_object", distinct=True))
+        .order_by(Lower("name"))
+    )
+    type_counts = dict(
+        _filtered(filters, skip="type").values_list("publication_type").annotate(n=Count("pk", distinct=True))
+    )
+    country_counts = (
+        BibliographyEntry.objects.filter(pk__in=matching_ids(filters, skip="country"))
+        .exclude(country="")
+        .values_list("country")
+        .annotate(n=Count("pk"))
+        .order_by("country")
+    )
+    return {
+        "sector": [FacetValue(t.slug, t.label, t.n, t.slug in filters.sectors) for t in sector_counts],
+        "theme": [FacetValue(t.slug, t.label, t.n, t.slug in filters.themes) for t in theme_counts],
+        "type": [
+            FacetValue(value, label, type_counts.get(value, 0), value in filters.types)
+            for value, label in PublicationType.choices
+            if type_counts.get(value) or value in filters.types
+        ],
+        "country": [FacetValue(c, c, n, c in filters.countries) for c, n in country_counts],
+    }
