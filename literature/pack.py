@@ -2,7 +2,7 @@
 filter value and pagination, all from the query string so every view has a shareable URL.
 
 The number of SQL queries is fixed whatever the filters: one count, one page of results,
-three prefetches, and one grouped count per facet.
+three prefetches, one grouped count per facet and one for each (small) tag table.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +12,15 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .models import BibliographyEntry, EntryAuthor, PublicationType, SectorTag, ThemeTag
+from .models import (
+    BibliographyEntry,
+    EntryAuthor,
+    EntrySectorTag,
+    EntryThemeTag,
+    PublicationType,
+    SectorTag,
+    ThemeTag,
+)
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -65,8 +73,14 @@ class PackFilters:
 
     @property
     def is_filtered(self):
-        return bool(self.query or self.sectors or self.themes or self.types or self.countries
-                    or self.year_from or self.year_to)
+        return self.is_filtered_except(None)
+
+    def is_filtered_except(self, skip):
+        return bool(
+            self.query or self.year_from or self.year_to
+            or (self.sectors and skip != "sector") or (self.themes and skip != "theme")
+            or (self.types and skip != "type") or (self.countries and skip != "country")
+        )
 
 
 def _slugs(values):
@@ -86,10 +100,15 @@ def _filtered(filters, *, skip=None):
             | Q(doi__icontains=word)
             | Q(pk__in=EntryAuthor.objects.filter(name__icontains=word).values("entry_id"))
         )
+    # Tags through subqueries rather than joins: no duplicate rows, so no DISTINCT needed.
     if filters.sectors and skip != "sector":
-        entries = entries.filter(sector_items__tag__slug__in=filters.sectors)
+        entries = entries.filter(
+            pk__in=EntrySectorTag.objects.filter(tag__slug__in=filters.sectors).values("content_object_id")
+        )
     if filters.themes and skip != "theme":
-        entries = entries.filter(theme_items__tag__slug__in=filters.themes)
+        entries = entries.filter(
+            pk__in=EntryThemeTag.objects.filter(tag__slug__in=filters.themes).values("content_object_id")
+        )
     if filters.types and skip != "type":
         entries = entries.filter(publication_type__in=filters.types)
     if filters.countries and skip != "country":
@@ -101,18 +120,15 @@ def _filtered(filters, *, skip=None):
     return entries
 
 
-def matching_ids(filters, *, skip=None):
-    return _filtered(filters, skip=skip).values("pk").distinct()
-
-
 def results(filters):
-    """All matching entries, sorted, as a queryset of distinct rows (not yet paginated)."""
-    first_author = EntryAuthor.objects.filter(entry=OuterRef("pk")).order_by("sort_order").values("name")[:1]
-    return (
-        BibliographyEntry.objects.filter(pk__in=matching_ids(filters))
-        .annotate(first_author=Subquery(first_author))
-        .order_by(*SORTS[filters.sort][1])
+    """All matching entries, sorted (not yet paginated). Only the fields the list shows."""
+    entries = _filtered(filters).only(
+        "id", "title", "year", "publication_type", "journal", "summary", "summary_cy", "added_on"
     )
+    if filters.sort == "author":
+        first_author = EntryAuthor.objects.filter(entry=OuterRef("pk")).order_by("sort_order").values("name")[:1]
+        entries = entries.annotate(first_author=Subquery(first_author))
+    return entries.order_by(*SORTS[filters.sort][1])
 
 
 def with_details(entries):
@@ -141,31 +157,30 @@ class FacetValue:
     chosen: bool
 
 
+def _tag_counts(through, filters, skip):
+    """{tag id: number of matching entries} from the tag table itself: one grouped query."""
+    if filters.is_filtered_except(skip):
+        rows = through.objects.filter(content_object__in=_filtered(filters, skip=skip).values("pk"))
+    else:  # the common, unfiltered case needs no subquery
+        rows = through.objects.filter(content_object__live=True)
+    return dict(rows.values_list("tag_id").annotate(n=Count("id")))
+
+
 def facets(filters):
-    """Counts per value of each filter, given all the other filters: four grouped queries."""
-    sector_counts = (
-        SectorTag.objects.filter(entry_items__content_object__in=matching_ids(filters, skip="sector"))
-        .annotate(n=Count("entry_items__content_object", distinct=True))
-        .order_by(Lower("name"))
-    )
-    theme_counts = (
-        ThemeTag.objects.filter(entry_items__content_object__in=matching_ids(filters, skip="theme"))
-        .annotate(n=Count("entry_items__content_object", distinct=True))
-        .order_by(Lower("name"))
-    )
-    type_counts = dict(
-        _filtered(filters, skip="type").values_list("publication_type").annotate(n=Count("pk", distinct=True))
-    )
+    """Counts per value of each filter, given all the other filters: one grouped query per
+    filter plus one for the (small) tag tables."""
+    sector_counts = _tag_counts(EntrySectorTag, filters, "sector")
+    theme_counts = _tag_counts(EntryThemeTag, filters, "theme")
+    type_counts = dict(_filtered(filters, skip="type").values_list("publication_type").annotate(n=Count("pk")))
     country_counts = (
-        BibliographyEntry.objects.filter(pk__in=matching_ids(filters, skip="country"))
-        .exclude(country="")
-        .values_list("country")
-        .annotate(n=Count("pk"))
+        _filtered(filters, skip="country").exclude(country="").values_list("country").annotate(n=Count("pk"))
         .order_by("country")
     )
+    sectors = [tag for tag in SectorTag.objects.order_by(Lower("name")) if tag.pk in sector_counts]
+    themes = [tag for tag in ThemeTag.objects.order_by(Lower("name")) if tag.pk in theme_counts]
     return {
-        "sector": [FacetValue(t.slug, t.label, t.n, t.slug in filters.sectors) for t in sector_counts],
-        "theme": [FacetValue(t.slug, t.label, t.n, t.slug in filters.themes) for t in theme_counts],
+        "sector": [FacetValue(t.slug, t.label, sector_counts[t.pk], t.slug in filters.sectors) for t in sectors],
+        "theme": [FacetValue(t.slug, t.label, theme_counts[t.pk], t.slug in filters.themes) for t in themes],
         "type": [
             FacetValue(value, label, type_counts.get(value, 0), value in filters.types)
             for value, label in PublicationType.choices

@@ -74,7 +74,7 @@ class ReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
         return self.report.page.title if self.report else ""
 
     def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+        return [*self.breadcrumbs_items, {"url": None, "label": self.page_title}]
 
     def get_header_buttons(self):
         if not self.report:
@@ -123,7 +123,7 @@ def write_csv(writer, report):
     """Every section of the report, each headed by its name and separated by a blank row."""
     labels = reports.verdict_labels()
     verdict_headers = [labels[verdict] for verdict in reports.VERDICTS]
-    languages = ", ".join(page.locale.get_display_name() or page.locale.language_code for page in report.pages)
+    languages = ", ".join(str(page.locale.get_display_name() or page.locale.language_code) for page in report.pages)
 
     writer.writerow([_("Self-assessment report"), report.page.title])
     writer.writerow([_("Languages"), languages])

@@ -108,6 +108,8 @@ class BibliographyEntry(DraftStateMixin, RevisionMixin, index.Indexed, Clusterab
         verbose_name = _("bibliography entry")
         verbose_name_plural = _("bibliography entries")
         ordering = ["-year", "title"]
+        # The resource pack sorts by these.
+        indexes = [models.Index(fields=["year", "title"]), models.Index(fields=["title"])]
 
     def __str__(self):
         return f"{self.author_list} ({self.year}) {self.title}"

@@ -140,8 +140,10 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
         filters = pack.PackFilters.from_query(request.GET)
         page_of_results = pack.paginate(pack.results(filters), request.GET.get("page"))
+        # Authors and tags for this page of results only.
         entries = list(pack.with_details(BibliographyEntry.objects.filter(
-            pk__in=[entry.pk for entry in page_of_results.object_list])))
+            pk__in=[entry.pk for entry in page_of_results.object_list]).only(
+                "id", "title", "year", "publication_type", "journal", "summary", "summary_cy")))
         by_pk = {entry.pk: entry for entry in entries}
         return self.render(
             request,
