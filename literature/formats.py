@@ -191,6 +191,7 @@ def _finish(values, problems, make_error):
     `values` holds raw text for the Record's fields (year as text) plus already parsed
     authors, date, type and tag lists; `problems` holds what the parser already found.
     """
+    parser_problems, problems = problems, []  # title and year first: what users fix first
     title = _one_line(values.get("title", ""))
     if not title:
         problems.append("the title is missing; every entry needs one")
@@ -209,6 +210,7 @@ def _finish(values, problems, make_error):
             problems.append(f"the date {date.isoformat()} is not between 1900 and 2100")
     else:
         problems.append("the year is missing; give the year of publication, for example 2015")
+    problems += parser_problems
     record = Record(
         title=title, year=year, authors=values.get("authors", []), publication_date=date,
         publication_type=values.get("publication_type") or DEFAULT_TYPE,

@@ -24,3 +24,21 @@ class BrokenReferencesPanel(Panel):
             context = super().get_context_data(parent_context)
             context.update(broken=self.broken, unknown_keys=self.unknown_keys)
             return context
+
+
+class MakeEntryPanel(Panel):
+    """On a suggestion's edit form: a button that makes a draft bibliography entry from it."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "literature/panels/make_entry_panel.html"
+
+        def is_shown(self):
+            return self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            from django.urls import reverse
+
+            context = super().get_context_data(parent_context)
+            context["suggestion"] = self.instance
+            context["action"] = reverse("literature_make_entry_from_suggestion", args=(self.instance.pk,))
+            return context

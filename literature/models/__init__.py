@@ -4,6 +4,7 @@ from .bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryT
 from .digests import DigestPage, DigestReference, DigestSectorTag, DigestThemeTag, EvidenceStrength
 from .glossary import GlossaryPage, GlossaryTerm, GlossaryTermDigest
 from .pages import LiteratureIndexPage, ResourcePackPage
+from .suggestions import ResourceSuggestion
 from .tags import SectorTag, ThemeTag
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "LiteratureIndexPage",
     "PublicationType",
     "ResourcePackPage",
+    "ResourceSuggestion",
     "SectorTag",
     "ThemeTag",
 ]

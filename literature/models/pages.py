@@ -115,6 +115,9 @@ def group_by_theme(digests):
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0].label if item[0] else ""))
 
 
+SUGGESTIONS_PER_HOUR = 5
+
+
 class ResourcePackPage(RoutablePageMixin, ContentPage):
     """The resource pack: every study and evaluation of payment by results.
 
@@ -157,6 +160,41 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
                 "literature_review": LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
             },
         )
+
+    @path("suggest/", name="suggest")
+    def suggest(self, request):
+        from django.contrib import messages
+        from django.http import HttpResponseRedirect
+        from django.utils.cache import add_never_cache_headers
+        from django.utils.translation import gettext
+
+        from pbr_site.core.ratelimit import over_limit
+
+        from ..forms import SuggestionForm
+
+        form = SuggestionForm(request.POST or None)
+        limited = False
+        if request.method == "POST":
+            limited = over_limit(request, "suggest", limit=SUGGESTIONS_PER_HOUR, window_seconds=3600)
+            if limited:
+                form.add_error(None, gettext(
+                    "You have sent a lot of suggestions in the last hour. Please try again later; "
+                    "what you typed is still below."
+                ))
+            elif form.is_valid():
+                if not form.is_bot():
+                    suggestion = form.save(commit=False)
+                    suggestion.language = self.locale.language_code
+                    suggestion.save()
+                messages.success(request, gettext("Thank you. Our staff will review your suggestion."))
+                return HttpResponseRedirect(self.url + self.reverse_subpage("suggest"))
+        response = self.render(
+            request, template="literature/suggest.html", context_overrides={"form": form, "limited": limited}
+        )
+        if limited:
+            response.status_code = 429
+        add_never_cache_headers(response)
+        return response
 
     @path("entry/<int:pk>/", name="entry")
     def entry_page(self, request, pk):

@@ -202,6 +202,8 @@ def audit(request, browser, site_url, site_paths, screenshot_dir):
     language = request.param
     contexts = [with_axe(watch_for_errors(browser.new_context(base_url=site_url, viewport=viewport)))
                 for viewport in (DESKTOP, PHONE)]
+    for context in contexts:
+        context.set_default_timeout(15_000)
     desktop, phone = (context.new_page() for context in contexts)
     results = []
     try:

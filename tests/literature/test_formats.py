@@ -97,8 +97,8 @@ def test_csv_keeps_good_rows_and_reports_bad_ones_by_spreadsheet_row():
     assert battye.pages == "189–203"
     assert battye.doi == "10.1177/1356389015577464"
     assert errors(results)[0] == "Row 4: the year 'twenty' is not a number between 1900 and 2100"
-    assert errors(results)[1].startswith("Row 7: the web address 'www.example.org' must be a full address")
-    assert "the DOI '12.34/x' is not a DOI" in errors(results)[1]
+    assert errors(results)[1].startswith("Row 7: the DOI '12.34/x' is not a DOI; it should look like 10.1177/")
+    assert "; the web address 'www.example.org' must be a full address starting http://" in errors(results)[1]
     last = errors(results)[2]
     assert last.startswith("Row 8: the title is missing")
     assert "the type 'Book' is not one we know" in last
@@ -220,8 +220,8 @@ def test_bibtex_reads_a_zotero_export_and_reports_the_broken_entry():
     assert battye.publication_date == datetime.date(2015, 4, 1)
     assert battye.summary == "Takes stock of payment by results in the UK."
     broken, nodoi = errors(results)
-    assert broken.startswith("Entry 4 (broken, line 36): the entry could not be read")
-    assert nodoi.startswith("Entry 6 (nodoi, line 49): the DOI 'not-a-doi' is not a DOI")
+    assert broken.startswith("Entry 4 (broken, line 34): the entry could not be read")
+    assert nodoi.startswith("Entry 6 (nodoi, line 47): the DOI 'not-a-doi' is not a DOI")
 
 
 def test_bibtex_latex_accents_and_escapes_become_unicode():
@@ -335,7 +335,7 @@ def test_ris_reads_an_endnote_export_and_reports_the_record_without_a_title():
     assert battye.summary == "Takes stock of payment by results\nin the UK."
     assert battye.publication_type == "research"
     assert (fox.pages, fox.journal, fox.publication_type) == ("395–413", "Criminology & Criminal Justice", "commentary")
-    assert errors(results) == ["Record 3 (line 25): the title is missing; every entry needs one"]
+    assert errors(results) == ["Record 3 (line 24): the title is missing; every entry needs one"]
 
 
 def test_ris_person_or_organisation_by_comma_and_audit_reports():
@@ -386,7 +386,7 @@ def test_parse_explains_the_accepted_formats():
 
 
 def test_decode_upload_accepts_utf8_with_bom_and_excel_windows_text():
-    assert decode_upload("\ufefftitle,year\nCaf\u00e9,2015\n".encode("utf-8-sig")) == "title,year\nCafé,2015\n"
+    assert decode_upload("title,year\nCaf\u00e9,2015\n".encode("utf-8-sig")) == "title,year\nCafé,2015\n"
     assert decode_upload("title,year\nCaf\u00e9 \u2013 bar,2015\n".encode("cp1252")) == "title,year\nCafé – bar,2015\n"
 
 
@@ -411,12 +411,12 @@ def _line(text):
 def line(max_size=40, exclude="", allow_empty=False):
     """One-line text as the parsers normalise it, from any printable Unicode."""
     chars = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=exclude)
-    values = st.text(chars, max_size=max_size).map(_line)
+    values = st.text(chars, min_size=0 if allow_empty else 1, max_size=max_size).map(_line)
     # NFC can turn a character into an excluded one (U+037E Greek question mark is ';').
     return values.filter(lambda s: (allow_empty or s) and not set(s) & set(exclude))
 
 
-summaries = st.text(st.characters(exclude_categories=("Cc", "Cs"), include_characters="\n"), max_size=200).map(
+summaries = st.text(st.characters(exclude_categories=("Cc", "Cs"), include_characters="\n"), max_size=80).map(
     lambda s: unicodedata.normalize("NFC", s).strip())
 slugs = st.lists(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), max_size=3, unique=True)
 urls = st.builds("https://{}.{}/{}".format, st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True),
@@ -437,22 +437,32 @@ def organisations(exclude="{}"):
     return line(60, exclude).map(lambda name: (name, True))
 
 
+def optional(strategy):
+    return st.just("") | strategy
+
+
+# Built once: building strategies inside the composite made generation ten times slower.
+FIELDS = {
+    "title": line(120), "publisher": optional(line(60)), "journal": optional(line(60)),
+    "volume": optional(line(10)), "issue": optional(line(10)), "pages": pages,
+    "country": optional(line(30)), "url": optional(urls), "doi": optional(dois),
+    "summary": summaries, "summary_cy": summaries, "sectors": slugs, "themes": slugs,
+    "publication_type": st.sampled_from(list(TYPE_LABELS)),
+}
+DATES = st.none() | st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
+YEARS = st.integers(1900, 2100)
+AUTHORS = st.lists(people() | organisations(), min_size=1, max_size=4)
+RIS_AUTHORS = st.lists(people() | organisations("{},"), min_size=1, max_size=4)  # RIS can't mark a comma name
+
+
 @st.composite
-def valid_records(draw, organisation_names=organisations()):
-    date = draw(st.none() | st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)))
-    optional = lambda strategy: st.just("") | strategy  # noqa: E731
-    return Record(
-        title=draw(line(120)), year=date.year if date else draw(st.integers(1900, 2100)),
-        authors=draw(st.lists(people() | organisation_names, min_size=1, max_size=4)),
-        publication_date=date, publication_type=draw(st.sampled_from(list(TYPE_LABELS))),
-        publisher=draw(optional(line(60))), journal=draw(optional(line(60))),
-        volume=draw(optional(line(10))), issue=draw(optional(line(10))), pages=draw(pages),
-        country=draw(optional(line(30))), url=draw(optional(urls)), doi=draw(optional(dois)),
-        summary=draw(summaries), summary_cy=draw(summaries), sectors=draw(slugs), themes=draw(slugs),
-    )
+def valid_records(draw, authors=AUTHORS):
+    date = draw(DATES)
+    values = {name: draw(strategy) for name, strategy in FIELDS.items()}
+    return Record(year=date.year if date else draw(YEARS), publication_date=date, authors=draw(authors), **values)
 
 
-PROPERTY = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(deadline=None, max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY
@@ -462,7 +472,7 @@ def test_csv_round_trip_is_exact(items):
 
 
 @PROPERTY
-@given(st.lists(valid_records(organisations("{},")), max_size=4))
+@given(st.lists(valid_records(RIS_AUTHORS), max_size=4))
 def test_ris_round_trip_keeps_the_citation(items):
     fields = ("title", "year", "authors", "journal", "volume", "issue", "doi", "url", "publication_type")
     back = parse_ris(to_ris(items))

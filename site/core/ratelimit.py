@@ -1,0 +1,29 @@
+"""A per-client rate limit kept in the shared cache (Redis in production, the database
+cache by default), so every server process sees the same counts. Clients are identified
+by a keyed hash of their address: no raw IP address is stored."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_key(request, scope):
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}"
+
+
+def over_limit(request, scope, limit, window_seconds):
+    """Count this request; True when the client has made more than `limit` in the window."""
+    key = client_key(request, scope)
+    # add() only sets a missing key, so the window starts at the first request.
+    if cache.add(key, 1, timeout=window_seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window_seconds)
+        return False
+    return count > limit

@@ -1,0 +1,109 @@
+"""The public "suggest a resource" form and what staff do with suggestions."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.urls import reverse
+
+from literature.models import BibliographyEntry, ResourcePackPage, ResourceSuggestion
+
+
+@pytest.fixture
+def suggest_url(db):
+    cache.clear()
+    return ResourcePackPage.objects.get(locale__language_code="en").url + "suggest/"
+
+
+GOOD = {
+    "title": "Evaluation of a local resettlement contract",
+    "url": "https://www.example.org/evaluation.pdf",
+    "why": "It shows what happened when payments were made only on reoffending.",
+    "email": "",
+    "website": "",
+}
+
+
+@pytest.mark.django_db
+def test_a_suggestion_is_stored_for_staff_and_not_shown_publicly(client, suggest_url):
+    form = client.get(suggest_url)
+    assert form.status_code == 200 and "no-store" in form["Cache-Control"]
+    response = client.post(suggest_url, GOOD)
+    assert response.status_code == 302
+    assert "Thank you" in client.get(response["Location"]).content.decode()
+    suggestion = ResourceSuggestion.objects.get()
+    assert suggestion.status == "new" and suggestion.language == "en"
+    pack = client.get(suggest_url.replace("suggest/", ""), {"q": "local resettlement"}).content.decode()
+    assert "Evaluation of a local resettlement contract" not in pack
+
+
+@pytest.mark.django_db
+def test_errors_are_clear_and_keep_what_was_typed(client, suggest_url):
+    response = client.post(suggest_url, {**GOOD, "title": "", "url": "not a link", "email": "nobody"})
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    errors = [a.get_text() for a in html.select(".govuk-error-summary a")]
+    assert errors == [
+        "Enter the title of the resource",
+        "Enter a link in the correct format, like https://www.example.org/report.pdf",
+        "Enter an email address in the correct format, like name@example.org",
+    ]
+    assert html.find("textarea", id="id_why").get_text() == GOOD["why"]
+    assert not ResourceSuggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_oversized_input_is_refused_with_a_message(client, suggest_url):
+    response = client.post(suggest_url, {**GOOD, "why": "x" * 5000})
+    assert response.status_code == 200
+    assert "2,000 characters or fewer" in response.content.decode()
+    assert not ResourceSuggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_honeypot_catches_bots_quietly(client, suggest_url):
+    response = client.post(suggest_url, {**GOOD, "website": "http://spam.example"})
+    assert response.status_code == 302  # the bot is told "thank you"
+    assert not ResourceSuggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_too_many_suggestions_from_one_client_are_rate_limited(client, suggest_url):
+    for number in range(5):
+        assert client.post(suggest_url, {**GOOD, "title": f"Report {number}"}).status_code == 302
+    response = client.post(suggest_url, {**GOOD, "title": "One too many"})
+    assert response.status_code == 429
+    assert "try again later" in response.content.decode()
+    assert "One too many" in response.content.decode()  # nothing typed is lost
+    assert ResourceSuggestion.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_a_moderator_turns_a_suggestion_into_a_draft_entry(client, suggest_url, admin_client):
+    client.post(suggest_url, GOOD)
+    suggestion = ResourceSuggestion.objects.get()
+    edit = admin_client.get(reverse("wagtailsnippets_literature_resourcesuggestion:edit", args=(suggestion.pk,)))
+    assert "Make a draft entry" in edit.content.decode()
+    response = admin_client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,)))
+    suggestion.refresh_from_db()
+    entry = suggestion.entry
+    assert response["Location"] == reverse("wagtailsnippets_literature_bibliographyentry:edit", args=(entry.pk,))
+    assert entry.title == GOOD["title"] and not entry.live
+    assert suggestion.status == "accepted"
+    # Twice does not make two entries.
+    admin_client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,)))
+    assert BibliographyEntry.objects.filter(title=GOOD["title"]).count() == 1
+
+
+@pytest.mark.django_db
+def test_editors_cannot_make_entries_from_suggestions(client, suggest_url):
+    from django.contrib.auth import get_user_model
+
+    client.post(suggest_url, GOOD)
+    suggestion = ResourceSuggestion.objects.get()
+    visitor = client
+    assert visitor.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,))).status_code == 302  # to login
+    suggestion.refresh_from_db()
+    assert suggestion.entry is None
+    editor = get_user_model().objects.get(username="editor")
+    client.force_login(editor)
+    assert client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,))).status_code == 403
