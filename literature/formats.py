@@ -60,6 +60,7 @@ BibTeX and RIS have no fields for them.
 import csv
 import datetime
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -499,6 +500,7 @@ _ENTRY_START = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
 _NEXT_LINE_ENTRY = re.compile(r"^[ \t]*@", re.M)
 _FIELD_NAME = re.compile(r"([A-Za-z][\w:.+-]*)\s*=\s*")
 _BIB_KEY = re.compile(r"\s*([^\s,{}()]*)\s*")
+_NAME_TOKEN = re.compile(r"\\.|[{}]|\s+and\s+", re.I | re.S)
 _BIB_RESEARCH = {"article", "book", "incollection", "inproceedings", "conference", "inbook",
                  "phdthesis", "mastersthesis", "thesis", "collection", "proceedings"}
 _BIB_REPORTS = {"techreport", "report"}
@@ -622,7 +624,7 @@ def _bib_names(value, problems):
     """BibTeX 'and'-separated names -> (name, is_organisation); 'and' inside braces is text."""
     authors = []
     names, depth, start = [], 0, 0
-    for match in re.finditer(r"\\.|[{}]|\s+and\s+", value, flags=re.I | re.S):
+    for match in _NAME_TOKEN.finditer(value):
         token = match.group()
         if token == "{":
             depth += 1
@@ -693,7 +695,10 @@ def _month_number(text):
 
 def _bib_record(kind, key, fields, make_error):
     problems = []
-    get = lambda *names: next((_latex(fields[n]) for n in names if fields.get(n, "").strip()), "")  # noqa: E731
+
+    def get(*names):  # the first of these fields that has a value, as plain text
+        return next((_latex(fields[name]) for name in names if fields.get(name, "").strip()), "")
+
     authors = _bib_names(fields.get("author") or fields.get("editor") or "", problems)
     publisher = get("publisher", "institution", "organization", "school")
     explicit = _lookup_type(get("type"))
@@ -757,8 +762,9 @@ def citation_key(record):
 
 
 def _suffixes():
+    """'', 'a' ... 'z', 'aa', 'ab', ...: Zotero's way of telling same-named keys apart."""
     yield ""
-    for length in range(1, 4):
+    for length in itertools.count(1):
         for index in range(26 ** length):
             yield "".join(chr(97 + (index // 26 ** p) % 26) for p in reversed(range(length)))
 
@@ -778,6 +784,7 @@ def to_bibtex(records):
             ("title", _bib_escape(record.title)),
             ("journal", _bib_escape(record.journal)),
             ("year", str(record.year or "")),
+            ("month", list(_MONTHS)[date.month - 1] if date else ""),  # a macro: written unbraced
             ("date", date.isoformat() if date else ""),
             ("volume", _bib_escape(record.volume)),
             ("number", _bib_escape(record.issue)),
@@ -789,9 +796,7 @@ def to_bibtex(records):
             ("url", record.url.replace("{", r"\{").replace("}", r"\}")),
             ("abstract", _bib_escape(record.summary)),
         ]
-        body = [f"  {name} = {{{value}}}" for name, value in lines if value]
-        if date:
-            body.insert(4, f"  month = {list(_MONTHS)[date.month - 1]}")
+        body = [f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in lines if value]
         entries.append(f"@{kind}{{{key},\n" + ",\n".join(body) + "\n}\n")
     return "\n".join(entries)
 
@@ -861,7 +866,10 @@ def _ris_date(text, problems):
 
 def _ris_record(current):
     tags, problems = current["tags"], []
-    first = lambda *names: next((tags[n][0] for n in names if n in tags and tags[n][0]), "")  # noqa: E731
+
+    def first(*names):  # the first value of the first of these tags that has one
+        return next((tags[name][0] for name in names if name in tags and tags[name][0]), "")
+
     authors = []
     for name in tags.get("AU", []) + tags.get("A1", []):
         if "," in name:
@@ -880,7 +888,7 @@ def _ris_record(current):
         "key": first("ID").strip(), "title": first("TI", "T1") or (first("BT") if current["type"] == "BOOK" else ""),
         "year": year or da_year, "publication_date": date or da_date, "authors": authors,
         "publication_type": _ris_type(current["type"], _lookup_type(first("M3")), f"{publisher} {orgs}"),
-        "journal": first("JF", "JO", "T2", "JA"), "volume": first("VL"), "issue": first("IS"),
+        "journal": first("JF", "JO", "T2", "JA"),  # exporters disagree on which holds the full name "volume": first("VL"), "issue": first("IS"),
         "pages": f"{start}–{end}" if start and end else start or end,
         "publisher": publisher, "url": first("UR"), "doi": first("DO"), "summary": first("AB", "N2"),
     }

@@ -87,6 +87,16 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
                                "entries": entries},
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The review itself, then a page per sector and theme that has digests here."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        digests = DigestPage.objects.child_of(self).live().public()
+        for model, lookup in ((SectorTag, "digest_items__content_object__in"), (ThemeTag, "digest_items__content_object__in")):
+            for tag in model.objects.filter(**{lookup: digests}).distinct():
+                urls.append({"location": self.tag_path(base, tag), "lastmod": urls[0].get("lastmod")})
+        return urls
+
     def tag_url(self, tag):
         return self.tag_path(self.url, tag)
 
@@ -136,6 +146,14 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     def entry_url(self, entry):
         return self.url + self.reverse_subpage("entry", kwargs={"pk": entry.pk})
+
+    def get_sitemap_urls(self, request=None):
+        """The pack, then each published entry's page."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request).rstrip("/")
+        for pk, changed in BibliographyEntry.objects.filter(live=True).values_list("pk", "last_published_at"):
+            urls.append({"location": f"{base}/entry/{pk}/", "lastmod": changed})
+        return urls
 
     @path("")
     def index(self, request):

@@ -44,10 +44,19 @@ def site_paths(site_url):
     status, _, body = get(site_url + "/sitemap.xml")
     assert status == 200, f"/sitemap.xml answered {status}"
     paths = {language: [] for language in LANGUAGES}
+    seen_listings = set()
     for loc in ET.fromstring(body).iterfind("sm:url/sm:loc", SITEMAP_NS):
         path = urlsplit(loc.text.strip()).path
-        language = path.strip("/").split("/")[0]
+        segments = path.strip("/").split("/")
+        language = segments[0]
         assert language in paths, f"sitemap lists {path}, which is in no known language"
+        # Every Wagtail page, but only the first of each kind of routed sub-page (one entry
+        # of the resource pack, one sector page, one theme page): they share a template.
+        if len(segments) > 3:
+            kind = (language, *segments[1:-1])
+            if kind in seen_listings:
+                continue
+            seen_listings.add(kind)
         paths[language].append(path)
     for language, found in paths.items():
         assert f"/{language}/" in found, f"the sitemap has no /{language}/ home page: {found}"

@@ -106,4 +106,7 @@ def test_editors_cannot_make_entries_from_suggestions(client, suggest_url):
     assert suggestion.entry is None
     editor = get_user_model().objects.get(username="editor")
     client.force_login(editor)
-    assert client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,))).status_code == 403
+    refused = client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,)))
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail: "no permission"
+    suggestion.refresh_from_db()
+    assert suggestion.entry is None
