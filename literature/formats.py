@@ -732,10 +732,14 @@ def _bib_kind(record):
 
 
 def _bib_name(name, is_organisation):
+    """A name for an author field. 'and' as a word is braced so it doesn't split the list;
+    a person with no given name gets a trailing comma when it would otherwise read as
+    'Given Family', an organisation or 'others'."""
     escaped = re.sub(r"(?i)(?<!\S)and(?!\S)", r"{\g<0>}", _bib_escape(name))
     if is_organisation:
         return f"{{{escaped}}}"
-    return escaped if "," in name else f"{escaped},"
+    ambiguous = "," not in name and (" " in escaped or escaped.startswith("{") or name == "others")
+    return f"{escaped}," if ambiguous else escaped
 
 
 _KEY_STOPWORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "to", "with", "at", "by", "from",
@@ -888,7 +892,8 @@ def _ris_record(current):
         "key": first("ID").strip(), "title": first("TI", "T1") or (first("BT") if current["type"] == "BOOK" else ""),
         "year": year or da_year, "publication_date": date or da_date, "authors": authors,
         "publication_type": _ris_type(current["type"], _lookup_type(first("M3")), f"{publisher} {orgs}"),
-        "journal": first("JF", "JO", "T2", "JA"),  # exporters disagree on which holds the full name "volume": first("VL"), "issue": first("IS"),
+        # Exporters disagree on which of these holds the journal's full name.
+        "journal": first("JF", "JO", "T2", "JA"), "volume": first("VL"), "issue": first("IS"),
         "pages": f"{start}–{end}" if start and end else start or end,
         "publisher": publisher, "url": first("UR"), "doi": first("DO"), "summary": first("AB", "N2"),
     }

@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, Func, Q, TextField, Value
+from django.db.models import Count, F, Func, JSONField, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import JSONArray, Substr, TruncWeek
 from django.utils import timezone
@@ -406,12 +407,23 @@ class _JSONExtract(Func):
 
 def _json_values(field_name, paths):
     """An expression for the values at `paths` (tuples of keys and list indexes) of a JSON
-    field: on SQLite a JSON array text, elsewhere a JSON array built by the database from
-    Django's key transforms."""
+    field of AssessmentResponse, as one JSON array, reading the stored document once per row.
+
+    SQLite: json_extract with several paths (one parse; SQLite before 3.45 parses again
+    for every `->>`). PostgreSQL: a stored result (~5 kB) is compressed in TOAST and every
+    `->>` would decompress it again (2 s instead of 0.3 s for 7,000 results with 8 factors),
+    so a sub-select makes one decompressed copy (`|| '{}'`, kept by OFFSET 0) and reads the
+    paths from it. Elsewhere: Django's key transforms."""
     if connection.vendor == "sqlite":
         texts = ["$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
                  for path in paths]
         return _JSONExtract(F(field_name), *(Value(text) for text in texts))
+    if connection.vendor == "postgresql":
+        column = f"{connection.ops.quote_name(AssessmentResponse._meta.db_table)}.{connection.ops.quote_name(field_name)}"
+        items = ", ".join(["document #>> %s"] * len(paths))
+        sql = (f"(SELECT jsonb_build_array({items}) FROM (SELECT {column} || '{{}}'::jsonb AS document OFFSET 0)"
+               " AS decompressed)")
+        return RawSQL(sql, [[str(part) for part in path] for path in paths], output_field=JSONField())
     return JSONArray(*(KT("__".join([field_name, *map(str, path)])) for path in paths))
 
 
