@@ -20,14 +20,16 @@ People and organisations. In CSV and RIS a name with a comma is a person, writte
 "Family, Given" ("Webster, Russell"); a name without a comma is an organisation
 ("National Audit Office"). The rule is deliberately explicit rather than clever:
 "Russell Webster" is read as an organisation, never guessed at. A person known by one
-name only is written with a trailing comma ("Mason,"). In CSV, authors are separated by
-";" and an organisation whose name has a comma or ";" is written in braces
+name only is therefore written with a trailing comma ("Mason,"). In CSV, authors are
+separated by ";" and an organisation whose name has a comma or ";" is written in braces
 ("{Department of Health, Social Services and Public Safety}"). RIS cannot mark an
-organisation, so an organisation with a comma in its name comes back as a person. BibTeX
-follows the usual BibTeX rules: a name wholly in braces is an organisation
-(author = {{National Audit Office}}); "Family, Given" and "Given Family" are people, with
-lower-case particles kept with the family name ("Ludwig van Beethoven" becomes
-"van Beethoven, Ludwig"); "and others" is dropped.
+organisation, so an organisation with a comma in its name comes back as a person.
+BibTeX follows the usual BibTeX rules: a name wholly in braces is an organisation
+(author = {{National Audit Office}}); "Family, Given" and "Given Family" are people,
+with lower-case particles kept with the family name ("Ludwig van Beethoven" becomes
+"van Beethoven, Ludwig"); "and others" is dropped. The BibTeX writer braces the word
+"and" inside a name, and writes a one-name person plainly ("Mason") unless that would
+be ambiguous.
 
 Types. CSV gives the type by value or label ("think_tank" or "Think-tank report"), in any
 case; a blank type means "research". BibTeX: @article, @book, @incollection,
@@ -43,7 +45,12 @@ so exports round-trip.
 Pages. Page ranges are stored with an en dash, "12–34", whatever the source used
 ("12-34", "12--34", "12 — 34"). BibTeX writes "12--34"; RIS writes SP and EP.
 
-Checks. Every record needs a title and a year between 1900 and 2100 (CSV and RIS take
+Dates. CSV takes yyyy-mm-dd and, if a year is also given, they must agree. RIS reads PY
+("2015" or "2015/06/11/") and DA; BibTeX reads a BibLaTeX date field or year, month and
+day. A year or month alone gives no full date. The RIS journal is the first of JF, JO,
+T2 and JA, since exporters disagree on which holds the full name.
+
+Checks. Every record needs a title and a year between 1900 and 2100 (all formats take
 the year from a full date when no year is given). A DOI must look like
 10.1177/1356389015577464 once any "https://doi.org/" or "doi:" prefix is removed; it is
 stored lower-case without the prefix. A web address must start http:// or https://.
@@ -775,10 +782,11 @@ def _suffixes():
 
 def to_bibtex(records):
     """BibTeX for Zotero, EndNote, Mendeley and LaTeX. Keys are de-duplicated with a, b, ..."""
-    used, entries = set(), []
+    used, suffixes, entries = set(), {}, []
     for record in records:
         base = record.key if re.fullmatch(r"[^\s,{}()=#%\"'\\]+", record.key or "") else citation_key(record)
-        key = next(base + suffix for suffix in _suffixes() if base + suffix not in used)
+        # One suffix sequence per base key, resumed each time, so many duplicates stay cheap.
+        key = next(base + suffix for suffix in suffixes.setdefault(base, _suffixes()) if base + suffix not in used)
         used.add(key)
         kind = _bib_kind(record)
         orgs = " ".join(name for name, is_org in record.authors if is_org)
