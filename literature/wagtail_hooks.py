@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -113,11 +114,25 @@ def make_entry_from_suggestion(request, pk):
 
 
 @hooks.register("register_admin_urls")
-def register_suggestion_urls():
+def register_literature_admin_urls():
+    from .admin_views import import_bibliography
+
     return [
         path(
             "resource-suggestions/<int:pk>/make-entry/",
             make_entry_from_suggestion,
             name="literature_make_entry_from_suggestion",
-        )
+        ),
+        path("import-bibliography/", import_bibliography, name="literature_import_bibliography"),
     ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("literature.add_bibliographyentry")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(_("Import bibliography"), reverse("literature_import_bibliography"), icon_name="upload",
+                          order=310)

@@ -126,6 +126,8 @@ def group_by_theme(digests):
 
 
 SUGGESTIONS_PER_HOUR = 5
+EXPORT_LIMIT = 10000  # the whole pack today; a ceiling so one request cannot ask for millions
+FEED_LENGTH = 50
 
 
 class ResourcePackPage(RoutablePageMixin, ContentPage):
@@ -178,6 +180,61 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
                 "literature_review": LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
             },
         )
+
+    @path("export/<str:file_format>/", name="export")
+    def export(self, request, file_format):
+        """The current filtered list (the same query string as the listing) as a file."""
+        from .. import pack
+        from ..bibliography_io import entries_for_export
+        from ..bibliography_io import export_response
+
+        filters = pack.PackFilters.from_query(request.GET)
+        entries = entries_for_export(pack.results(filters)[:EXPORT_LIMIT])
+        return export_response(entries, file_format, "resource-pack")
+
+    @path("entry/<int:pk>/export/<str:file_format>/", name="entry_export")
+    def entry_export(self, request, pk, file_format):
+        from ..bibliography_io import entries_for_export, export_response
+
+        entries = entries_for_export(BibliographyEntry.objects.filter(pk=pk, live=True))
+        if not entries:
+            raise Http404
+        return export_response(entries, file_format, f"entry-{pk}")
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """An Atom feed of the newest entries, for anyone keeping up to date."""
+        from django.http import HttpResponse
+        from django.utils.feedgenerator import Atom1Feed
+        from django.utils.translation import gettext
+
+        base = self.get_full_url(request).rstrip("/")
+        feed = Atom1Feed(
+            title=gettext("New in the payment by results resource pack"),
+            link=base + "/",
+            description=self.intro,
+            language=self.locale.language_code,
+            feed_url=base + "/feed/",
+        )
+        newest = (
+            BibliographyEntry.objects.filter(live=True)
+            .prefetch_related(Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")))
+            .order_by("-added_on", "-id")[:FEED_LENGTH]
+        )
+        for entry in newest:
+            feed.add_item(
+                title=entry.title,
+                link=f"{base}/entry/{entry.pk}/",
+                description=entry.localized_summary,
+                unique_id=f"{base}/entry/{entry.pk}/",
+                pubdate=entry.first_published_at,
+                updateddate=entry.last_published_at,
+                author_name=entry.author_list,
+            )
+        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+        feed.write(response, "utf-8")
+        response["Cache-Control"] = "public, max-age=900"
+        return response
 
     @path("suggest/", name="suggest")
     def suggest(self, request):
