@@ -6,3 +6,14 @@ class LiteratureConfig(AppConfig):
 
     name = "literature"
     verbose_name = "Literature review and resource pack"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from . import models, pack
+
+        # Any change to the pack invalidates its cached filter counts.
+        for model in (models.BibliographyEntry, models.EntryAuthor, models.EntrySectorTag, models.EntryThemeTag,
+                      models.SectorTag, models.ThemeTag):
+            post_save.connect(pack.bump_pack_version, sender=model, dispatch_uid=f"pack-version-save-{model.__name__}")
+            post_delete.connect(pack.bump_pack_version, sender=model, dispatch_uid=f"pack-version-del-{model.__name__}")

@@ -5,7 +5,13 @@ The number of SQL queries is fixed whatever the filters: one count, one page of 
 three prefetches, one grouped count per facet and one for each (small) tag table.
 """
 
+import hashlib
+import random
+import time
 from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.translation import get_language
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
@@ -166,9 +172,41 @@ def _tag_counts(through, filters, skip):
     return dict(rows.values_list("tag_id").annotate(n=Count("id")))
 
 
+FACET_CACHE_SECONDS = 600
+
+
 def facets(filters):
-    """Counts per value of each filter, given all the other filters: one grouped query per
-    filter plus one for the (small) tag tables."""
+    """Counts per value of each filter, from the shared cache when nothing in the pack has
+    changed since they were counted (see `pack_version`), else counted afresh."""
+    key = "pack-facets:%s:%s:%s" % (pack_version(), get_language(), hashlib.sha256(repr((
+        filters.query, sorted(filters.sectors), sorted(filters.themes), sorted(filters.types),
+        sorted(filters.countries), filters.year_from, filters.year_to)).encode()).hexdigest()[:24])
+    found = cache.get(key)
+    if found is None:
+        found = _count_facets(filters)
+        cache.set(key, found, FACET_CACHE_SECONDS)
+    return found
+
+
+PACK_VERSION_KEY = "pack-version"
+
+
+def pack_version():
+    """A number that changes whenever an entry or tag changes (signals in literature/apps.py),
+    so cached counts are never stale."""
+    version = cache.get(PACK_VERSION_KEY)
+    if version is None:
+        version = int(time.time() * 1000)
+        cache.add(PACK_VERSION_KEY, version, None)
+    return version
+
+
+def bump_pack_version(**kwargs):
+    cache.set(PACK_VERSION_KEY, int(time.time() * 1000) + random.randint(1, 999), None)
+
+
+def _count_facets(filters):
+    """One grouped query per filter plus one for each (small) tag table."""
     sector_counts = _tag_counts(EntrySectorTag, filters, "sector")
     theme_counts = _tag_counts(EntryThemeTag, filters, "theme")
     type_counts = dict(_filtered(filters, skip="type").values_list("publication_type").annotate(n=Count("pk")))
@@ -182,7 +220,7 @@ def facets(filters):
         "sector": [FacetValue(t.slug, t.label, sector_counts[t.pk], t.slug in filters.sectors) for t in sectors],
         "theme": [FacetValue(t.slug, t.label, theme_counts[t.pk], t.slug in filters.themes) for t in themes],
         "type": [
-            FacetValue(value, label, type_counts.get(value, 0), value in filters.types)
+            FacetValue(value, str(label), type_counts.get(value, 0), value in filters.types)
             for value, label in PublicationType.choices
             if type_counts.get(value) or value in filters.types
         ],

@@ -177,6 +177,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
                 "entries": [by_pk[entry.pk] for entry in page_of_results.object_list],
                 "sorts": [(key, label) for key, (label, _order) in pack.SORTS.items()],
                 "query_without_page": _query_without(request.GET, "page"),
+                "pack_url": self.get_url(request),
                 "literature_review": LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
             },
         )

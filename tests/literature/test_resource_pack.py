@@ -109,14 +109,17 @@ def test_the_query_count_is_fixed_whatever_the_filters(client, pack):
         "?sector=probation&sector=health&theme=pricing&type=audit&country=United+Kingdom&year_from=2000&year_to=2020&sort=author&page=2",
         "?sort=title&page=10",
     ]
+    from django.core.cache import cache
+
     counts = set()
     client.get(pack.url)
     for query in variants:
+        cache.clear()  # count the uncached path: filter counts are cached between requests
         with CaptureQueriesContext(connection) as context:
             assert client.get(pack.url + query).status_code == 200
         counts.add(len(context.captured_queries))
     assert len(counts) == 1, counts
-    assert counts.pop() <= 25
+    assert counts.pop() <= 27  # with every cache cold, Wagtail's site look-ups included
 
 
 @pytest.mark.django_db
@@ -137,3 +140,16 @@ def test_synthetic_entries_are_marked_and_removable():
     assert synthetic.count() == 5 and all(e.title.startswith("[Synthetic]") for e in synthetic)
     call_command("generate_synthetic_entries", delete=True, verbosity=0)
     assert not BibliographyEntry.objects.filter(is_synthetic=True).exists()
+
+
+@pytest.mark.django_db
+def test_cached_filter_counts_follow_every_change(client, pack):
+    first = soup_of(client.get(pack.url, {"q": "Freshly added"}))
+    assert first.select_one("[role=status]").get_text(strip=True) == "0 publications"
+    entry = factories.entry(title="Freshly added study", summary="New.")
+    tag = factories.sector(slug="fresh-x", name="Fresh X")
+    entry.sector_tags.set([tag])
+    entry.save()
+    html = soup_of(client.get(pack.url, {"q": "Freshly added"}))
+    labels = [box.find_next("label").get_text(" ", strip=True) for box in html.select("input[name=sector]")]
+    assert "Fresh X (1)" in labels
