@@ -19,20 +19,20 @@ from .models import BibliographyEntry, EntryAuthor, GlossaryTerm, PublicationTyp
 from .panels import MakeEntryPanel
 
 
-class SectorTagViewSet(SnippetViewSet):
+class TagViewSet(SnippetViewSet):
+    icon = "tag"
+    list_display = ["name", "welsh_name", "slug"]
+    search_fields = ["name", "welsh_name"]
+
+
+class SectorTagViewSet(TagViewSet):
     model = SectorTag
-    icon = "tag"
     menu_label = _("Sectors")
-    list_display = ["name", "welsh_name", "slug"]
-    search_fields = ["name", "welsh_name"]
 
 
-class ThemeTagViewSet(SnippetViewSet):
+class ThemeTagViewSet(TagViewSet):
     model = ThemeTag
-    icon = "tag"
     menu_label = _("Themes")
-    list_display = ["name", "welsh_name", "slug"]
-    search_fields = ["name", "welsh_name"]
 
 
 class BibliographyEntryViewSet(SnippetViewSet):
