@@ -9,7 +9,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from .demo import bibliography, digests, glossary, taxonomy
+from .full_review import compile_review
 from .demo.welsh import WELSH
+from pbr_site.core.demo.welsh import WELSH as CORE_WELSH
 from .models import (
     BibliographyEntry,
     DigestPage,
@@ -18,6 +20,7 @@ from .models import (
     GlossaryPage,
     GlossaryTerm,
     GlossaryTermDigest,
+    LiteratureIndexPage,
     SectorTag,
     ThemeTag,
 )
@@ -54,11 +57,34 @@ def load(command):
             data["slug"]: ensure_digest(command, review, data, entries) for data in digests.DIGESTS
         }
         glossary_page = command.ensure_child(review, GlossaryPage, {**GLOSSARY_PAGE, "show_in_menus": False})
+        added_full_review = ensure_full_review(command, review, digest_pages)
         terms = [ensure_term(command, data, digest_pages) for data in glossary.TERMS]
         ensure_permissions()
+    if added_full_review:
+        # Core translated the review page before it had the document: bring the Welsh page up to date.
+        command.translate([review], CORE_WELSH, update=True)
     translated = [digest_pages[slug] for slug in TRANSLATED_DIGESTS if slug in digest_pages]
     command.translate([glossary_page, *translated], WELSH)
     command.translate(terms, WELSH)
+
+
+def ensure_full_review(command, review, digest_pages):
+    """The full review to download: compiled from the demo digests as an RTF document."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    review = LiteratureIndexPage.objects.get(pk=review.pk)
+    if review.full_review_id:
+        return False
+    Document = get_document_model()
+    body = compile_review(review, [DigestPage.objects.get(pk=page.pk) for page in digest_pages.values()])
+    document = Document(title="Payment by results: the full literature review")
+    document.file.save("pbr-literature-review.rtf", ContentFile(body), save=False)
+    document.save()
+    review.full_review = document
+    review.save_revision().publish()
+    command.created += 1
+    return True
 
 
 def ensure_tags(command, model, rows):

@@ -49,3 +49,15 @@ def demo_page(db):
 @pytest.fixture
 def all_demo_pages(db):
     return list(Page.objects.live().filter(depth__gt=1).specific().order_by("path"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_pinned_questionnaires():
+    """Each process keeps built questionnaires by revision id (revision content never
+    changes). Tests roll back, and SQLite then hands the same ids out again, so start each
+    test with an empty cache."""
+    from toolkit.questionnaire import pinned
+
+    pinned.cache_clear()
+    yield
+    pinned.cache_clear()

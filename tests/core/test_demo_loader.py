@@ -30,3 +30,16 @@ def test_every_welsh_demo_string_is_translated(welsh):
     for translation in Translation.objects.filter(target_locale=welsh):
         progress = translation.get_progress()
         assert progress[0] == progress[1], translation.source
+
+
+@pytest.mark.django_db
+def test_the_full_review_is_there_to_download_in_both_languages(client):
+    from literature.models import LiteratureIndexPage
+
+    for review in LiteratureIndexPage.objects.all():
+        assert review.full_review is not None, review.locale
+        html = client.get(review.url).content.decode()
+        assert review.full_review.url in html
+    document = LiteratureIndexPage.objects.get(locale__language_code="en").full_review
+    body = document.file.read().decode("ascii")
+    assert body.startswith("{\\rtf1") and "Pricing outcomes" in body and "[1] " in body

@@ -74,15 +74,6 @@ def table_rows(html, name):
     return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
 
 
-@pytest.fixture(autouse=True)
-def fresh_pinned_questionnaires():
-    """Each test rolls back, so the database hands out the same revision ids again: forget
-    the questionnaires `pinned` kept for revisions of earlier tests."""
-    pinned.cache_clear()
-    yield
-    pinned.cache_clear()
-
-
 @pytest.fixture
 def user(db):
     return lambda username: get_user_model().objects.get(username=username)
