@@ -351,9 +351,16 @@ def result(request, page, share_token):
     for link in SuccessFactorDigest.objects.filter(factor_id__in=[item["factor"].pk for item in factors]):
         links.setdefault(link.factor_id, []).append(link.page_id)
     digests = _localized_digests({pk for ids in links.values() for pk in ids}, page.locale_id)
+    resources = _resources_cited_by({pk for ids in links.values() for pk in ids})
     for item in factors:
-        item["digests"] = [digests[pk] for pk in links.get(item["factor"].pk, []) if pk in digests]
+        page_ids = links.get(item["factor"].pk, [])
+        item["digests"] = [digests[pk] for pk in page_ids if pk in digests]
+        item["resources"] = _first_unique(entry for pk in page_ids for entry in resources.get(pk, []))[:RESOURCES_PER_FACTOR]
+    from literature.models import ResourcePackPage
+
+    pack = ResourcePackPage.for_locale(page.locale_id)
     return _render(request, page, "toolkit/result.html", {
+        "pack_url": pack.get_url(request) if pack else "",
         "response": response,
         "result": result_,
         "factors": factors,
@@ -364,6 +371,33 @@ def result(request, page, share_token):
         "download_url": _url(page, "result_download", share_token=share_token),
         "feedback_url": _url(page, "result_feedback", share_token=share_token),
     })
+
+
+RESOURCES_PER_FACTOR = 3
+
+
+def _resources_cited_by(page_ids):
+    """{digest page id: [published entries it cites, in reference order]} in one query."""
+    from literature.models import DigestReference
+
+    cited = {}
+    references = (
+        DigestReference.objects.filter(page_id__in=page_ids, entry__live=True)
+        .select_related("entry")
+        .order_by("page_id", "sort_order")
+    )
+    for reference in references:
+        cited.setdefault(reference.page_id, []).append(reference.entry)
+    return cited
+
+
+def _first_unique(entries):
+    seen, unique = set(), []
+    for entry in entries:
+        if entry.pk not in seen:
+            seen.add(entry.pk)
+            unique.append(entry)
+    return unique
 
 
 def _localized_digests(page_ids, locale_id):

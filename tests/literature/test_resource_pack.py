@@ -101,7 +101,7 @@ def test_pagination_links_keep_the_filters(client, pack):
 
 @pytest.mark.django_db
 def test_the_query_count_is_fixed_whatever_the_filters(client, pack):
-    call_command("generate_synthetic_entries", 300, verbosity=0)
+    call_command("generate_synthetic_entries", 10000, verbosity=0)  # the scale
     variants = [
         "",
         "?sector=probation",

@@ -58,6 +58,12 @@ def test_sample_services_get_the_expected_verdicts(client, name):
     for factor_key, expected in service["expected_factors"].items():
         assert by_factor[key_by_name[names[factor_key]]] == expected, factor_key
     assert result_page.status_code == 200
+    html = BeautifulSoup(result_page.content, "html.parser")
+    # Each factor points to the evidence: digests and key sources in the resource pack.
+    for section in html.select("section.app-factor"):
+        links = [a["href"] for a in section.select("a")]
+        assert any("/literature-review/" in href for href in links), section.h3.get_text()
+        assert any("/resource-pack/entry/" in href for href in links), section.h3.get_text()
 
 
 @pytest.mark.django_db

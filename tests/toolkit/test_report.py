@@ -15,7 +15,6 @@ from wagtail.models import Locale
 
 from literature.models import SectorTag
 from toolkit.models import AssessmentResponse, SelfAssessmentPage
-from toolkit.questionnaire import pinned
 
 from .fixtures import bid, build_assessment
 from .test_journey import answer, start
