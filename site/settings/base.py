@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Wagtail's database search backend uses PostgreSQL's full-text fields there, which need
+# django.contrib.postgres installed (harmless, and unused, on SQLite).
+if os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
