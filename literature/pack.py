@@ -6,6 +6,7 @@ three prefetches, one grouped count per facet and one for each (small) tag table
 """
 
 import hashlib
+import re
 import random
 import time
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from .models import (
     ThemeTag,
 )
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -55,11 +57,11 @@ class PackFilters:
     def from_query(cls, params):
         """Read the GET parameters, dropping (and reporting) anything that makes no sense."""
         filters = cls()
-        filters.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        filters.query = " ".join(_printable(params.get("q", "")).split())[:MAX_QUERY_LENGTH]
         filters.sectors = _slugs(params.getlist("sector"))
         filters.themes = _slugs(params.getlist("theme"))
         filters.types = [t for t in params.getlist("type") if t in PublicationType.values][:10]
-        filters.countries = [c.strip()[:100] for c in params.getlist("country") if c.strip()][:10]
+        filters.countries = [_printable(c).strip()[:100] for c in params.getlist("country") if _printable(c).strip()][:10]
         for name in ("year_from", "year_to"):
             raw = params.get(name, "").strip()
             if not raw:
@@ -89,8 +91,14 @@ class PackFilters:
         )
 
 
+def _printable(text):
+    """Drop control characters: PostgreSQL refuses NUL bytes in text, and none belong in a search."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
 def _slugs(values):
-    return [value.strip()[:100] for value in values if value.strip()][:20]
+    values = [_printable(value).strip()[:100] for value in values]
+    return [value for value in values if value][:20]
 
 
 def _filtered(filters, *, skip=None):
