@@ -75,25 +75,15 @@ def export_response(entries, file_format, filename):
     if file_format not in WRITERS:
         raise Http404
     write, content_type, extension = WRITERS[file_format]
-    text = write([record_from_entry(entry) for entry in entries])
+    records = [record_from_entry(entry) for entry in entries]
     if file_format == "csv":
-        text = "\ufeff" + _defuse_formulas(text)  # BOM: Excel then reads the file as UTF-8
+        # BOM: Excel then reads the file as UTF-8; and no cell may run as a formula there.
+        text = "\ufeff" + formats.to_csv(records, defuse_formulas=True)
+    else:
+        text = write(records)
     response = HttpResponse(text, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
     return response
-
-
-def _defuse_formulas(csv_text):
-    """Stop spreadsheets running a cell as a formula (=, +, -, @ at the start of a cell)."""
-    import csv
-    import io
-
-    rows = list(csv.reader(io.StringIO(csv_text)))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for index, row in enumerate(rows):
-        writer.writerow(row if index == 0 else ["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
-    return out.getvalue()
 
 
 def _normalised_title(title):

@@ -372,19 +372,28 @@ def _csv_name(name, is_organisation):
     return name if "," in name else f"{name},"
 
 
-def to_csv(records):
-    """CSV with the reader's columns; parse_csv(to_csv(records)) gives the records back."""
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def to_csv(records, *, defuse_formulas=False):
+    """CSV with the reader's columns; parse_csv(to_csv(records)) gives the records back.
+
+    defuse_formulas=True prefixes "'" to any cell a spreadsheet would run as a formula (for
+    files people open in Excel; it breaks the exact round trip, so it is not the default)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow([
+        row = [
             record.title, record.year or "", record.publication_date.isoformat() if record.publication_date else "",
             record.publication_type, "; ".join(_csv_name(*author) for author in record.authors),
             record.publisher, record.journal, record.volume, record.issue, record.pages, record.country,
             record.url, record.doi, record.summary, record.summary_cy, "; ".join(record.sectors),
             "; ".join(record.themes),
-        ])
+        ]
+        if defuse_formulas:
+            row = ["'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) else cell for cell in row]
+        writer.writerow(row)
     return out.getvalue()
 
 

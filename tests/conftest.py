@@ -29,10 +29,6 @@ def home(db, english):
     return HomePage.objects.get(locale=english)
 
 
-def page_of_type(model, locale):
-    return model.objects.live().get(locale=locale)
-
-
 @pytest.fixture
 def demo_page(db):
     """demo_page(model, locale) -> the live demo page of that type in that language."""

@@ -150,6 +150,10 @@ class BibliographyEntry(DraftStateMixin, RevisionMixin, index.Indexed, Clusterab
             parts.append(f"Available at: {self.url}")
         return " ".join(parts)
 
+    def citation_key(self):
+        """What editors type in square brackets to cite it: Webster 2016, Fox and Albertson 2011."""
+        return self.short_citation().replace("(", "").replace(")", "")
+
     def short_citation(self):
         """In-text form: Webster (2016), National Audit Office (2015), Fox and Albertson (2011)."""
         authors = list(self.authors.all())

@@ -239,7 +239,7 @@ class DigestReference(Orderable):
         if self.entry_id:
             self.citation_snapshot = self.entry.harvard_citation()
             if not self.cite_as:
-                self.cite_as = self.entry.short_citation().replace("(", "").replace(")", "")
+                self.cite_as = self.entry.citation_key()
         super().save(*args, **kwargs)
 
     @property
@@ -247,7 +247,7 @@ class DigestReference(Orderable):
         if self.cite_as:
             return self.cite_as
         if self.entry_id and self.entry:
-            return self.entry.short_citation().replace("(", "").replace(")", "")
+            return self.entry.citation_key()
         return ""
 
     @property

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from literature.models import SectorTag
 from toolkit.models import AssessmentResponse, SelfAssessmentPage
 
-from .fixtures import bid, build_assessment
+from .fixtures import build_assessment
 from .test_journey import answer, start
 
 SECTION_ONE = {"objectives", "compared", "compared_how"}
