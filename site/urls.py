@@ -5,9 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pbr_site.core import two_factor
 from pbr_site.core import views as core_views
 
 urlpatterns = [
+    # Two-factor sign-in pages, before Wagtail's admin so they are not shadowed by it.
+    path("admin/2fa/", include(two_factor)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),

@@ -20,3 +20,21 @@ class AdminContentSecurityPolicyMiddleware:
             # Read by django.middleware.csp, which runs after us on the way out.
             response._csp_config = settings.ADMIN_CSP
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Adds a Permissions-Policy header from settings.PERMISSIONS_POLICY ({feature: [origins]},
+    an empty list turning the feature off). Django has no setting for this header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})"
+            for feature, origins in getattr(settings, "PERMISSIONS_POLICY", {}).items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

@@ -9,8 +9,17 @@ from django.conf import settings
 from django.core.cache import cache
 
 
+def client_address(request):
+    """The client's address: REMOTE_ADDR, or the header settings.CLIENT_IP_META_KEY names
+    (one the proxy in front always overwrites). Also axes' AXES_CLIENT_IP_CALLABLE."""
+    key = getattr(settings, "CLIENT_IP_META_KEY", "REMOTE_ADDR")
+    address = request.META.get(key) or request.META.get("REMOTE_ADDR", "")
+    # X-Forwarded-For style lists: the proxy appends the address it saw last.
+    return address.split(",")[-1].strip()
+
+
 def client_key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
     return f"ratelimit:{scope}:{digest}"
 

@@ -4,6 +4,7 @@ Environment-specific modules (dev, test, production) import * from here and over
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Admin sign-in: axes limits password guessing; django-otp (TOTP) is the second factor
+    # that AdminTwoFactorMiddleware asks staff for (wagtail-2fa does not start on Wagtail 8).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 # Wagtail's database search backend uses PostgreSQL's full-text fields there, which need
 # django.contrib.postgres installed (harmless, and unused, on SQLite).
@@ -59,11 +65,25 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed a one-time password?
+    "django_otp.middleware.OTPMiddleware",
+    # Staff reach /admin/ only after verifying a TOTP device (set up on first sign-in).
+    "pbr_site.core.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "pbr_site.core.middleware.AdminContentSecurityPolicyMiddleware",
+    # Django has no setting for Permissions-Policy: a tiny middleware adds it.
+    "pbr_site.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# axes first: it refuses a locked-out username + address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "pbr_site.urls"
@@ -156,7 +176,11 @@ else:
 WAGTAIL_SITE_NAME = "PbR Toolkit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads: only the types staff need, and a size cap, each refused with a clear message by
+# Wagtail's own upload forms (no SVG: it can carry script).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "rtf", "pptx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -172,6 +196,35 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Read by PermissionsPolicyMiddleware: nothing here needs these browser features.
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [], "encrypted-media": [],
+    "fullscreen": ["self"], "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [],
+    "midi": [], "payment": [], "picture-in-picture": [], "publickey-credentials-get": [],
+    "screen-wake-lock": [], "usb": [], "xr-spatial-tracking": [],
+}
+# The address a client is counted under (rate limits, axes). Behind a proxy that overwrites a
+# header with the real address, name it here, e.g. "HTTP_X_REAL_IP"; never a header clients
+# can set themselves.
+CLIENT_IP_META_KEY = os.environ.get("CLIENT_IP_META_KEY", "REMOTE_ADDR")
+
+# --- Admin sign-in -----------------------------------------------------------------
+# axes: 5 failed passwords for one username from one address lock that pair out for 30
+# minutes (`manage.py axes_reset_username NAME` lifts it sooner). Attempts are kept in the
+# database, which every server process shares.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pbr_site.core.two_factor.locked_out"  # the page and the wait, HTTP 429
+AXES_CLIENT_IP_CALLABLE = "pbr_site.core.ratelimit.client_address"
+AXES_DISABLE_ACCESS_LOG = True  # keep failures (for lockouts), not a log of every sign-in
+AXES_VERBOSE = False
+# Two-factor sign-in for everyone who can use the admin. On by default (so in production);
+# dev.py and test.py turn it off so the demo accounts sign in with a password alone.
+PBR_ADMIN_2FA_REQUIRED = True
+OTP_TOTP_ISSUER = "PbR Toolkit"
 
 # Django 6's built-in Content-Security-Policy for the public site: no inline script
 # anywhere (GOV.UK's "js-enabled" snippet lives in static/js/init.mjs instead).

@@ -54,3 +54,7 @@ MAILERS = {
 }
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+
+# Staff verify a one-time password after their password (base.py; repeated so no
+# environment can switch it off in production).
+PBR_ADMIN_2FA_REQUIRED = True

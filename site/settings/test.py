@@ -17,3 +17,6 @@ PBR_LOCAL_DEMO_USERS = True
 STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+# Admin tests sign in with force_login; the two-factor tests turn this on themselves
+# (tests/core/test_admin_sign_in.py), and production keeps base.py's True.
+PBR_ADMIN_2FA_REQUIRED = False
