@@ -59,3 +59,172 @@ def test_public_pages_forbid_inline_script(client):
 def test_admin_gets_the_policy_wagtail_needs(admin_client):
     policy = admin_client.get("/admin/")["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in policy
+
+
+# --- Headers read from real responses: gunicorn under production settings ------------------
+
+import re  # noqa: E402
+import urllib.request  # noqa: E402
+from http.cookies import SimpleCookie  # noqa: E402
+
+from tests.servers import get, production_like_server  # noqa: E402
+
+HTTPS = {"X-Forwarded-Proto": "https"}  # as the TLS-terminating proxy says
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, request):
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    cache_dir = cache.mkdir("production-like-server") if cache else None
+    with production_like_server(tmp_path_factory.mktemp("headers"), cache_dir=cache_dir) as base_url:
+        yield base_url
+
+
+def directives(policy):
+    """'a x y; b z' -> {"a": ["x", "y"], "b": ["z"]}"""
+    parsed = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            parsed[words[0]] = words[1:]
+    return parsed
+
+
+def set_cookies(headers_list):
+    cookies = SimpleCookie()
+    for value in headers_list:
+        cookies.load(value)
+    return cookies
+
+
+def raw_get(url, headers=None, data=None):
+    """(status, headers as an email.message.Message (repeated Set-Cookie kept), body)."""
+    request = urllib.request.Request(url, headers=headers or {}, data=data)
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.mark.slow
+def test_public_page_headers_under_production_settings(served):
+    status, headers, body = get(served + "/en/", HTTPS)
+    assert status == 200
+    hsts = headers["Strict-Transport-Security"]
+    assert "max-age=31536000" in hsts and "includeSubDomains" in hsts and "preload" in hsts
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    permissions = headers["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in permissions
+
+    csp = directives(headers["Content-Security-Policy"])
+    assert csp["default-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["base-uri"] == ["'self'"]
+    assert csp["form-action"] == ["'self'"]
+    assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
+    assert "'unsafe-inline'" not in csp["style-src"]
+    nonces = [source for source in csp["script-src"] if source.startswith("'nonce-")]
+    assert len(nonces) == 1, csp["script-src"]
+    nonce = nonces[0][len("'nonce-"):-1]
+    assert len(nonce) >= 16
+    # Every executable script on the page carries this response's nonce.
+    scripts = re.findall(rb"<script\b[^>]*>", body)
+    executable = [tag for tag in scripts if b"application/ld+json" not in tag]
+    assert executable, "the page loads its script"
+    for tag in executable:
+        assert f'nonce="{nonce}"'.encode() in tag, tag
+
+
+@pytest.mark.slow
+def test_each_response_gets_a_fresh_nonce(served):
+    # The suggestion form is never cached, so each response is rendered anew.
+    nonces = set()
+    for _ in range(2):
+        status, headers, body = get(served + "/en/resource-pack/suggest/", HTTPS)
+        assert status == 200
+        nonce = re.search(r"'nonce-([^']+)'", headers["Content-Security-Policy"]).group(1)
+        assert f'nonce="{nonce}"'.encode() in body
+        nonces.add(nonce)
+    assert len(nonces) == 2
+
+
+@pytest.mark.slow
+def test_cookies_are_secure_and_http_only(served):
+    # A form page sets the CSRF cookie ...
+    status, headers, body = raw_get(served + "/en/self-assessment/", HTTPS)
+    assert status == 200
+    cookies = set_cookies(headers.get_all("Set-Cookie") or [])
+    csrf = cookies["csrftoken"]
+    assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] == "Lax"
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+
+    # ... and starting a self-assessment starts a session.
+    host = served.split("://", 1)[1]
+    status, headers, _ = raw_get(
+        served + "/en/self-assessment/start/",
+        {**HTTPS, "Cookie": f"csrftoken={csrf.value}", "Origin": f"https://{host}",
+         "Referer": f"https://{host}/en/self-assessment/", "Content-Type": "application/x-www-form-urlencoded"},
+        data=f"csrfmiddlewaretoken={token}".encode(),
+    )
+    assert status == 302, status
+    session = set_cookies(headers.get_all("Set-Cookie") or [])["sessionid"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
+    assert "no-store" in headers["Cache-Control"]
+
+
+@pytest.mark.slow
+def test_admin_sign_in_page_headers_under_production_settings(served):
+    status, headers, body = get(served + "/admin/login/", HTTPS)
+    assert status == 200
+    assert "max-age=31536000" in headers["Strict-Transport-Security"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in headers["Permissions-Policy"]
+    csp = directives(headers["Content-Security-Policy"])
+    assert csp["frame-ancestors"] == ["'self'"]  # Wagtail's previews frame the admin
+    assert csp["object-src"] == ["'none'"]
+    assert "no-store" in headers["Cache-Control"] or "private" in headers["Cache-Control"]
+
+
+@pytest.mark.slow
+def test_plain_http_is_redirected_to_https_in_production(tmp_path):
+    """The helper's server turns SSL redirects off (no TLS on loopback); check the production
+    setting itself redirects, through Django's middleware, in a subprocess."""
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/en/', HTTP_HOST='pbr.example.org');"
+        "print(r.status_code, r['Location'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "pbr_site.settings.production",
+             "SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "pbr.example.org",
+             "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "SECURE_SSL_REDIRECT": "true"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["301", "https://pbr.example.org/en/"]
+
+
+def test_two_factor_is_required_under_production_settings():
+    result = run_manage(
+        "shell", "-v", "0", "-c", "from django.conf import settings; print(settings.PBR_ADMIN_2FA_REQUIRED, "
+        "settings.MIDDLEWARE.index('pbr_site.core.two_factor.AdminTwoFactorMiddleware') > "
+        "settings.MIDDLEWARE.index('django_otp.middleware.OTPMiddleware'), settings.AXES_FAILURE_LIMIT)",
+        DJANGO_SETTINGS_MODULE="pbr_site.settings.production", SECRET_KEY="s" * 60,
+        ALLOWED_HOSTS="pbr.example.org", DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "5"]
