@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pbr_site.core.text import without_control_characters
+
 from .models import ResourceSuggestion
 
 
@@ -39,4 +41,13 @@ class SuggestionForm(forms.ModelForm):
         return bool(self.data.get("website"))
 
     def clean_title(self):
-        return " ".join(self.cleaned_data["title"].split())
+        title = " ".join(without_control_characters(self.cleaned_data["title"]).split())
+        if not title:
+            raise forms.ValidationError(self.fields["title"].error_messages["required"], code="required")
+        return title
+
+    def clean_why(self):
+        why = without_control_characters(self.cleaned_data["why"]).strip()
+        if not why:
+            raise forms.ValidationError(self.fields["why"].error_messages["required"], code="required")
+        return why

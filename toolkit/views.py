@@ -18,13 +18,20 @@ from django.utils.translation import gettext as _
 from django.utils.cache import add_never_cache_headers
 
 from literature.models import SectorTag
+from pbr_site.core.ratelimit import over_limit
 
 from . import scoring
+from .forms import FeedbackForm
 from .models import AssessmentResponse, Role, SuccessFactorDigest
 from .questionnaire import pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
-MAX_COMMENT = 1000
+
+# Per client and hour, counted in the shared cache (pbr_site.core.ratelimit): generous for a
+# person (a whole assessment is a dozen answers), a wall for a script filling the database.
+STARTS_PER_HOUR = 20
+ANSWERS_PER_HOUR = 300
+FEEDBACK_PER_HOUR = 10
 
 
 def _no_store(response):
@@ -40,6 +47,21 @@ def journey(view):
         return _no_store(view(*args, **kwargs))
 
     return wrapper
+
+
+def rate_limited(scope, per_hour):
+    """POSTs beyond `per_hour` from one client in an hour get a 429 page and change nothing."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "POST" and over_limit(request, scope, limit=per_hour, window_seconds=3600):
+                return _no_store(TemplateResponse(request, "429.html", status=429))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _render(request, page, template, context):
@@ -89,6 +111,7 @@ def landing(request, page):
 
 
 @journey
+@rate_limited("assessment-start", STARTS_PER_HOUR)
 def start(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
@@ -106,6 +129,7 @@ def start(request, page):
 
 # --- about you --------------------------------------------------------------------------
 @journey
+@rate_limited("assessment-answers", ANSWERS_PER_HOUR)
 def about_you(request, page, token):
     response = _response_or_404(page, token)
     if response.is_complete:
@@ -159,6 +183,7 @@ def task_list(request, page, token):
 
 # --- one section ------------------------------------------------------------------------
 @journey
+@rate_limited("assessment-answers", ANSWERS_PER_HOUR)
 def section(request, page, token, number):
     response = _response_or_404(page, token)
     if response.is_complete:
@@ -260,6 +285,7 @@ def _next_url(page, response, questionnaire, number, token):
 
 # --- check your answers -------------------------------------------------------------------
 @journey
+@rate_limited("assessment-answers", ANSWERS_PER_HOUR)
 def check_answers(request, page, token):
     response = _response_or_404(page, token)
     if response.is_complete:
@@ -447,15 +473,16 @@ def result_download(request, page, share_token):
 
 
 @journey
+@rate_limited("assessment-feedback", FEEDBACK_PER_HOUR)
 def result_feedback(request, page, share_token):
     response = _completed_or_404(page, share_token)
     if request.method == "POST":
-        useful = request.POST.get("useful")
-        if useful not in ("yes", "no"):
+        form = FeedbackForm(request.POST)
+        if not form.is_valid():
             messages.error(request, _("Select yes or no to tell us whether the result was useful"))
         else:
-            response.found_useful = useful == "yes"
-            response.useful_comment = request.POST.get("comment", "").strip()[:MAX_COMMENT]
+            response.found_useful = form.cleaned_data["useful"] == "yes"
+            response.useful_comment = form.cleaned_data["comment"]
             response.save(update_fields=["found_useful", "useful_comment", "updated_at"])
             messages.success(request, _("Thank you for your feedback."))
     return HttpResponseRedirect(_url(page, "result", share_token=share_token) + "#feedback")
