@@ -122,3 +122,106 @@ def test_call_to_action_needs_exactly_one_destination(client, moderator, home):
     assert response.status_code == 200  # the form comes back with an error, nothing saved
     assert "Choose a page or enter a web address" in response.content.decode()
     assert not Page.objects.filter(slug="bad-button").exists()
+
+
+# --- What an Editor cannot do or reach: the Moderators' and administrators' part ------------
+
+def submitted_page(client, editor, home, slug="awaiting-approval"):
+    client.force_login(editor)
+    client.post(add_url(home), new_page_form("Awaiting approval", slug, **{"action-submit": "1"}))
+    page = StandardPage.objects.get(slug=slug)
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    return page, state
+
+
+def refused(response):
+    """Wagtail answers a missing permission with a redirect to the dashboard (and a
+    message) or a 403, never the page asked for."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] in ("/admin/", "/admin/login/")
+        or response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    )
+
+
+@pytest.mark.django_db
+def test_editor_cannot_approve_a_submission_not_even_their_own(client, editor, home):
+    page, state = submitted_page(client, editor, home)
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.current_task_state.pk)
+    )
+    response = client.post(approve_url, {"comment": "Approving my own work."})
+    assert response.status_code in (302, 403)
+    page.refresh_from_db()
+    state.refresh_from_db()
+    assert not page.live
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_editor_cannot_publish_an_edit_to_a_live_page(client, editor, demo_page):
+    about = demo_page(StandardPage, "en", slug="about")
+    client.force_login(editor)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(about.pk,))
+    client.post(edit_url, new_page_form("Defaced", "about", **{"action-publish": "1"}))
+    about.refresh_from_db()
+    assert about.title == "About the toolkit"
+    assert client.get(about.url).status_code == 200
+    assert "Defaced" not in client.get(about.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_editor_cannot_unpublish_delete_or_move_a_live_page(client, editor, demo_page, home):
+    about = demo_page(StandardPage, "en", slug="about")
+    client.force_login(editor)
+    for name in ("unpublish", "delete"):
+        url = reverse(f"wagtailadmin_pages:{name}", args=(about.pk,))
+        assert refused(client.get(url)), name
+        assert refused(client.post(url)), name
+    about.refresh_from_db()
+    assert about.live
+    assert StandardPage.objects.filter(pk=about.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", [
+    "wagtailusers_users:index",  # accounts: administrators only
+    "wagtailusers_groups:index",  # roles and their permissions
+    "wagtailadmin_workflows:index",  # the approval workflow itself
+    "wagtailadmin_workflows:task_index",
+    "wagtailsites:index",
+    "wagtaillocales:index",
+    "wagtailredirects:index",
+    "toolkit_report:index",  # self-assessment responses: Moderators
+])
+def test_editor_cannot_reach_what_moderators_and_administrators_own(client, editor, moderator, url_name, admin_user):
+    url = reverse(url_name)
+    client.force_login(editor)
+    assert refused(client.get(url)), f"an Editor reached {url}"
+    # ... while the admin screens themselves do work for their owners.
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_editor_cannot_add_tags_or_delete_glossary_terms(client, editor):
+    from literature.models import GlossaryTerm, SectorTag
+
+    client.force_login(editor)
+    count = SectorTag.objects.count()
+    add_url_ = reverse(SectorTag.snippet_viewset.get_url_name("add"))
+    assert refused(client.get(add_url_))
+    client.post(add_url_, {"name": "Invented sector", "name_cy": "Sector", "slug": "invented"})
+    assert SectorTag.objects.count() == count
+
+    term = GlossaryTerm.objects.first()
+    delete_url = reverse(GlossaryTerm.snippet_viewset.get_url_name("delete"), args=(term.pk,))
+    assert refused(client.post(delete_url))
+    assert GlossaryTerm.objects.filter(pk=term.pk).exists()
+
+
+@pytest.mark.django_db
+def test_editor_cannot_see_moderators_self_assessment_report(client, editor, moderator):
+    client.force_login(moderator)
+    assert client.get(reverse("toolkit_report:index")).status_code == 200
+    client.force_login(editor)
+    assert refused(client.get(reverse("toolkit_report:index")))
