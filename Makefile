@@ -62,6 +62,19 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
 superuser: migrate ## Create an administrator account of your own (asks for a password)
 	$(MANAGE) createsuperuser
 
+# Backups: one zip with the content, the responses and the uploaded files (see README).
+BACKUP_FILE ?= var/backups/pbr-$(shell date +%Y%m%d-%H%M%S).zip
+
+.PHONY: backup
+backup: install ## Back up content, responses and uploads: make backup [FILE=var/backups/x.zip]
+	@mkdir -p "$(dir $(or $(FILE),$(BACKUP_FILE)))"
+	$(MANAGE) backup_site "$(or $(FILE),$(BACKUP_FILE))"
+
+.PHONY: restore
+restore: migrate ## Restore a backup into an empty database: make restore FILE=var/backups/x.zip
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/x.zip"; exit 1; }
+	$(MANAGE) restore_site "$(FILE)"
+
 .PHONY: collectstatic
 collectstatic: install
 	DJANGO_SETTINGS_MODULE=pbr_site.settings.production SECRET_KEY=collectstatic ALLOWED_HOSTS=localhost \
