@@ -71,8 +71,9 @@ backup: install ## Back up content, responses and uploads: make backup [FILE=var
 	$(MANAGE) backup_site "$(or $(FILE),$(BACKUP_FILE))"
 
 .PHONY: restore
-restore: migrate ## Restore a backup into an empty database: make restore FILE=var/backups/x.zip
+restore: ## Restore a backup into an empty database: make restore FILE=var/backups/x.zip
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/x.zip"; exit 1; }
+	$(MAKE) --no-print-directory migrate
 	$(MANAGE) restore_site "$(FILE)"
 
 .PHONY: collectstatic
