@@ -57,3 +57,15 @@ def fresh_pinned_questionnaires():
     pinned.cache_clear()
     yield
     pinned.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Tests roll their changes back without a signal, so a page cached by one test could
+    outlive the data it was rendered from (and counts kept in the cache would add up across
+    tests): start each test with empty caches."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

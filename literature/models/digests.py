@@ -17,6 +17,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pbr_site.core.routing import FastServeMixin
+
 from ..blocks import DigestBodyBlock
 from ..citations import find_keys, normalise
 from ..panels import BrokenReferencesPanel
@@ -62,7 +64,7 @@ class DigestThemeTag(ItemBase):
     content_object = ParentalKey("literature.DigestPage", related_name="theme_items", on_delete=models.CASCADE)
 
 
-class DigestPage(Page):
+class DigestPage(FastServeMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=1200, help_text=_("One paragraph: the issue and what the evidence says.")
     )

@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
     name = "pbr_site.core"
     label = "core"
     verbose_name = "Site-wide pages"
+
+    def ready(self):
+        from . import caching
+
+        # Any change a public page can show invalidates the page cache (see caching.py).
+        caching.connect_signals()

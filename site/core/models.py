@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, PartCardBlock
+from .routing import FastServeMixin
 
 
-class ContentPage(Page):
+class ContentPage(FastServeMixin, Page):
     """A page with a lead paragraph and a body of shared blocks."""
 
     intro = models.TextField(

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     # Django has no setting for Permissions-Policy: a tiny middleware adds it.
     "pbr_site.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Whole public pages for anonymous readers, inside every middleware that adds headers
+    # (see pbr_site/core/caching.py: never stale after a publish, never a form).
+    "pbr_site.core.caching.AnonymousPageCacheMiddleware",
     # Last, as axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,6 +174,16 @@ else:
             "LOCATION": "pbr_cache",
         }
     }
+# Rendered public pages (pbr_site/core/caching.py): Redis when there is one, else each
+# process's memory. Safe either way: their keys hold a content version kept in "default".
+CACHES["pages"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
+     "KEY_PREFIX": "pbr-pages"}
+    if os.environ.get("REDIS_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pbr-pages",
+          "OPTIONS": {"MAX_ENTRIES": 2000}}
+)
+PBR_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 turns it off
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PbR Toolkit"

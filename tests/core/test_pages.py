@@ -179,22 +179,7 @@ def test_navigation_marks_the_current_section(client, demo_page):
     assert current.get_text(strip=True) == page.title
 
 
-# Measured SQL queries per page (Welsh, the costlier language), as ceilings: Wagtail's own
-# routing and view-restriction checks take 9 of them. The 20-query target for every public
-# page comes with the caching work (proof-of-quality issue).
-QUERY_BUDGETS = {
-    HomePage: 12, StandardPage: 13, LiteratureIndexPage: 20, DigestPage: 24, GlossaryPage: 20,
-    ResourcePackPage: 20, SelfAssessmentPage: 13,
-}
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
-def test_page_query_budget(client, demo_page, model, django_assert_max_num_queries):
-    page = demo_page(model, "cy")
-    client.get(page.url)  # warm the site and locale caches, as a running server would be
-    with django_assert_max_num_queries(QUERY_BUDGETS[model]):
-        assert client.get(page.url).status_code == 200
+# Query budgets per page type: tests/core/test_query_budgets.py.
 
 
 def test_every_page_model_is_covered():

@@ -36,7 +36,9 @@ def test_citation_markers_link_to_the_numbered_reference_list_and_on_to_the_pack
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 40])
-def test_digest_query_count_does_not_grow_with_references_or_tags(client, count, django_assert_max_num_queries):
+def test_digest_query_count_does_not_grow_with_references_or_tags(client, count, django_assert_max_num_queries,
+                                                                   settings):
+    settings.PBR_PAGE_CACHE_SECONDS = 0  # count a page being rendered, not one from the cache
     entries = [factories.entry(authors=[(f"Author{i}, A.", False), ("Other, B.", False)]) for i in range(count)]
     sectors = [factories.sector(slug=f"s{i}", name=f"Sector {i}") for i in range(min(count, 12))]
     themes = [factories.theme(slug=f"t{i}", name=f"Theme {i}") for i in range(min(count, 12))]
@@ -47,7 +49,7 @@ def test_digest_query_count_does_not_grow_with_references_or_tags(client, count,
         themes=themes,
     )
     client.get(page.url)
-    with django_assert_max_num_queries(24):  # the same ceiling for 2 or 40 references
+    with django_assert_max_num_queries(20):  # the same ceiling for 2 or 40 references
         response = client.get(page.url)
     assert response.status_code == 200
     assert len(soup_of(response).select("ol.app-references > li")) == count

@@ -31,7 +31,7 @@ class NavigationItem:
     is_active: bool  # this page or one below it: the section the visitor is in
 
 
-def _home_for_language(request, language_code):
+def home_for_language(request, language_code):
     """The live home page in that language (the site root's translation), or None.
 
     All languages' home pages are fetched together, once per request."""
@@ -49,7 +49,7 @@ def _home_for_language(request, language_code):
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     request = context.get("request")
-    return _home_for_language(request, get_language()) if request else None
+    return home_for_language(request, get_language()) if request else None
 
 
 @register.simple_tag(takes_context=True)
@@ -65,17 +65,26 @@ def language_links(context):
     is_page = isinstance(page, Page) and page.pk is not None
     translations = {}
     if is_page:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        # The page's translations and every language's home page in one query.
+        site = Site.find_for_request(request) if request is not None else None
+        keys = [page.translation_key]
+        if site is not None and request is not None and not hasattr(request, "_pbr_home_by_language"):
+            keys.append(site.root_page.translation_key)
+        homes = {}
+        for p in Page.objects.filter(translation_key__in=keys).live().select_related("locale"):
+            if p.translation_key == page.translation_key:
+                translations[p.locale.language_code] = p
+            if site is not None and p.translation_key == site.root_page.translation_key:
+                homes[p.locale.language_code] = p
+        if len(keys) > 1:
+            request._pbr_home_by_language = homes
     links = []
     for code, _name in settings.LANGUAGES:
         name = settings.LANGUAGE_NATIVE_NAMES.get(code, code)
         if is_page and code in translations:
             url, translated = translations[code].get_url(request), True
         elif is_page:
-            home = _home_for_language(request, code)
+            home = home_for_language(request, code)
             url, translated = (home.get_url(request) if home else f"/{code}/"), False
         elif request is not None:
             url, translated = translate_url(request.get_full_path(), code), True
@@ -94,7 +103,7 @@ def main_navigation(context):
     if not hasattr(request, "_pbr_main_navigation"):
         current = context.get("page")
         current_path = current.path if isinstance(current, Page) else None
-        home = _home_for_language(request, get_language())
+        home = home_for_language(request, get_language())
         children = home.get_children().live().public().in_menu() if home else []
         request._pbr_main_navigation = [
             NavigationItem(
@@ -105,3 +114,15 @@ def main_navigation(context):
             for item in children
         ]
     return request._pbr_main_navigation
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The page's ancestors from the home page down: the ones routing already fetched when
+    it reached this page, else from the database."""
+    from ..routing import routed_ancestors
+
+    ancestors = routed_ancestors(page)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    return [ancestor for ancestor in ancestors if ancestor.depth > 1]

@@ -1,0 +1,254 @@
+"""Full-page caching of public Wagtail pages for anonymous readers, never stale after a publish.
+
+How it stays fresh: every cache key holds a site-wide *content version*, a random token kept
+in the shared cache (Redis in production, the database cache otherwise: every server process
+sees the same one). Saving or deleting anything a public page can show (pages, snippets such
+as bibliography entries, glossary terms, success factors and tags, documents, images,
+redirects, sites) and Wagtail's publish, unpublish and move signals replace the token, so
+every page cached before the change is simply never asked for again and ages out.
+
+The token is replaced at once and again when the transaction commits: a page rendered between
+the two from data not yet committed is filed under a version nobody asks for any more.
+
+The rendered pages themselves live in the "pages" cache (Redis in production, this process's
+memory otherwise; see settings.CACHES). A change made in another process still invalidates
+them, because the version they are filed under comes from the shared cache.
+
+What is cached: a 200 text/html response of Wagtail's page view (`wagtail_serve`: pages and
+their routable sub-pages such as tag, entry and filtered resource pack pages, keyed on the
+full, normalised query string) to a GET without a session or messages cookie. Never cached:
+anything for a signed-in user or a visitor with a session (previews and the admin live under
+/admin/ and never reach here), any response that used a CSRF token (every form that posts),
+set a cookie, read the session, or says `private` / `no-cache` / `no-store` (the
+self-assessment journey and its results, the suggestion form), and non-GET.
+
+The middleware sits inside the security, CSRF, CSP and locale middleware, so a page served
+from the cache still gets this response's own security headers. CSP nonces are never
+replayed: a page is stored with its nonce replaced by a placeholder, and each response from
+the cache gets a fresh nonce in its body and, through the CSP middleware, in its header.
+"""
+
+import hashlib
+import logging
+import secrets
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pbr:content-version"
+PAGE_CACHE_ALIAS = "pages"
+
+# Models whose changes can alter what a public page shows: every model of these apps...
+CONTENT_APPS = frozenset({
+    "wagtailcore", "core", "literature", "toolkit", "wagtaildocs", "wagtailimages", "wagtailredirects",
+    "wagtailembeds", "taggit", "wagtailsettings",
+})
+# ...except these, which no public page shows (or which change on every visit).
+NOT_CONTENT = frozenset({
+    "toolkit.AssessmentResponse", "literature.ResourceSuggestion", "wagtailcore.PageLogEntry",
+    "wagtailcore.ModelLogEntry", "wagtailcore.Revision", "wagtailcore.WorkflowState", "wagtailcore.TaskState",
+    "wagtailcore.Comment", "wagtailcore.CommentReply", "wagtailcore.PageSubscription", "wagtailcore.UploadedFile",
+    "wagtailimages.Rendition",
+})
+
+# Paths that are never Wagtail pages: skip the cache look-up for them outright.
+SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
+MAX_QUERY_STRING = 512  # longer query strings are served, never cached
+
+
+def page_cache():
+    return caches[PAGE_CACHE_ALIAS] if PAGE_CACHE_ALIAS in settings.CACHES else caches["default"]
+
+
+def version_cache():
+    """Always the shared cache: the version must be the same in every server process."""
+    return caches["default"]
+
+
+def cache_seconds():
+    return getattr(settings, "PBR_PAGE_CACHE_SECONDS", 600)
+
+
+# --- the content version ----------------------------------------------------------------
+def content_version():
+    version = version_cache().get(VERSION_KEY)
+    if version is None:
+        version_cache().add(VERSION_KEY, secrets.token_hex(8), None)
+        version = version_cache().get(VERSION_KEY) or "unversioned"
+    return version
+
+
+def bump_content_version():
+    version_cache().set(VERSION_KEY, secrets.token_hex(8), None)
+
+
+def _bump_or_log():
+    try:
+        bump_content_version()
+    except Exception:  # the cache is down: it cannot serve stale pages either, but say so
+        logger.exception("Could not change the content version: cached pages may be stale for up to %s s",
+                         cache_seconds())
+
+
+def content_changed(**kwargs):
+    """Signal receiver: a change that public pages may show."""
+    _bump_or_log()
+    transaction.on_commit(_bump_or_log)
+
+
+def model_changed(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if sender.__module__ == "__fake__":
+        return  # a historical model in a migration: no page has been cached from this database yet
+    if meta is not None and meta.app_label in CONTENT_APPS and meta.label not in NOT_CONTENT:
+        content_changed()
+
+
+def m2m_changed_receiver(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        model_changed(type(instance))
+
+
+def connect_signals():
+    """Called from CoreConfig.ready()."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+    post_save.connect(model_changed, dispatch_uid="pbr-page-cache-save")
+    post_delete.connect(model_changed, dispatch_uid="pbr-page-cache-delete")
+    m2m_changed.connect(m2m_changed_receiver, dispatch_uid="pbr-page-cache-m2m")
+    # Publishing and moving also run queryset updates (url paths, live flags) that send no
+    # post_save: Wagtail's own signals cover them.
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(content_changed, dispatch_uid=f"pbr-page-cache-{id(signal)}")
+
+
+# --- keys and eligibility ---------------------------------------------------------------
+def cache_key(request, version):
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def is_anonymous_reader(request):
+    """A GET from someone with no session (so not signed in) and no pending messages."""
+    if request.method != "GET" or request.path.startswith(SKIP_PREFIXES):
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and getattr(
+        settings, "MESSAGE_COOKIE_NAME", "messages") not in cookies and "HTTP_AUTHORIZATION" not in request.META
+
+
+def has_session(request):
+    session = getattr(request, "session", None)
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or (session is not None and session.accessed)
+
+
+def is_public_page_response(request, response):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
+
+
+def is_cacheable(request, response):
+    """May this response be replayed to every anonymous reader?"""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not is_public_page_response(request, response):
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds a CSRF token: a form
+    session = getattr(request, "session", None)
+    if session is not None and session.accessed:
+        return False  # the page depends on this visitor's session
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store", "max-age=0")):
+        return False
+    return True
+
+
+def public_cache_headers(response):
+    """What a proxy in front may do: keep it briefly, refresh in the background."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=getattr(settings, "PBR_PAGE_S_MAXAGE", 60),
+        stale_while_revalidate=getattr(settings, "PBR_PAGE_STALE_WHILE_REVALIDATE", 30),
+    )
+
+
+NONCE_PLACEHOLDER = b"pbr-csp-nonce-placeholder"
+
+
+def _frozen(request, response):
+    """(status, headers, body) to keep, with this response's CSP nonce (if the page used one)
+    replaced by a placeholder that every later response fills with a nonce of its own."""
+    headers = [(name, value) for name, value in response.items() if name.lower() != "cache-control"]
+    content = response.content
+    nonce = getattr(request, "_csp_nonce", None)
+    if nonce:  # a LazyNonce is true only once the page has used it
+        content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
+    return (response.status_code, headers, content)
+
+
+def _thawed(request, frozen):
+    status, headers, content = frozen
+    if NONCE_PLACEHOLDER in content:
+        # Using the nonce makes the CSP middleware (outside this one) send it in the header.
+        content = content.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves and stores public pages for anonymous readers (see the module docstring).
+
+    Place it after every middleware that adds headers (security, CSRF, CSP, locale) and
+    before anything that must see every request to a page's view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if cache_seconds() <= 0 or not is_anonymous_reader(request):
+            response = self.get_response(request)
+            if ("Cache-Control" not in response and is_public_page_response(request, response)
+                    and has_session(request)):
+                # Signed in, or a session: no shared cache may keep this copy.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        cache = page_cache()
+        try:
+            key = cache_key(request, content_version())
+            frozen = cache.get(key)
+        except Exception:  # the cache is down: serve the page as if there were none
+            logger.exception("Page cache unavailable")
+            return self.get_response(request)
+        if frozen is not None:
+            response = _thawed(request, frozen)
+            public_cache_headers(response)
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if is_cacheable(request, response):
+            try:
+                cache.set(key, _frozen(request, response), cache_seconds())
+            except Exception:
+                logger.exception("Page cache unavailable")
+            public_cache_headers(response)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,191 @@
+"""Whole-page caching for anonymous readers (pbr_site/core/caching.py): used, and never stale,
+never personal, never a form."""
+
+import re
+
+import pytest
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+from django.urls import ResolverMatch
+
+from literature.models import BibliographyEntry, DigestPage, GlossaryTerm, ResourcePackPage, SectorTag
+from pbr_site.core import caching
+from pbr_site.core.models import StandardPage
+from tests.literature import factories
+from toolkit.models import SelfAssessmentPage, SuccessFactor
+
+
+def cached(response):
+    return response.get("X-Page-Cache") == "hit"
+
+
+def without_nonces(response):
+    return re.sub(r'nonce="[^"]*"', "", response.content.decode())
+
+
+@pytest.mark.django_db
+def test_a_second_anonymous_visit_is_served_from_the_cache(client, demo_page, django_assert_num_queries):
+    page = demo_page(DigestPage, "cy")
+    first = client.get(page.url)
+    assert first.status_code == 200 and not cached(first)
+    with django_assert_num_queries(0):
+        second = client.get(page.url)
+    assert cached(second)
+    assert without_nonces(second) == without_nonces(first)
+    cache_control = second["Cache-Control"]
+    assert "public" in cache_control and "s-maxage=" in cache_control and "stale-while-revalidate=" in cache_control
+    # The cached copy still gets this response's own security headers.
+    assert second["Content-Security-Policy"] and second["X-Frame-Options"] == "DENY"
+    assert second["Content-Language"] == "cy"
+
+
+@pytest.mark.django_db
+def test_publishing_a_change_shows_at_once(client, demo_page):
+    page = demo_page(StandardPage, "en")
+    client.get(page.url)
+    assert cached(client.get(page.url))
+    page.intro = "A freshly published lead paragraph."
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert not cached(response)
+    assert "A freshly published lead paragraph." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_draft_is_not_shown_and_unpublishing_removes_the_page(client, demo_page):
+    page = demo_page(StandardPage, "en")
+    client.get(page.url)
+    page.intro = "Only a draft so far."
+    page.save_revision()
+    assert "Only a draft so far." not in client.get(page.url).content.decode()
+    page.unpublish()
+    assert client.get(page.url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_editing_an_entry_shown_on_a_digest_shows_at_once(client):
+    entry = factories.entry(title="The original title of the study")
+    digest = factories.digest(references=[(entry, "Webster 2015")])
+    assert "The original title of the study" in client.get(digest.url).content.decode()
+    assert cached(client.get(digest.url))
+    entry = BibliographyEntry.objects.get(pk=entry.pk)
+    entry.title = "The corrected title of the study"
+    entry.save_revision().publish()
+    text = client.get(digest.url).content.decode()
+    assert "The corrected title of the study" in text and "The original title" not in text
+
+
+@pytest.mark.django_db
+def test_query_strings_are_keyed_in_full_and_in_any_order(client, demo_page):
+    pack = demo_page(ResourcePackPage, "en")
+    sectors = list(SectorTag.objects.order_by("slug")[:2])
+    one = client.get(pack.url, {"sector": sectors[0].slug, "sort": "title"})
+    other = client.get(pack.url, {"sector": sectors[1].slug, "sort": "title"})
+    assert not cached(one) and not cached(other) and one.content != other.content
+    same = client.get(f"{pack.url}?sort=title&sector={sectors[0].slug}")
+    assert cached(same) and without_nonces(same) == without_nonces(one)
+
+
+@pytest.mark.django_db
+def test_a_signed_in_editor_never_gets_or_leaves_a_cached_page(client, admin_client, demo_page):
+    page = demo_page(StandardPage, "en")
+    client.get(page.url)
+    assert cached(client.get(page.url))
+    for _ in range(2):
+        response = admin_client.get(page.url)
+        assert response.status_code == 200 and not response.get("X-Page-Cache")
+        assert "private" in response["Cache-Control"]
+    # Nor is a page rendered for the editor stored for anyone else.
+    page.intro = "Edited while an editor was reading."
+    page.save_revision().publish()
+    admin_client.get(page.url)
+    anonymous = client.get(page.url)
+    assert not cached(anonymous)
+
+
+@pytest.mark.django_db
+def test_pages_with_forms_are_never_cached(client, demo_page, django_assert_max_num_queries):
+    landing = demo_page(SelfAssessmentPage, "en")
+    suggest = demo_page(ResourcePackPage, "en").url + "suggest/"
+    for url in (landing.url, suggest):
+        client.get(url)
+        response = client.get(url)
+        assert response.status_code == 200 and 'name="csrfmiddlewaretoken"' in response.content.decode()
+        assert not response.get("X-Page-Cache")
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_a_response_that_used_a_csrf_token_is_never_stored():
+    """Whatever its headers say: the token alone keeps it out of the cache."""
+    calls = []
+
+    def view(request):
+        calls.append(1)
+        return HttpResponse(f"<form><input value='{get_token(request)}'></form>", content_type="text/html")
+
+    middleware = caching.AnonymousPageCacheMiddleware(view)
+    for _ in range(2):
+        request = RequestFactory().get("/en/a-page-with-a-form/")
+        request.resolver_match = ResolverMatch(view, (), {}, url_name="wagtail_serve")
+        response = middleware(request)
+        assert not response.get("X-Page-Cache")
+    assert len(calls) == 2
+
+
+@pytest.mark.django_db
+def test_visitors_with_a_session_or_messages_are_not_served_from_the_cache(client, demo_page):
+    page = demo_page(StandardPage, "en")
+    client.get(page.url)
+    assert cached(client.get(page.url))
+    client.cookies["messages"] = "anything"
+    assert not cached(client.get(page.url))
+    del client.cookies["messages"]
+    client.cookies["sessionid"] = "anything"
+    assert not cached(client.get(page.url))
+
+
+@pytest.mark.django_db
+def test_a_cached_page_never_replays_another_responses_nonce(client, demo_page):
+    page = demo_page(StandardPage, "en")
+    responses = [client.get(page.url) for _ in range(3)]
+    assert [cached(r) for r in responses] == [False, True, True]
+    body_nonces = [re.findall(r'nonce="([^"]+)"', r.content.decode()) for r in responses]
+    header_nonces = [re.findall(r"'nonce-([^']+)'", r["Content-Security-Policy"]) for r in responses]
+    for found, header in zip(body_nonces, header_nonces, strict=True):
+        assert set(found) <= set(header)  # every nonce in the page is this response's own
+    if body_nonces[0]:
+        assert len({nonces[0] for nonces in body_nonces}) == 3
+    assert caching.NONCE_PLACEHOLDER.decode() not in responses[1].content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["glossary term", "success factor", "sector tag", "move", "delete"])
+def test_changes_to_anything_pages_show_change_the_content_version(demo_page, change):
+    before = caching.content_version()
+    if change == "glossary term":
+        term = GlossaryTerm.objects.first()
+        term.short_definition += " (revised)"
+        term.save()
+    elif change == "success factor":
+        factor = SuccessFactor.objects.first()
+        factor.name += " (revised)"
+        factor.save()
+    elif change == "sector tag":
+        tag = SectorTag.objects.first()
+        tag.welsh_name += " (diwygiedig)"
+        tag.save()
+    elif change == "move":
+        page = demo_page(StandardPage, "en")
+        page.move(demo_page(ResourcePackPage, "en"), pos="last-child")
+    else:
+        demo_page(StandardPage, "en").delete()
+    assert caching.content_version() != before
+
+
+@pytest.mark.django_db
+def test_answers_to_the_self_assessment_do_not_empty_the_cache(client, demo_page):
+    page = demo_page(SelfAssessmentPage, "en")
+    before = caching.content_version()
+    client.post(page.url + "start/")
+    assert caching.content_version() == before
