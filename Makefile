@@ -101,6 +101,10 @@ test: messages ## Run the checks and every test (SQLite, or DATABASE_URL)
 	  ALLOWED_HOSTS=pbr.example.org $(MANAGE) check --deploy --fail-level WARNING
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: bench
+bench: messages ## Benchmark gunicorn+PostgreSQL(pbr_bench)+Redis(db 3) on 127.0.0.1; writes docs/performance.md (minutes; not in make test)
+	$(VPY) bench/run.py --write docs/performance.md $(BENCH_ARGS)
+
 .PHONY: clean
 clean: ## Remove the virtual environment, local database and collected files
 	rm -rf $(VENV) var db.sqlite3 *.egg-info

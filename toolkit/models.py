@@ -203,6 +203,8 @@ class AssessmentResponse(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     found_useful = models.BooleanField(null=True, blank=True)
     useful_comment = models.TextField(blank=True, max_length=1000)
+    # Made by `generate_synthetic_responses` for load tests; left out of the staff report.
+    is_synthetic = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("self-assessment response")

@@ -176,7 +176,7 @@ def build_report(page):
     source = pages[0]
     page_ids = [p.pk for p in pages]
     current = _current_questionnaire(source)
-    responses = AssessmentResponse.objects.filter(page_id__in=page_ids).order_by()
+    responses = AssessmentResponse.objects.filter(page_id__in=page_ids, is_synthetic=False).order_by()
     completed = responses.filter(completed_at__isnull=False)
 
     counts = responses.aggregate(
@@ -469,7 +469,7 @@ def _latest_comments(page_ids):
     """The latest comments, newest first. A completed response is only saved again when its
     feedback is given, so `updated_at` is when the comment was left."""
     rows = (
-        AssessmentResponse.objects.filter(page_id__in=page_ids, completed_at__isnull=False)
+        AssessmentResponse.objects.filter(page_id__in=page_ids, completed_at__isnull=False, is_synthetic=False)
         .exclude(useful_comment="")
         .order_by("-updated_at", "-pk")
         .values_list("updated_at", "found_useful", "role", "useful_comment")[:COMMENTS_SHOWN]
