@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pbr_site.core import two_factor
 from pbr_site.core import views as core_views
+from search import views as search_views
 
 urlpatterns = [
     # Two-factor sign-in pages, before Wagtail's admin so they are not shadowed by it.
@@ -25,6 +26,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /en/… and /cy/…; "/" redirects to the
 # visitor's language (their choice, else their browser's, else English).
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",  # editors' picks for a query, and the query log
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -188,7 +189,12 @@ PBR_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 t
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PbR Toolkit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend for whichever database is in use (SQLite FTS5 or PostgreSQL
+# full-text search), with Welsh text left unstemmed on PostgreSQL: see search/backends.py.
+# Index updates happen on publish. For OpenSearch or Elasticsearch, see the README.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Searches per client per window (seconds), counted in the shared cache. 0 turns it off.
+SEARCH_RATE_LIMIT = (int(os.environ.get("SEARCH_RATE_LIMIT", "120")), 60)
 # Uploads: only the types staff need, and a size cap, each refused with a clear message by
 # Wagtail's own upload forms (no SVG: it can carry script).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "rtf", "pptx"]

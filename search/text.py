@@ -1,0 +1,114 @@
+"""Plain text helpers for site search: cleaning a query, highlighting the words it matched
+and suggesting spellings. Pure Python (no Django), so every edge case is unit-tested cheaply.
+"""
+
+import difflib
+import html
+import re
+import unicodedata
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+# Letters and digits in any script, with inner apostrophes and hyphens kept (Welsh "i'r",
+# "cream-skimming"); everything else separates words.
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def clean_query(raw):
+    """What we search for: control characters removed, Unicode normalised, whitespace
+    collapsed and the length capped. Any string, however hostile, gives a (maybe empty) str."""
+    text = unicodedata.normalize("NFC", CONTROL_CHARACTERS.sub(" ", str(raw or "")))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def query_words(query):
+    """The distinct words of a cleaned query, lower-cased, in order, at most MAX_WORDS.
+
+    Apostrophes and hyphens split words too, as the full-text tokenisers do."""
+    words = []
+    for match in WORD.finditer(query.casefold()):
+        for word in re.split(r"['’\-]", match.group()):
+            if word and word not in words:
+                words.append(word)
+    return words[:MAX_WORDS]
+
+
+# Words too common to help find anything, dropped from a query that has others (PostgreSQL's
+# english configuration drops these itself; SQLite's tokeniser does not).
+STOPWORDS = {
+    "en": set(
+        "a about am an and are as at be been but by can do does for from had has have how i if in "
+        "into is it its me my no not of on or our so than that the their them then there these they "
+        "this to was we were what when where which while who whom why will with would you your".split()
+    ),
+    "cy": set("a ac am ar at beth fy gan i mae mewn o oes pa pam sut y yn yr 'r ei eu ein eich hyn hynny".split()),
+}
+
+
+def significant_words(words, language):
+    """The words worth searching for: without the stopwords, unless nothing else is left."""
+    kept = [word for word in words if word not in STOPWORDS.get(language, set())]
+    return kept or words
+
+
+def _stem(word):
+    """A crude common stem so 'evaluations' highlights 'evaluation' and 'evaluated'."""
+    for ending in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def highlight(text, words, length=240):
+    """An extract of `text` around the first matched word, HTML-escaped, with every matched
+    word wrapped in <mark>. Returns a string of safe HTML. Words match at the start of a
+    word ('pay' marks 'payment'), ignoring case."""
+    text = " ".join(str(text or "").split())
+    if not text:
+        return ""
+    stems = sorted({_stem(word) for word in words if word}, key=len, reverse=True)
+    pattern = (
+        re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(stem) for stem in stems) + r")[^\W_]*", re.IGNORECASE)
+        if stems else None
+    )
+    first = pattern.search(text) if pattern else None
+    start = 0
+    if first and first.start() > length // 3:
+        # Start at a word boundary a little before the first match.
+        start = text.rfind(" ", 0, first.start() - length // 4) + 1
+    end = start + length
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    extract = text[start:end]
+    pieces, position = [], 0
+    for match in (pattern.finditer(extract) if pattern else ()):
+        pieces.append(html.escape(extract[position:match.start()]))
+        pieces.append("<mark>" + html.escape(match.group()) + "</mark>")
+        position = match.end()
+    pieces.append(html.escape(extract[position:]))
+    return ("… " if start else "") + "".join(pieces) + (" …" if end < len(text) else "")
+
+
+def suggest(words, vocabulary, limit=3):
+    """Close spellings from `vocabulary` (glossary terms, tag names) for a query that found
+    nothing: whole phrases first, then word by word. Returns the vocabulary's own spelling."""
+    if not words:
+        return []
+    by_folded = {}
+    for phrase in vocabulary:
+        by_folded.setdefault(" ".join(query_words(phrase)), phrase)
+    phrase = " ".join(words)
+    found = difflib.get_close_matches(phrase, list(by_folded), n=limit, cutoff=0.75)
+    if len(found) < limit:
+        single_words = {word for folded in by_folded for word in folded.split()}
+        corrected = []
+        for word in words:
+            close = difflib.get_close_matches(word, single_words, n=1, cutoff=0.8)
+            corrected.append(close[0] if close else word)
+        candidate = " ".join(corrected)
+        if candidate != phrase and candidate not in found:
+            found.append(candidate)
+    suggestions = [by_folded.get(item, item) for item in found]
+    return [item for item in suggestions if " ".join(query_words(item)) != phrase][:limit]
