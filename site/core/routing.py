@@ -4,7 +4,8 @@ Wagtail's `Page.route` looks each URL segment up with two queries (the generic p
 `.specific`), and `get_view_restrictions` fetches the ancestors before it asks for their
 restrictions. For our page types one query does each job:
 
-- a child and its specific fields come together, joined through the page-type tables;
+- a child and its specific fields come together, joined through the tables of the page types
+  its parent allows (a handful: on PostgreSQL, more joins cost more planning than a query);
 - the ancestors' paths are prefixes of the page's own path, so their restrictions (or, for
   aliases, their source pages' restrictions) are found in one query without fetching them.
 
@@ -22,22 +23,28 @@ from wagtail.models import Page, PageViewRestriction
 
 
 @cache
-def _page_type_joins():
-    """{content type id: reverse one-to-one name} for page models directly below Page."""
+def _page_type_joins(parent_class):
+    """{content type id: reverse one-to-one name} for the page types allowed below pages of
+    this class (only those: each join makes PostgreSQL's planner work harder)."""
     from django.contrib.contenttypes.models import ContentType
 
+    allowed = set(parent_class.allowed_subpage_models())
     joins = {}
     for relation in Page._meta.related_objects:
-        if relation.one_to_one and relation.field.remote_field.parent_link:
-            model = relation.related_model
+        model = relation.related_model
+        if relation.one_to_one and relation.field.remote_field.parent_link and model in allowed:
             joins[ContentType.objects.get_for_model(model, for_concrete_model=False).pk] = relation.get_accessor_name()
     return joins
 
 
 def specific_child(parent, slug):
-    """The child page with this slug as its specific model, in one query (or None)."""
-    joins = _page_type_joins()
-    child = parent.get_children().filter(slug=slug).select_related(*joins.values()).first()
+    """The child page with this slug as its specific model, in one query (or None). A child of
+    a type its parent does not allow (moved there by code) costs Wagtail's second query."""
+    joins = _page_type_joins(type(parent))
+    children = parent.get_children().filter(slug=slug).order_by()
+    if joins:
+        children = children.select_related(*joins.values())
+    child = next(iter(children[:1]), None)
     if child is None:
         return None
     name = joins.get(child.content_type_id)

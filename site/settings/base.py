@@ -163,7 +163,8 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, reusing its Redis client objects (see pbr_site/core/caching.py).
+            "BACKEND": "pbr_site.core.caching.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "pbr",
         }
@@ -178,8 +179,7 @@ else:
 # Rendered public pages (pbr_site/core/caching.py): Redis when there is one, else each
 # process's memory. Safe either way: their keys hold a content version kept in "default".
 CACHES["pages"] = (
-    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
-     "KEY_PREFIX": "pbr-pages"}
+    {"BACKEND": "pbr_site.core.caching.RedisCache", "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "pbr-pages"}
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pbr-pages",
           "OPTIONS": {"MAX_ENTRIES": 2000}}

@@ -189,3 +189,38 @@ def test_answers_to_the_self_assessment_do_not_empty_the_cache(client, demo_page
     before = caching.content_version()
     client.post(page.url + "start/")
     assert caching.content_version() == before
+
+
+def redis_url():
+    import redis
+
+    url = "redis://127.0.0.1:6379/4"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    return url
+
+
+@pytest.mark.django_db
+def test_with_redis_the_version_and_the_page_come_back_together(client, demo_page, settings,
+                                                                django_assert_num_queries):
+    import secrets
+
+    from django.core.cache import caches
+
+    backend = {"BACKEND": "pbr_site.core.caching.RedisCache", "LOCATION": redis_url(),
+               "KEY_PREFIX": f"test-{secrets.token_hex(4)}", "TIMEOUT": 60}
+    settings.CACHES = {**settings.CACHES, "pages": backend}
+    caches["pages"].__dict__.pop("_cache", None)
+    pages = caches["pages"]
+    assert caching.version_cache() is pages
+    assert pages._cache.get_client() is pages._cache.get_client()  # one client, reused
+    page = demo_page(StandardPage, "en")
+    client.get(page.url)
+    with django_assert_num_queries(0):
+        assert cached(client.get(page.url))
+    page.intro = "Published while Redis held the old page."
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert not cached(response) and "Published while Redis held the old page." in response.content.decode()
