@@ -19,8 +19,9 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
+from pbr_site.core import fulltext
+
 MAX_MATCHES = 20000
-TEXT_SEARCH_CONFIG = {"cy": "simple"}  # every other language: english
 TITLE_WEIGHT = 4.0
 
 
@@ -31,33 +32,6 @@ class Match:
     relevance: float  # higher is better, comparable across content types
 
 
-def uses_database_index():
-    backend = get_search_backend()
-    module = type(backend).__module__
-    return module.startswith(("modelsearch.backends.database", "wagtail.search.backends.database", "search.backends")) and (
-        connection.vendor in ("sqlite", "postgresql")
-    )
-
-
-def _sqlite_term(word):
-    # Words are letters and digits only (search.text.query_words), so quoting is enough;
-    # a prefix match stands in for the stemming SQLite's tokeniser does not do.
-    return f'"{word}"*' if len(word) >= 3 else f'"{word}"'
-
-
-def _postgres_term(word):
-    return f"{word}:*" if len(word) >= 3 else word
-
-
-def _expression(phrases, term, and_, or_):
-    groups = []
-    for words in phrases:
-        terms = [term(word) for word in words]
-        if terms:
-            groups.append("(" + f" {and_} ".join(terms) + ")")
-    return f" {or_} ".join(groups)
-
-
 def database_matches(phrases, language, content_type_ids):
     """[Match] for documents of those content types containing every word of any one phrase
     (a phrase: a list of words), best first."""
@@ -66,7 +40,7 @@ def database_matches(phrases, language, content_type_ids):
     types = ", ".join(str(int(pk)) for pk in content_type_ids)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            match = "{title body} : (" + _expression(phrases, _sqlite_term, "AND", "OR") + ")"
+            match = fulltext.sqlite_match(phrases)
             # bm25 weights follow the FTS table's columns: autocomplete, body, title.
             cursor.execute(
                 "SELECT ie.content_type_id, ie.object_id, "
@@ -78,14 +52,14 @@ def database_matches(phrases, language, content_type_ids):
                 [match, MAX_MATCHES],
             )
         else:
-            config = TEXT_SEARCH_CONFIG.get(language, "english")
+            query_sql, params = fulltext.postgres_query_sql(phrases, language)
             cursor.execute(
                 "SELECT ie.content_type_id, ie.object_id, "
                 f"ts_rank(ie.title || ie.body, q) + {TITLE_WEIGHT} * ts_rank(ie.title, q) AS relevance "
-                "FROM wagtailsearch_indexentry ie, to_tsquery(%s::regconfig, %s) q "
+                f"FROM wagtailsearch_indexentry ie, {query_sql} q "
                 f"WHERE (ie.title || ie.body) @@ q AND ie.content_type_id IN ({types}) "
                 "ORDER BY relevance DESC LIMIT %s",
-                [config, _expression(phrases, _postgres_term, "&", "|"), MAX_MATCHES],
+                [*params, MAX_MATCHES],
             )
         rows = cursor.fetchall()
     return [Match(ct, int(object_id), float(relevance)) for ct, object_id, relevance in rows if str(object_id).isdigit()]

@@ -8,6 +8,7 @@ import datetime
 import random
 
 from django.core.management.base import BaseCommand
+from wagtail.search.backends import get_search_backend
 from django.db import transaction
 
 from literature.models import (
@@ -84,4 +85,10 @@ class Command(BaseCommand):
                      for tag in rng.sample(themes, min(2, len(themes)))],
                     batch_size=2000,
                 )
+        # bulk_create sends no signals, so index them as the site search and the pack's
+        # search box would find any other entry.
+        backend = get_search_backend()
+        created = BibliographyEntry.objects.filter(pk__in=[entry.pk for entry in entries]).prefetch_related("authors")
+        for start in range(0, len(entries), 1000):
+            backend.add_bulk(BibliographyEntry, list(created[start:start + 1000]))
         self.stdout.write(f"Created {count} synthetic entries.")
