@@ -105,6 +105,9 @@ def set_up(args):
     manage(env, "generate_synthetic_entries", str(args.entries))
     manage(env, "generate_synthetic_responses", str(args.responses))
     manage(env, "collectstatic", "--noinput", "-v", "0")
+    # Planner statistics for the freshly loaded tables, as autovacuum would gather in time.
+    with psycopg.connect(**url, dbname=name, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
 
 
 def targets(args):
@@ -327,6 +330,7 @@ def main():
         print("Setting up the benchmark database, Redis and static files…", flush=True)
         set_up(args)
     pages = targets(args)
+    load_before = os.getloadavg()
     results = {}
     for phase, cache_seconds in (("off", 0), ("on", 600)):
         import redis
@@ -350,7 +354,9 @@ def main():
         f"`{args.redis_url}`; {args.entries} synthetic entries, {args.responses} synthetic responses. "
         f"One connection: up to {args.single_requests} requests or {args.single_seconds:g} s; "
         f"{args.concurrency} connections: up to {args.requests} requests or {args.seconds:g} s per row. "
-        "The load generator (Python worker processes) shares the machine's CPUs with the server.",
+        "The load generator (Python worker processes) shares the machine's CPUs with the server. "
+        f"Load average (1 min) before the measurements {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}: "
+        "anything else running on the machine shows up in these figures.",
         "",
         table(results, args),
         "",

@@ -51,9 +51,10 @@ PAGE_CACHE_ALIAS = "pages"
 # Models whose changes can alter what a public page shows: every model of these apps...
 CONTENT_APPS = frozenset({
     "wagtailcore", "core", "literature", "toolkit", "wagtaildocs", "wagtailimages", "wagtailredirects",
-    "wagtailembeds", "taggit", "wagtailsettings",
+    "taggit", "wagtailsettings",
 })
-# ...except these, which no public page shows (or which change on every visit).
+# ...except these, which no public page shows, or which rendering a page creates (renditions;
+# embeds are left out above for the same reason: they cache what a provider said).
 NOT_CONTENT = frozenset({
     "toolkit.AssessmentResponse", "literature.ResourceSuggestion", "wagtailcore.PageLogEntry",
     "wagtailcore.ModelLogEntry", "wagtailcore.Revision", "wagtailcore.WorkflowState", "wagtailcore.TaskState",
