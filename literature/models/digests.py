@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from pbr_site.core.routing import FastServeMixin
+from pbr_site.core.routing import FastServeMixin, public
 
 from ..blocks import DigestBodyBlock
 from ..citations import find_keys, normalise
@@ -173,8 +173,7 @@ class DigestPage(FastServeMixin, Page):
         if not theme_ids:
             return DigestPage.objects.none()
         return (
-            DigestPage.objects.live()
-            .public()
+            public(DigestPage.objects.live())
             .filter(locale_id=self.locale_id, theme_items__tag_id__in=theme_ids)
             .exclude(pk=self.pk)
             .annotate(shared_themes=Count("theme_items"))

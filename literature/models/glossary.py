@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pbr_site.core.models import ContentPage
+from pbr_site.core.routing import public
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -113,7 +114,7 @@ class GlossaryPage(ContentPage):
         keys = {link.page.translation_key for term in terms for link in term.related_digests.all()}
         localized = {
             page.translation_key: page
-            for page in Page.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+            for page in public(Page.objects.live()).filter(translation_key__in=keys, locale_id=self.locale_id)
         }
         for term in terms:
             term.digests = [

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from pbr_site.core.models import ContentPage
+from pbr_site.core.routing import public
 
 from .bibliography import BibliographyEntry, EntryAuthor
 from .digests import DigestPage
@@ -35,9 +36,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     def digests(self):
         return (
-            DigestPage.objects.child_of(self)
-            .live()
-            .public()
+            public(DigestPage.objects.child_of(self).live())
             .defer_streamfields()
             .prefetch_related("theme_tags", "sector_tags")
             .order_by("title")
@@ -286,8 +285,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         if entry is None:
             raise Http404
         citing = (
-            DigestPage.objects.live()
-            .public()
+            public(DigestPage.objects.live())
             .filter(locale_id=self.locale_id, references__entry=entry)
             .distinct()
             .defer_streamfields()

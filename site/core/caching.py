@@ -43,6 +43,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from .routing import request_memo
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pbr:content-version"
@@ -244,6 +246,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with request_memo():  # see routing.public: restrictions read once per request
+            return self.respond(request)
+
+    def respond(self, request):
         if cache_seconds() <= 0 or not is_anonymous_reader(request):
             response = self.get_response(request)
             if ("Cache-Control" not in response and is_public_page_response(request, response)

@@ -12,9 +12,13 @@ restrictions. For our page types one query does each job:
 Routing also remembers each page's parent (`_cached_parent_obj`, as Wagtail's own routing
 does), which `routed_ancestors` reads for breadcrumbs without another query.
 
-Delete this module if Wagtail's routing fetches specific pages in one query itself.
+`public(queryset)` is `queryset.public()` with the site's view restrictions read once per
+request rather than once per call (Wagtail reads them all each time).
+
+Delete the routing parts if Wagtail's routing fetches specific pages in one query itself.
 """
 
+import contextvars
 from functools import cache
 
 from django.db.models import Q
@@ -87,3 +91,29 @@ def routed_ancestors(page):
         chain.append(parent)
         current = parent
     return list(reversed(chain))
+
+
+# --- view restrictions, once per request ---------------------------------------------------------
+_request_memo = contextvars.ContextVar("pbr_request_memo", default=None)
+
+
+class request_memo:
+    """`with request_memo():` around a request (AnonymousPageCacheMiddleware does it) lets
+    helpers below remember what they read for the rest of that request only."""
+
+    def __enter__(self):
+        self.token = _request_memo.set({})
+
+    def __exit__(self, *exc_info):
+        _request_memo.reset(self.token)
+
+
+def public(pages):
+    """`pages.public()`: without the pages in a private section (a view restriction), with
+    the restrictions read from the database once per request."""
+    memo = _request_memo.get()
+    if memo is None:
+        return pages.public()
+    if "private_q" not in memo:
+        memo["private_q"] = pages.private_q()
+    return pages.exclude(memo["private_q"])

@@ -4,7 +4,7 @@ English and in Welsh: no public page may take more than 20.
 Each ceiling is the measured count (Welsh, the costlier language, on the demo content) plus
 at most one. Routing and Wagtail's view-restriction check take 6 of them on a page two levels
 below home (see pbr_site/core/routing.py); the chrome (language links with every home page,
-navigation and its privacy check) takes 3. Lower a ceiling when you save a query; never raise
+navigation and its privacy check, read once per request) takes 3. Lower a ceiling when you save a query; never raise
 one above MAX_QUERIES.
 """
 
@@ -29,15 +29,15 @@ MAX_QUERIES = 20
 BUDGETS = {
     "home": 11,
     "standard page": 10,
-    "literature review": 17,
-    "literature review, sector filter": 17,
-    "digest": 20,
-    "glossary": 16,
-    "sector page": 15,
-    "theme page": 15,
+    "literature review": 15,
+    "literature review, sector filter": 15,
+    "digest": 19,
+    "glossary": 15,
+    "sector page": 14,
+    "theme page": 14,
     "resource pack": 17,
     "resource pack with filters": 17,
-    "entry page": 17,
+    "entry page": 16,
     "self-assessment landing": 10,
     "about you": 12,
     "task list": 11,

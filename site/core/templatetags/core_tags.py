@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from ..routing import public
+
 register = template.Library()
 
 
@@ -104,7 +106,7 @@ def main_navigation(context):
         current = context.get("page")
         current_path = current.path if isinstance(current, Page) else None
         home = home_for_language(request, get_language())
-        children = home.get_children().live().public().in_menu() if home else []
+        children = public(home.get_children().live()).in_menu() if home else []
         request._pbr_main_navigation = [
             NavigationItem(
                 page=item,
