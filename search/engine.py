@@ -98,6 +98,7 @@ class Outcome:
     page: object = None  # a Paginator page of Hits
     total: int = 0
     any_words: bool = False  # no result held every word: these hold some of them
+    capped: bool = False  # more matches than index.MAX_MATCHES: counts are of the best ones
     synonyms: list = field(default_factory=list)  # names of glossary terms we also looked for
     kinds: list = field(default_factory=list)
     sectors: list = field(default_factory=list)
@@ -248,6 +249,7 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
         some = find([[word] for word in words] + synonyms, locale, types)
         outcome.any_words = not matches and bool(some)
         matches = _after(matches, some)
+    outcome.capped = len(matches) >= index.MAX_MATCHES
     hits = _visible(matches, types, locale) if matches else []
     sector_tags = list(SectorTag.objects.all()) if hits else []
     outcome.kinds, outcome.sectors, shown = _facets(hits, set(kinds), set(sectors), sector_tags)

@@ -21,7 +21,9 @@ from wagtail.search.query import Or, PlainText
 
 from pbr_site.core import fulltext
 
-MAX_MATCHES = 20000
+# The best this many matches are ranked, counted and filtered: beyond them a query is too
+# broad to read through, and the page says so (Outcome.capped).
+MAX_MATCHES = 1000
 TITLE_WEIGHT = 4.0
 
 

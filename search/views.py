@@ -3,7 +3,6 @@ JavaScript. Results are never cached (they depend on the query and on what was p
 moment ago)."""
 
 from django.conf import settings
-from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -15,7 +14,7 @@ from literature.models import LiteratureIndexPage, SectorTag, ThemeTag
 from pbr_site.core.ratelimit import over_limit
 from pbr_site.core.templatetags.core_tags import home_for_language
 
-from . import engine
+from . import engine, index
 from .models import log_search
 from .text import clean_query, suggest
 
@@ -58,16 +57,14 @@ def _promotions(query, locale, request):
 
 
 def _browse_links(locale, request):
-    """Sector pages to browse when nothing matched (those with something in them)."""
+    """Every sector's page, to browse when nothing matched."""
     review = LiteratureIndexPage.objects.live().filter(locale=locale).first()
     if review is None:
         return []
-    tags = SectorTag.objects.annotate(n=Count("digest_items", distinct=True) + Count("entry_items", distinct=True))
     review_url = review.get_url(request)
     return [
         {"label": tag.label, "url": LiteratureIndexPage.tag_path(review_url, tag)}
-        for tag in sorted(tags, key=lambda tag: tag.label.casefold())
-        if tag.n
+        for tag in sorted(SectorTag.objects.all(), key=lambda tag: tag.label.casefold())
     ]
 
 
@@ -116,4 +113,5 @@ def search(request):
         "chosen_kinds": kinds,
         "chosen_sectors": sectors,
         "query_without_page": params.urlencode(),
+        "outcome_limit": f"{index.MAX_MATCHES:,}",
     })

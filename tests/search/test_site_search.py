@@ -260,3 +260,10 @@ def test_too_many_searches_from_one_client_are_refused_politely(client, settings
 def test_rebuilding_the_index_keeps_results(client):
     call_command("update_index", verbosity=0)
     assert "Cream-skimming" in titles(results(client, "/en/search/?q=cherry+picking")[2])
+
+
+def test_a_very_broad_search_says_it_shows_only_the_best_matches(client, monkeypatch):
+    monkeypatch.setattr(index, "MAX_MATCHES", 5)
+    _, html, found = results(client, "/en/search/?q=payment")
+    assert "matches more than 5 items" in html.get_text()
+    assert 0 < len(found) <= 5
