@@ -4,7 +4,8 @@
     .venv/bin/python manage.py generate_synthetic_entries 10000   # once
     .venv/bin/python scripts/bench_search.py
 
-Each URL is requested once to warm up, then REPEAT times."""
+Each URL is requested once to warm up, then REPEAT times. ONLY=resource-pack keeps the
+URLs containing that text."""
 
 import os
 import statistics
@@ -48,7 +49,8 @@ def main():
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"{BibliographyEntry.objects.count()} bibliography entries, {connection.vendor}, {REPEAT} requests each")
     print(f"{'median ms':>10} {'p95 ms':>8} {'queries':>8}  url")
-    for url in URLS:
+    only = os.environ.get("ONLY", "")
+    for url in [url for url in URLS if only in url]:
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             status = client.get(url).status_code

@@ -32,7 +32,6 @@ from literature.models import (
     ResourcePackPage,
     SectorTag,
 )
-from pbr_site.core import fulltext
 from pbr_site.core.caching import content_version
 from pbr_site.core.models import HomePage, StandardPage
 from toolkit.models import SelfAssessmentPage
@@ -277,7 +276,7 @@ def _after(first, then):
 
 
 def _find(phrases, locale, types):
-    if fulltext.uses_database_index():
+    if index.uses_database_index():
         return index.database_matches(phrases, locale.language_code, list(types))
     return index.backend_matches(phrases, backend_querysets(types, locale))
 

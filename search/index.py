@@ -19,12 +19,57 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
-from pbr_site.core import fulltext
 
 # The best this many matches are ranked, counted and filtered: beyond them a query is too
 # broad to read through, and the page says so (Outcome.capped).
 MAX_MATCHES = 1000
+# PostgreSQL has no Welsh configuration: Welsh is indexed and queried unstemmed.
+TEXT_SEARCH_CONFIG = {"cy": "simple"}  # every other language: english
 TITLE_WEIGHT = 4.0
+
+
+def uses_database_index():
+    """True when the search backend is Wagtail's database one on SQLite or PostgreSQL."""
+    module = type(get_search_backend()).__module__
+    return connection.vendor in ("sqlite", "postgresql") and module.startswith(
+        ("modelsearch.backends.database", "wagtail.search.backends.database")
+    )
+
+
+def _sqlite_term(word):
+    # A prefix match stands in for the stemming SQLite's tokeniser does not do.
+    return f'"{word}"*' if len(word) >= 3 else f'"{word}"'
+
+
+def _postgres_term(word):
+    return f"{word}:*" if len(word) >= 3 else word
+
+
+def expression(phrases, term, and_, or_):
+    groups = []
+    for words in phrases:
+        terms = [term(word) for word in words if word.isalnum()]
+        if terms:
+            groups.append("(" + f" {and_} ".join(terms) + ")")
+    return f" {or_} ".join(groups)
+
+
+def sqlite_match(phrases):
+    """An FTS5 MATCH string over the title and body columns: any phrase, all its words."""
+    return "{title body} : (" + expression(phrases, _sqlite_term, "AND", "OR") + ")"
+
+
+def postgres_tsquery(phrases):
+    return expression(phrases, _postgres_term, "&", "|")
+
+
+def postgres_query_sql(phrases, language):
+    """(sql, params) of a tsquery. Welsh text is indexed unstemmed, but titles and English
+    fields are stemmed, so a Welsh visitor's words are looked for both ways."""
+    text = postgres_tsquery(phrases)
+    if TEXT_SEARCH_CONFIG.get(language, "english") == "simple":
+        return "(to_tsquery('simple', %s) || to_tsquery('english', %s))", [text, text]
+    return "to_tsquery('english', %s)", [text]
 
 
 @dataclass(frozen=True)
@@ -42,19 +87,19 @@ def database_matches(phrases, language, content_type_ids):
     types = ", ".join(str(int(pk)) for pk in content_type_ids)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            match = fulltext.sqlite_match(phrases)
+            match = sqlite_match(phrases)
             # bm25 weights follow the FTS table's columns: autocomplete, body, title.
             cursor.execute(
                 "SELECT ie.content_type_id, ie.object_id, "
                 f"-bm25(wagtailsearch_indexentry_fts, 0.0, 1.0, {TITLE_WEIGHT}) AS relevance "
                 "FROM wagtailsearch_indexentry_fts "
-                "JOIN wagtailsearch_indexentry ie ON ie.id = wagtailsearch_indexentry_fts.rowid "
+                "CROSS JOIN wagtailsearch_indexentry ie ON ie.id = wagtailsearch_indexentry_fts.rowid "
                 f"WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id IN ({types}) "
                 "ORDER BY relevance DESC LIMIT %s",
                 [match, MAX_MATCHES],
             )
         else:
-            query_sql, params = fulltext.postgres_query_sql(phrases, language)
+            query_sql, params = postgres_query_sql(phrases, language)
             cursor.execute(
                 "SELECT ie.content_type_id, ie.object_id, "
                 f"ts_rank(ie.title || ie.body, q) + {TITLE_WEIGHT} * ts_rank(ie.title, q) AS relevance "
