@@ -237,3 +237,14 @@ def test_two_factor_is_on_unless_a_setting_turns_it_off(client, staff, settings)
     settings.PBR_ADMIN_2FA_REQUIRED = False
     sign_in(client, "moderator", PASSWORD)
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_account_page_links_to_setting_up_a_new_app(client, staff, two_factor_on):
+    device = confirmed_device(staff)
+    sign_in(client, "moderator", PASSWORD)
+    client.post(reverse("pbr_2fa_verify"), {"otp_token": code_for(device)})
+    page = client.get(reverse("wagtailadmin_account"))
+    assert page.status_code == 200
+    assert f'href="{reverse("pbr_2fa_setup")}"' in page.content.decode()
+    assert "Set up a new authenticator app" in page.content.decode()
