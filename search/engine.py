@@ -243,11 +243,13 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     types = content_types()
     find = find or _find
     matches = find([words, *synonyms], locale, types)
-    if len(matches) < FEW and len(words) > 1:
-        # Few or no documents hold every word: follow them with those holding some.
+    if len(words) > 1:
+        # Documents holding only some of the words count too, below those holding them all
+        # at equal strength: a strong title match on two of three words ("who pays while
+        # results are awaited?" for "who pays while we wait for results") can still lead.
         some = find([[word] for word in words] + synonyms, locale, types)
         outcome.any_words = not matches and bool(some)
-        matches = _after(matches, some)
+        matches = _combine(matches, some)
     outcome.capped = len(matches) >= index.MAX_MATCHES
     hits = _visible(matches, types, locale) if matches else []
     sector_tags = list(SectorTag.objects.all()) if hits else []
@@ -258,21 +260,18 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     return outcome
 
 
-FEW = 3
+ALL_WORDS_LIFT = 2.0
 
 
-def _after(first, then):
-    """`first`, then whatever of `then` is not in it, ranked below every one of `first`."""
-    if not first:
-        return then
-    seen = {(m.content_type_id, m.object_id) for m in first}
-    floor = min(m.relevance for m in first)
-    top = max((m.relevance for m in then), default=1) or 1
-    rest = [
-        index.Match(m.content_type_id, m.object_id, floor * 0.5 * max(m.relevance, 0) / top)
-        for m in then if (m.content_type_id, m.object_id) not in seen
+def _combine(every_word, some_words):
+    """One ranking: each document's score for any of the words, lifted when it holds all."""
+    holds_all = {(m.content_type_id, m.object_id) for m in every_word}
+    combined = [
+        index.Match(m.content_type_id, m.object_id,
+                    m.relevance * (ALL_WORDS_LIFT if (m.content_type_id, m.object_id) in holds_all else 1))
+        for m in some_words
     ]
-    return [*first, *rest]
+    return sorted(combined, key=lambda m: -m.relevance)
 
 
 def _find(phrases, locale, types):

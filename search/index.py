@@ -102,9 +102,9 @@ def database_matches(phrases, language, content_type_ids):
             query_sql, params = postgres_query_sql(phrases, language)
             cursor.execute(
                 "SELECT ie.content_type_id, ie.object_id, "
-                f"ts_rank(ie.title || ie.body, q) + {TITLE_WEIGHT} * ts_rank(ie.title, q) AS relevance "
-                f"FROM wagtailsearch_indexentry ie, {query_sql} q "
-                f"WHERE (ie.title || ie.body) @@ q AND ie.content_type_id IN ({types}) "
+                f"ts_rank(ie.title || ie.body, query.q) + {TITLE_WEIGHT} * ts_rank(ie.title, query.q) AS relevance "
+                f"FROM wagtailsearch_indexentry ie, (SELECT {query_sql} AS q) AS query "
+                f"WHERE (ie.title || ie.body) @@ query.q AND ie.content_type_id IN ({types}) "
                 "ORDER BY relevance DESC LIMIT %s",
                 [*params, MAX_MATCHES],
             )

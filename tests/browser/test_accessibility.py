@@ -80,8 +80,14 @@ ACTIVE_ELEMENT_JS = """() => {
 }"""
 
 
+# Site search is a view, not a page in the sitemap: its empty form, results (with filters,
+# highlights and pagination) and the page that found nothing.
+SEARCHES = ("/{language}/search/", "/{language}/search/?q=payment", "/{language}/search/?q=zzzqx")
+
+
 def pages_to_check(site_paths, language):
-    return [*site_paths[language], NOT_FOUND.format(language=language)]
+    searches = [search.format(language=language) for search in SEARCHES]
+    return [*site_paths[language], *searches, NOT_FOUND.format(language=language)]
 
 
 def open_page(page, path):
@@ -97,7 +103,7 @@ def open_page(page, path):
 def slug(path):
     """/en/ -> home, /cy/pecyn-adnoddau/ -> pecyn-adnoddau, /en/a/b/ -> a-b."""
     parts = path.strip("/").split("/")[1:]
-    return "-".join(parts) or "home"
+    return re.sub(r"[^\w-]+", "-", "-".join(parts)).strip("-") or "home"
 
 
 def describe_violations(path, violations):

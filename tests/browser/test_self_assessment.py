@@ -73,16 +73,16 @@ def test_journey_without_javascript_shows_errors_and_keeps_answers(new_context):
     page = new_context(java_script_enabled=False).new_page()
     page.goto("/cy/hunanasesiad/")
     assert page.locator("html").get_attribute("lang") == "cy"
-    page.locator("form button[type=submit]").first.click()
+    page.locator("main form button[type=submit]").first.click()
     page.locator("#role").check()
-    page.locator("button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     # Submit section 1 with nothing chosen: a Welsh error summary, nothing lost.
-    page.locator("button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     assert "Mae problem wedi codi" in summary.inner_text()
     choose_first_answers(page)
-    page.locator("button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     assert page.url.endswith("/section/2/")
     page.locator("a.govuk-back-link").click()  # the Back link keeps the answers
     assert page.url.endswith("/section/1/")
