@@ -24,10 +24,11 @@ anything for a signed-in user or a visitor with a session (previews and the admi
 set a cookie, read the session, or says `private` / `no-cache` / `no-store` (the
 self-assessment journey and its results, the suggestion form), and non-GET.
 
-The middleware sits inside the security, CSRF, CSP and locale middleware, so a page served
-from the cache still gets this response's own security headers. CSP nonces are never
+The middleware sits early (after security and whitenoise), so a page from the cache costs
+little more than a static file; it is stored with the headers the other middleware gave it
+(CSP, frame, permissions and language headers; never a cookie). CSP nonces are never
 replayed: a page is stored with its nonce replaced by a placeholder, and each response from
-the cache gets a fresh nonce in its body and, through the CSP middleware, in its header.
+the cache gets a fresh nonce, the same in its body and its Content-Security-Policy header.
 """
 
 import hashlib
@@ -42,6 +43,7 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.csp import generate_nonce
 
 from .routing import request_memo
 
@@ -211,36 +213,45 @@ def public_cache_headers(response):
     )
 
 
-NONCE_PLACEHOLDER = b"pbr-csp-nonce-placeholder"
+NONCE_PLACEHOLDER = "pbr-csp-nonce-placeholder"
 
 
 def _frozen(request, response):
     """(status, headers, body) to keep, with this response's CSP nonce (if the page used one)
-    replaced by a placeholder that every later response fills with a nonce of its own."""
-    headers = [(name, value) for name, value in response.items() if name.lower() != "cache-control"]
-    content = response.content
+    replaced, in the body and the headers, by a placeholder that every response from the
+    cache fills with a nonce of its own."""
     nonce = getattr(request, "_csp_nonce", None)
-    if nonce:  # a LazyNonce is true only once the page has used it
-        content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
+    nonce = str(nonce) if nonce else None  # a LazyNonce is true only once the page has used it
+    headers = [
+        (name, value.replace(nonce, NONCE_PLACEHOLDER) if nonce else value)
+        for name, value in response.items()
+        if name.lower() not in {"cache-control", "set-cookie", "x-page-cache", "content-length"}
+    ]
+    content = response.content
+    if nonce:
+        content = content.replace(nonce.encode(), NONCE_PLACEHOLDER.encode())
     return (response.status_code, headers, content)
 
 
-def _thawed(request, frozen):
+def _thawed(frozen):
     status, headers, content = frozen
-    if NONCE_PLACEHOLDER in content:
-        # Using the nonce makes the CSP middleware (outside this one) send it in the header.
-        content = content.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
-    response = HttpResponse(content, status=status)
+    nonce = generate_nonce()
+    response = HttpResponse(content.replace(NONCE_PLACEHOLDER.encode(), nonce.encode()), status=status)
     for name, value in headers:
-        response[name] = value
+        response[name] = value.replace(NONCE_PLACEHOLDER, nonce)
+    response["Content-Length"] = str(len(response.content))
     return response
 
 
 class AnonymousPageCacheMiddleware:
     """Serves and stores public pages for anonymous readers (see the module docstring).
 
-    Place it after every middleware that adds headers (security, CSRF, CSP, locale) and
-    before anything that must see every request to a page's view."""
+    Place it early, right after whitenoise: a page from the cache then skips the session,
+    locale, CSRF, authentication, CSP and other middleware, and is served with the headers
+    they gave it when it was rendered (its CSP nonce replaced by a fresh one). On its way
+    out it sees the finished response: any cookie set (a CSRF token, a session), a session
+    read or a CSP nonce used is known by then.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -265,7 +276,7 @@ class AnonymousPageCacheMiddleware:
             logger.exception("Page cache unavailable")
             return self.get_response(request)
         if frozen is not None:
-            response = _thawed(request, frozen)
+            response = _thawed(frozen)
             public_cache_headers(response)
             response["X-Page-Cache"] = "hit"
             return response

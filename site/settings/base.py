@@ -61,6 +61,9 @@ if os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for anonymous readers, served before the rest of the stack runs
+    # (see pbr_site/core/caching.py: never stale after a publish, never a form).
+    "pbr_site.core.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,9 +80,6 @@ MIDDLEWARE = [
     # Django has no setting for Permissions-Policy: a tiny middleware adds it.
     "pbr_site.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Whole public pages for anonymous readers, inside every middleware that adds headers
-    # (see pbr_site/core/caching.py: never stale after a publish, never a form).
-    "pbr_site.core.caching.AnonymousPageCacheMiddleware",
     # Last, as axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
