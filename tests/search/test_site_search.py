@@ -268,3 +268,24 @@ def test_a_very_broad_search_says_it_shows_only_the_best_matches(client, monkeyp
     _, html, found = results(client, "/en/search/?q=payment")
     assert "matches more than 5 items" in html.get_text()
     assert 0 < len(found) <= 5
+
+
+def test_welsh_is_indexed_unstemmed_and_english_stemmed_on_postgresql(client, welsh, english):
+    """PostgreSQL has no Welsh configuration; stemming Welsh as English would turn "dewis"
+    (choose) into "dewi". SQLite's tokeniser stems nothing, so this is PostgreSQL's test."""
+    from django.db import connection
+    from wagtail.search.models import IndexEntry
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's text-search configurations only")
+    welsh_digest = DigestPage.objects.live().get(locale=welsh, title__startswith="Chwarae")
+    english_digest = DigestPage.objects.live().get(locale=english, title__startswith="Attribution")
+    vectors = dict(
+        IndexEntry.objects.filter(
+            content_type=welsh_digest.content_type, object_id__in=[str(welsh_digest.pk), str(english_digest.pk)])
+        .extra(select={"words": "title::text"}).values_list("object_id", "words")
+    )
+    assert "'dewis'" in vectors[str(welsh_digest.pk)] and "'dewi'" not in vectors[str(welsh_digest.pk)]
+    assert "'pay'" in vectors[str(english_digest.pk)]  # "paying", stemmed as English
+    found = titles(results(client, "/cy/search/?q=dewis")[2])
+    assert welsh_digest.title in found
