@@ -2,8 +2,9 @@
 English and in Welsh: no public page may take more than 20.
 
 Each ceiling is the measured count (Welsh, the costlier language, on the demo content) plus
-at most one. Routing and Wagtail's view-restriction check take 6 of them on a page two levels
-below home (see pbr_site/core/routing.py); the chrome (language links with every home page,
+at most one. Finding the page takes 7 of them on a page two levels below home (site, locale,
+the home page and its specific fields, one per level below, the view restrictions: see
+pbr_site/core/routing.py); the chrome (language links with every home page,
 navigation and its privacy check, read once per request) takes 3. Lower a ceiling when you save a query; never raise
 one above MAX_QUERIES.
 """
