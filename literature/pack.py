@@ -153,8 +153,9 @@ def with_details(entries):
     )
 
 
-def paginate(queryset, number):
-    paginator = Paginator(queryset, PER_PAGE)
+def paginate(queryset, number, per_page=PER_PAGE):
+    """That page of the list; the first for nonsense, the last for a number past the end."""
+    paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(number)
     except PageNotAnInteger:

@@ -10,7 +10,7 @@ superusers only.
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Sum
+from django.db.models import F, Max, Sum
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy
@@ -55,9 +55,9 @@ class SearchTermsView(WagtailAdminTemplateMixin, TemplateView):
         )
         unanswered = (
             QueryWithoutResults.objects.filter(date__gte=since)
-            .values("query__query_string", "query_id")
+            .values(query_string=F("query__query_string"))
             .annotate(searches=Sum("hits"), last=Max("date"))
-            .order_by("-searches", "query__query_string")[:ROWS_SHOWN]
+            .order_by("-searches", "query_string")[:ROWS_SHOWN]
         )
         return {
             **super().get_context_data(**kwargs),

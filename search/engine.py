@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Value
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from literature.pack import paginate
 from literature.models import (
     BibliographyEntry,
     DigestPage,
@@ -221,16 +221,6 @@ def _facets(hits, chosen_kinds, chosen_sectors, sector_tags):
     return kinds, sectors, shown
 
 
-def _paginate(items, number):
-    paginator = Paginator(items, PER_PAGE)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, find=None):
     """The Outcome of searching for `query` (already cleaned) in `locale`.
 
@@ -255,7 +245,7 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     sector_tags = list(SectorTag.objects.all()) if hits else []
     outcome.kinds, outcome.sectors, shown = _facets(hits, set(kinds), set(sectors), sector_tags)
     outcome.total = len(shown)
-    outcome.page = _paginate(shown, page_number)
+    outcome.page = paginate(shown, page_number, per_page=PER_PAGE)
     _load(list(outcome.page.object_list), words + [w for phrase in synonyms for w in phrase], locale, request, sector_tags)
     return outcome
 
