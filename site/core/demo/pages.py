@@ -182,6 +182,172 @@ PAGES = [
              }},
         ],
     }),
+    ("accessibility", "core.StandardPage", "home", {
+        "title": "Accessibility statement",
+        "slug": "accessibility",
+        "show_in_menus": False,
+        "intro": (
+            "How accessible the payment by results toolkit is, how we test it, and what to do if "
+            "you have a problem using it."
+        ),
+        "body": [
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000001",
+             "value": (
+                 "<p>This statement covers the payment by results toolkit in English and in Welsh: the "
+                 "literature review, the resource pack, the self-assessment and the site search. It does "
+                 "not cover the editing system that Clinks staff use to run the site.</p>"
+                 "<p>Clinks runs this website. We want as many people as possible to be able to use it. "
+                 "For example, you should be able to:</p>"
+                 "<ul>"
+                 "<li>zoom in up to 400% without having to scroll sideways to read the text</li>"
+                 "<li>make the page twice as large and still use all of it</li>"
+                 "<li>use every part of the site, including the whole self-assessment, with a keyboard "
+                 "alone</li>"
+                 "<li>see which link or button you are on as you move through a page with the keyboard, "
+                 "and skip past the menus straight to the main content</li>"
+                 "<li>use the site with JavaScript turned off</li>"
+                 "<li>read every page in English or in Welsh</li>"
+                 "</ul>"
+                 "<p><a href=\"https://mcmw.abilitynet.org.uk/\">AbilityNet</a> has advice on making your "
+                 "device easier to use if you have a disability.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000002",
+             "value": {"text": "How accessible this website is", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000003",
+             "value": (
+                 "<p>Our automated checks find no failures on any page of the site, but we know some "
+                 "things are not yet as accessible as they should be:</p>"
+                 "<ul>"
+                 "<li>the full literature review, which you can download, is a Rich Text Format (RTF) "
+                 "document whose headings are not marked up as headings, and it is in English only</li>"
+                 "<li>many studies in the resource pack link to reports, often PDF files, published by "
+                 "other organisations, which may not work well with assistive technology</li>"
+                 "<li>we have not yet tested the site by hand with screen readers, screen magnifiers or "
+                 "speech recognition software, or with disabled people</li>"
+                 "</ul>"
+                 "<p>On the Welsh pages, the titles, authors, publishers and journals of the studies are "
+                 "in English, the language they were published in. They are marked as English so that "
+                 "screen readers pronounce them correctly.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000004",
+             "value": {"text": "What to do if you cannot use part of this website", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000005",
+             "value": (
+                 "<p>If you need anything on this website in a different format, such as an accessible "
+                 "document, large print, easy read, an audio recording or braille, email "
+                 "<a href=\"mailto:accessibility@clinks.org\">accessibility@clinks.org</a>. Tell us the "
+                 "web address of the page, what you need, and how we can get it to you.</p>"
+                 "<p>We will reply within 5 working days.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000006",
+             "value": {"text": "Reporting accessibility problems with this website", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000007",
+             "value": (
+                 "<p>We are always looking to improve the accessibility of this website. If you find a "
+                 "problem that is not listed on this page, or you think we are not meeting accessibility "
+                 "requirements, email <a href=\"mailto:accessibility@clinks.org\">accessibility@clinks.org</a> "
+                 "and tell us what happened and on which page.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000008",
+             "value": {"text": "Enforcement procedure", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000009",
+             "value": (
+                 "<p>The Equality and Human Rights Commission (EHRC) enforces the Equality Act 2010 and "
+                 "the accessibility regulations for websites in England, Scotland and Wales. If you are not "
+                 "happy with how we respond to your complaint, contact the "
+                 "<a href=\"https://www.equalityadvisoryservice.com/\">Equality Advisory and Support "
+                 "Service (EASS)</a>.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-00000000000a",
+             "value": {"text": "Technical information about this website's accessibility", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-00000000000b",
+             "value": (
+                 "<p>Clinks is committed to making this website accessible. We aim to meet version 2.2 of "
+                 "the Web Content Accessibility Guidelines (WCAG 2.2) at level AA, the standard that UK "
+                 "public sector websites must meet.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-00000000000c",
+             "value": {"text": "Compliance status", "level": "h3"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-00000000000d",
+             "value": (
+                 "<p>This website is partially compliant with WCAG 2.2 level AA, because of the "
+                 "non-compliance listed below. We cannot yet say it is fully compliant, because automated "
+                 "tests find only some kinds of problem and we have not yet tested the site by hand with "
+                 "assistive technology.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-00000000000e",
+             "value": {"text": "Non-accessible content", "level": "h2"}},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-00000000000f",
+             "value": {"text": "Non-compliance with the accessibility regulations", "level": "h3"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000010",
+             "value": (
+                 "<p>In the full literature review that you can download, the headings are shown in bold, "
+                 "larger text but are not marked up as headings, so people using a screen reader cannot "
+                 "use them to move around the document. This fails WCAG 2.2 success criterion 1.3.1 "
+                 "(info and relationships). The document is also in English only.</p>"
+                 "<p>Everything in it is also on this website, in English and in Welsh, as the literature "
+                 "review's digests, which do not have this problem. If you need the whole review as one "
+                 "accessible document, email us and we will send you one.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000011",
+             "value": {"text": "Content that is not within the scope of the accessibility regulations",
+                       "level": "h3"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000012",
+             "value": (
+                 "<p>The resource pack links to reports, evaluations and articles published by other "
+                 "organisations, and some of them can be downloaded from this site. We did not write or "
+                 "pay for them and cannot change them, so some may not be accessible. Every study has a "
+                 "summary on this website written by us. If you need a study in another "
+                 "format, ask us and we will try to help, or contact its publisher.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000013",
+             "value": {"text": "How we tested this website", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000014",
+             "value": (
+                 "<p>The website is tested automatically, in a real web browser, every time its code "
+                 "changes.</p>"
+                 "<p>The tests open every page listed in the site map, in English and in Welsh, so every "
+                 "type of page is covered: the home page, the literature review and its digests, the "
+                 "glossary, the resource pack, a study and its sector and theme pages, the self-assessment "
+                 "and ordinary pages such as this one. They also open the site search (the empty form, a "
+                 "page of results and a search that finds nothing) and the page you see when a page "
+                 "cannot be found. On every one of these pages the tests:</p>"
+                 "<ul>"
+                 "<li>run axe-core, an automated checker, against the WCAG 2.0, 2.1 and 2.2 success "
+                 "criteria at levels A and AA, on a desktop-sized screen and a phone-sized screen</li>"
+                 "<li>check that nothing needs scrolling sideways on a screen 320 pixels wide, which is "
+                 "what a desktop browser shows at 400% zoom</li>"
+                 "<li>check that the page still works at 200% zoom and that its main heading stays in "
+                 "view</li>"
+                 "<li>check that there are no script errors and nothing is blocked by the site's "
+                 "security rules</li>"
+                 "<li>take pictures of the page at phone and desktop widths for a person to look over</li>"
+                 "</ul>"
+                 "<p>The tests also check that:</p>"
+                 "<ul>"
+                 "<li>the first press of the Tab key reaches a visible skip link, which takes you to the "
+                 "main content</li>"
+                 "<li>the Tab key moves through links and buttons in the order they appear on the page, "
+                 "and each one is clearly highlighted when you reach it</li>"
+                 "<li>you can complete the whole self-assessment using only a keyboard, with axe-core "
+                 "checking every step</li>"
+                 "<li>the site works without JavaScript, including the self-assessment in Welsh and its "
+                 "error messages</li>"
+                 "<li>the language switcher takes you to the same page in the other language</li>"
+                 "</ul>"
+                 "<p>Automated tests cannot find every problem. We plan to test the site by hand with "
+                 "screen readers and other assistive technology, and with disabled people, and will "
+                 "update this statement when we have.</p>"
+             )},
+            {"type": "heading", "id": "6f000000-0000-4000-8000-000000000015",
+             "value": {"text": "Preparation of this accessibility statement", "level": "h2"}},
+            {"type": "paragraph", "id": "6f000000-0000-4000-8000-000000000016",
+             "value": (
+                 "<p>This statement was prepared on 1 December 2026. It is based on the automated tests "
+                 "described above, which run on every change to the website.</p>"
+             )},
+        ],
+    }),
 ]
 
 HOME_PARTS = [

@@ -216,4 +216,274 @@ WELSH = {
         "Mae'n cymryd tua 15 munud. Caiff eich atebion eu cadw wrth i chi fynd ymlaen, felly gallwch "
         "stopio a dod yn ôl gyda dolen breifat. Nid ydym yn gofyn pwy ydych chi."
     ),
+    # The accessibility statement (pages.py, slug accessibility).
+    "Accessibility statement": "Datganiad hygyrchedd",
+    "accessibility": "hygyrchedd",
+    (
+        "How accessible the payment by results toolkit is, how we test it, and what to do if you have a "
+        "problem using it."
+    ): (
+        "Pa mor hygyrch yw'r pecyn cymorth talu yn ôl canlyniadau, sut rydym yn ei brofi, a beth i'w "
+        "wneud os cewch broblem wrth ei ddefnyddio."
+    ),
+    (
+        "This statement covers the payment by results toolkit in English and in Welsh: the literature "
+        "review, the resource pack, the self-assessment and the site search. It does not cover the "
+        "editing system that Clinks staff use to run the site."
+    ): (
+        "Mae'r datganiad hwn yn ymdrin â'r pecyn cymorth talu yn ôl canlyniadau yn Gymraeg ac yn Saesneg: "
+        "yr adolygiad o'r llenyddiaeth, y pecyn adnoddau, yr hunanasesiad a chwiliad y wefan. Nid yw'n "
+        "ymdrin â'r system olygu y mae staff Clinks yn ei defnyddio i redeg y wefan."
+    ),
+    (
+        "Clinks runs this website. We want as many people as possible to be able to use it. For example, "
+        "you should be able to:"
+    ): (
+        "Clinks sy'n rhedeg y wefan hon. Rydym am i gynifer o bobl â phosibl allu ei defnyddio. Er "
+        "enghraifft, dylech allu:"
+    ),
+    "zoom in up to 400% without having to scroll sideways to read the text": (
+        "chwyddo hyd at 400% heb orfod sgrolio i'r ochr i ddarllen y testun"
+    ),
+    "make the page twice as large and still use all of it": (
+        "gwneud y dudalen ddwywaith yn fwy a dal i allu defnyddio'r cyfan ohoni"
+    ),
+    "use every part of the site, including the whole self-assessment, with a keyboard alone": (
+        "defnyddio pob rhan o'r wefan, gan gynnwys yr hunanasesiad cyfan, gyda bysellfwrdd yn unig"
+    ),
+    (
+        "see which link or button you are on as you move through a page with the keyboard, and skip past "
+        "the menus straight to the main content"
+    ): (
+        "gweld pa ddolen neu fotwm rydych arno wrth symud drwy dudalen gyda'r bysellfwrdd, a neidio "
+        "heibio i'r dewislenni yn syth i'r prif gynnwys"
+    ),
+    "use the site with JavaScript turned off": "defnyddio'r wefan gyda JavaScript wedi'i ddiffodd",
+    "read every page in English or in Welsh": "darllen pob tudalen yn Gymraeg neu yn Saesneg",
+    '<a id="a1">AbilityNet</a> has advice on making your device easier to use if you have a disability.': (
+        'Mae gan <a id="a1">AbilityNet</a> gyngor ar wneud eich dyfais yn haws i\'w defnyddio os oes '
+        "gennych anabledd."
+    ),
+    "How accessible this website is": "Pa mor hygyrch yw'r wefan hon",
+    (
+        "Our automated checks find no failures on any page of the site, but we know some things are not "
+        "yet as accessible as they should be:"
+    ): (
+        "Nid yw ein gwiriadau awtomatig yn canfod unrhyw fethiant ar unrhyw dudalen o'r wefan, ond "
+        "gwyddom nad yw rhai pethau mor hygyrch ag y dylent fod eto:"
+    ),
+    (
+        "the full literature review, which you can download, is a Rich Text Format (RTF) document whose "
+        "headings are not marked up as headings, and it is in English only"
+    ): (
+        "mae'r adolygiad llawn o'r llenyddiaeth, y gallwch ei lawrlwytho, yn ddogfen Rich Text Format "
+        "(RTF) nad yw ei phenawdau wedi'u marcio fel penawdau, ac mae ar gael yn Saesneg yn unig"
+    ),
+    (
+        "many studies in the resource pack link to reports, often PDF files, published by other "
+        "organisations, which may not work well with assistive technology"
+    ): (
+        "mae llawer o'r astudiaethau yn y pecyn adnoddau yn cysylltu ag adroddiadau gan sefydliadau "
+        "eraill, ffeiliau PDF yn aml, na fyddant efallai'n gweithio'n dda gyda thechnoleg gynorthwyol"
+    ),
+    (
+        "we have not yet tested the site by hand with screen readers, screen magnifiers or speech "
+        "recognition software, or with disabled people"
+    ): (
+        "nid ydym wedi profi'r wefan â llaw eto gyda darllenwyr sgrin, chwyddwyr sgrin na meddalwedd "
+        "adnabod lleferydd, na chyda phobl anabl"
+    ),
+    (
+        "On the Welsh pages, the titles, authors, publishers and journals of the studies are in English, "
+        "the language they were published in. They are marked as English so that screen readers pronounce "
+        "them correctly."
+    ): (
+        "Ar y tudalennau Cymraeg, mae teitlau, awduron, cyhoeddwyr a chyfnodolion yr astudiaethau yn "
+        "Saesneg, sef yr iaith y cawsant eu cyhoeddi ynddi. Maent wedi'u marcio fel Saesneg fel bod "
+        "darllenwyr sgrin yn eu hynganu'n gywir."
+    ),
+    "What to do if you cannot use part of this website": (
+        "Beth i'w wneud os na allwch ddefnyddio rhan o'r wefan hon"
+    ),
+    (
+        "If you need anything on this website in a different format, such as an accessible document, "
+        "large print, easy read, an audio recording or braille, email <a "
+        'id="a1">accessibility@clinks.org</a>. Tell us the web address of the page, what you need, and '
+        "how we can get it to you."
+    ): (
+        "Os oes arnoch angen unrhyw beth ar y wefan hon mewn fformat gwahanol, fel dogfen hygyrch, print "
+        "bras, fersiwn hawdd ei deall, recordiad sain neu braille, anfonwch e-bost at <a "
+        'id="a1">accessibility@clinks.org</a>. Dywedwch wrthym beth yw cyfeiriad gwe\'r dudalen, beth sydd '
+        "ei angen arnoch, a sut y gallwn ei anfon atoch."
+    ),
+    "We will reply within 5 working days.": "Byddwn yn ateb o fewn 5 diwrnod gwaith.",
+    "Reporting accessibility problems with this website": (
+        "Rhoi gwybod am broblemau hygyrchedd gyda'r wefan hon"
+    ),
+    (
+        "We are always looking to improve the accessibility of this website. If you find a problem that "
+        "is not listed on this page, or you think we are not meeting accessibility requirements, email <a "
+        'id="a1">accessibility@clinks.org</a> and tell us what happened and on which page.'
+    ): (
+        "Rydym bob amser yn ceisio gwella hygyrchedd y wefan hon. Os dewch o hyd i broblem nad yw wedi'i "
+        "rhestru ar y dudalen hon, neu os ydych yn credu nad ydym yn bodloni'r gofynion hygyrchedd, "
+        'anfonwch e-bost at <a id="a1">accessibility@clinks.org</a> a dywedwch wrthym beth ddigwyddodd ac '
+        "ar ba dudalen."
+    ),
+    "Enforcement procedure": "Y drefn orfodi",
+    (
+        "The Equality and Human Rights Commission (EHRC) enforces the Equality Act 2010 and the "
+        "accessibility regulations for websites in England, Scotland and Wales. If you are not happy with "
+        'how we respond to your complaint, contact the <a id="a1">Equality Advisory and Support Service '
+        "(EASS)</a>."
+    ): (
+        "Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gorfodi Deddf Cydraddoldeb 2010 a'r "
+        "rheoliadau hygyrchedd ar gyfer gwefannau yng Nghymru, Lloegr a'r Alban. Os nad ydych yn fodlon "
+        'ar y ffordd rydym yn ymateb i\'ch cwyn, cysylltwch â\'r <a id="a1">Gwasanaeth Cynghori a Chymorth '
+        "Cydraddoldeb (EASS)</a>."
+    ),
+    "Technical information about this website's accessibility": (
+        "Gwybodaeth dechnegol am hygyrchedd y wefan hon"
+    ),
+    (
+        "Clinks is committed to making this website accessible. We aim to meet version 2.2 of the Web "
+        "Content Accessibility Guidelines (WCAG 2.2) at level AA, the standard that UK public sector "
+        "websites must meet."
+    ): (
+        "Mae Clinks wedi ymrwymo i wneud y wefan hon yn hygyrch. Ein nod yw bodloni fersiwn 2.2 o'r "
+        "Canllawiau Hygyrchedd Cynnwys y We (WCAG 2.2) ar lefel AA, sef y safon y mae'n rhaid i "
+        "wefannau'r sector cyhoeddus yn y DU ei bodloni."
+    ),
+    "Compliance status": "Statws cydymffurfio",
+    (
+        "This website is partially compliant with WCAG 2.2 level AA, because of the non-compliance listed "
+        "below. We cannot yet say it is fully compliant, because automated tests find only some kinds of "
+        "problem and we have not yet tested the site by hand with assistive technology."
+    ): (
+        "Mae'r wefan hon yn cydymffurfio'n rhannol â WCAG 2.2 lefel AA, oherwydd yr achos o beidio â "
+        "chydymffurfio a restrir isod. Ni allwn ddweud eto ei bod yn cydymffurfio'n llawn, oherwydd dim "
+        "ond rhai mathau o broblem y mae profion awtomatig yn eu canfod, ac nid ydym wedi profi'r wefan â "
+        "llaw gyda thechnoleg gynorthwyol eto."
+    ),
+    "Non-accessible content": "Cynnwys nad yw'n hygyrch",
+    "Non-compliance with the accessibility regulations": "Peidio â chydymffurfio â'r rheoliadau hygyrchedd",
+    (
+        "In the full literature review that you can download, the headings are shown in bold, larger text "
+        "but are not marked up as headings, so people using a screen reader cannot use them to move "
+        "around the document. This fails WCAG 2.2 success criterion 1.3.1 (info and relationships). The "
+        "document is also in English only."
+    ): (
+        "Yn yr adolygiad llawn o'r llenyddiaeth y gallwch ei lawrlwytho, mae'r penawdau mewn testun trwm, "
+        "mwy o faint, ond nid ydynt wedi'u marcio fel penawdau, felly ni all pobl sy'n defnyddio "
+        "darllenydd sgrin eu defnyddio i symud o gwmpas y ddogfen. Mae hyn yn methu maen prawf llwyddiant "
+        "1.3.1 WCAG 2.2 (gwybodaeth a pherthnasoedd). Mae'r ddogfen hefyd ar gael yn Saesneg yn unig."
+    ),
+    (
+        "Everything in it is also on this website, in English and in Welsh, as the literature review's "
+        "digests, which do not have this problem. If you need the whole review as one accessible "
+        "document, email us and we will send you one."
+    ): (
+        "Mae popeth sydd ynddi hefyd ar y wefan hon, yn Gymraeg ac yn Saesneg, yng nghrynodebau'r "
+        "adolygiad o'r llenyddiaeth, nad oes ganddynt y broblem hon. Os oes arnoch angen yr adolygiad "
+        "cyfan fel un ddogfen hygyrch, anfonwch e-bost atom a byddwn yn anfon un atoch."
+    ),
+    "Content that is not within the scope of the accessibility regulations": (
+        "Cynnwys nad yw o fewn cwmpas y rheoliadau hygyrchedd"
+    ),
+    (
+        "The resource pack links to reports, evaluations and articles published by other organisations, "
+        "and some of them can be downloaded from this site. We did not write or pay for them and cannot "
+        "change them, so some may not be accessible. Every study has a summary on this website written by "
+        "us. If you need a study in another format, ask us and we will try to help, or contact its "
+        "publisher."
+    ): (
+        "Mae'r pecyn adnoddau yn cysylltu ag adroddiadau, gwerthusiadau ac erthyglau a gyhoeddwyd gan "
+        "sefydliadau eraill, a gellir lawrlwytho rhai ohonynt o'r wefan hon. Nid ni a'u hysgrifennodd nac "
+        "a dalodd amdanynt, ac ni allwn eu newid, felly efallai na fydd rhai ohonynt yn hygyrch. Mae gan "
+        "bob astudiaeth grynhoad ar y wefan hon a ysgrifennwyd gennym ni. Os oes arnoch angen astudiaeth "
+        "mewn fformat arall, gofynnwch i ni a byddwn yn ceisio helpu, neu cysylltwch â'i chyhoeddwr."
+    ),
+    "How we tested this website": "Sut y gwnaethom brofi'r wefan hon",
+    "The website is tested automatically, in a real web browser, every time its code changes.": (
+        "Caiff y wefan ei phrofi'n awtomatig, mewn porwr gwe go iawn, bob tro y bydd ei chod yn newid."
+    ),
+    (
+        "The tests open every page listed in the site map, in English and in Welsh, so every type of page "
+        "is covered: the home page, the literature review and its digests, the glossary, the resource "
+        "pack, a study and its sector and theme pages, the self-assessment and ordinary pages such as "
+        "this one. They also open the site search (the empty form, a page of results and a search that "
+        "finds nothing) and the page you see when a page cannot be found. On every one of these pages the "
+        "tests:"
+    ): (
+        "Mae'r profion yn agor pob tudalen a restrir ym map y wefan, yn Gymraeg ac yn Saesneg, felly mae "
+        "pob math o dudalen wedi'i gynnwys: yr hafan, yr adolygiad o'r llenyddiaeth a'i grynodebau, yr "
+        "eirfa, y pecyn adnoddau, astudiaeth a'i thudalennau sector a thema, yr hunanasesiad a "
+        "thudalennau cyffredin fel hon. Maent hefyd yn agor chwiliad y wefan (y ffurflen wag, tudalen o "
+        "ganlyniadau a chwiliad nad yw'n dod o hyd i ddim) a'r dudalen a welwch pan na ellir dod o hyd i "
+        "dudalen. Ar bob un o'r tudalennau hyn, mae'r profion yn:"
+    ),
+    (
+        "run axe-core, an automated checker, against the WCAG 2.0, 2.1 and 2.2 success criteria at levels "
+        "A and AA, on a desktop-sized screen and a phone-sized screen"
+    ): (
+        "rhedeg axe-core, gwiriwr awtomatig, yn erbyn meini prawf llwyddiant WCAG 2.0, 2.1 a 2.2 ar "
+        "lefelau A ac AA, ar sgrin maint cyfrifiadur bwrdd gwaith ac ar sgrin maint ffôn"
+    ),
+    (
+        "check that nothing needs scrolling sideways on a screen 320 pixels wide, which is what a desktop "
+        "browser shows at 400% zoom"
+    ): (
+        "gwirio nad oes angen sgrolio dim i'r ochr ar sgrin 320 picsel o led, sef yr hyn y mae porwr "
+        "bwrdd gwaith yn ei ddangos wrth chwyddo i 400%"
+    ),
+    "check that the page still works at 200% zoom and that its main heading stays in view": (
+        "gwirio bod y dudalen yn dal i weithio wrth chwyddo i 200% a bod ei phrif bennawd yn aros yn y "
+        "golwg"
+    ),
+    "check that there are no script errors and nothing is blocked by the site's security rules": (
+        "gwirio nad oes gwallau sgript ac nad oes dim yn cael ei rwystro gan reolau diogelwch y wefan"
+    ),
+    "take pictures of the page at phone and desktop widths for a person to look over": (
+        "tynnu lluniau o'r dudalen ar led ffôn ac ar led bwrdd gwaith i berson eu harchwilio"
+    ),
+    "The tests also check that:": "Mae'r profion hefyd yn gwirio:",
+    "the first press of the Tab key reaches a visible skip link, which takes you to the main content": (
+        "bod pwyso'r fysell Tab am y tro cyntaf yn cyrraedd dolen neidio sydd i'w gweld, sy'n mynd â chi "
+        "i'r prif gynnwys"
+    ),
+    (
+        "the Tab key moves through links and buttons in the order they appear on the page, and each one "
+        "is clearly highlighted when you reach it"
+    ): (
+        "bod y fysell Tab yn symud drwy ddolenni a botymau yn y drefn y maent yn ymddangos ar y dudalen, "
+        "a bod pob un wedi'i amlygu'n glir pan fyddwch yn ei gyrraedd"
+    ),
+    "you can complete the whole self-assessment using only a keyboard, with axe-core checking every step": (
+        "y gallwch gwblhau'r hunanasesiad cyfan gan ddefnyddio bysellfwrdd yn unig, gydag axe-core yn "
+        "gwirio pob cam"
+    ),
+    "the site works without JavaScript, including the self-assessment in Welsh and its error messages": (
+        "bod y wefan yn gweithio heb JavaScript, gan gynnwys yr hunanasesiad yn Gymraeg a'i negeseuon "
+        "gwall"
+    ),
+    "the language switcher takes you to the same page in the other language": (
+        "bod y dewisydd iaith yn mynd â chi i'r un dudalen yn yr iaith arall"
+    ),
+    (
+        "Automated tests cannot find every problem. We plan to test the site by hand with screen readers "
+        "and other assistive technology, and with disabled people, and will update this statement when we "
+        "have."
+    ): (
+        "Ni all profion awtomatig ganfod pob problem. Rydym yn bwriadu profi'r wefan â llaw gyda "
+        "darllenwyr sgrin a thechnoleg gynorthwyol arall, a chyda phobl anabl, a byddwn yn diweddaru'r "
+        "datganiad hwn pan fyddwn wedi gwneud hynny."
+    ),
+    "Preparation of this accessibility statement": "Paratoi'r datganiad hygyrchedd hwn",
+    (
+        "This statement was prepared on 1 December 2026. It is based on the automated tests described "
+        "above, which run on every change to the website."
+    ): (
+        "Paratowyd y datganiad hwn ar 1 Rhagfyr 2026. Mae'n seiliedig ar y profion awtomatig a ddisgrifir "
+        "uchod, sy'n rhedeg bob tro y caiff y wefan ei newid."
+    ),
 }

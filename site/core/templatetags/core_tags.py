@@ -1,4 +1,5 @@
-"""Template tags for the site chrome: main navigation and the language switcher.
+"""Template tags for the site chrome: main navigation, the footer's link to the accessibility
+statement, and the language switcher.
 
 Each look-up is made once per request and kept on the request, because the header, the
 footer and the <head> all need them.
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -15,6 +17,10 @@ from wagtail.models import Page, Site
 from ..routing import public
 
 register = template.Library()
+
+# The accessibility statement is the home page's child whose source (English) page has this
+# slug; its translations may have slugs of their own (the Welsh one is "hygyrchedd").
+ACCESSIBILITY_STATEMENT_SLUG = "accessibility"
 
 
 @dataclass(frozen=True)
@@ -96,26 +102,57 @@ def language_links(context):
     return links
 
 
-@register.simple_tag(takes_context=True)
-def main_navigation(context):
-    """The home page's children that editors ticked "show in menus", in this language."""
-    request = context.get("request")
-    if request is None:
-        return []
+def _home_children(context):
+    """The main navigation and the accessibility statement, in this language, read in one
+    query (the home page's live, public children shown in menus, plus the statement) and
+    kept on the request."""
+    request = context["request"]
     if not hasattr(request, "_pbr_main_navigation"):
         current = context.get("page")
         current_path = current.path if isinstance(current, Page) else None
         home = home_for_language(request, get_language())
-        children = public(home.get_children().live()).in_menu() if home else []
-        request._pbr_main_navigation = [
-            NavigationItem(
-                page=item,
-                is_current=current_path == item.path,
-                is_active=bool(current_path and current_path.startswith(item.path)),
+        children = []
+        if home is not None:
+            is_statement = Exists(
+                Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
             )
-            for item in children
-        ]
-    return request._pbr_main_navigation
+            children = (
+                public(home.get_children().live())
+                .annotate(is_statement=is_statement)
+                .filter(Q(show_in_menus=True) | Q(is_statement=True))
+            )
+        statement = None
+        navigation = []
+        for item in children:
+            if item.is_statement and statement is None:
+                statement = item
+            if item.show_in_menus:
+                navigation.append(NavigationItem(
+                    page=item,
+                    is_current=current_path == item.path,
+                    is_active=bool(current_path and current_path.startswith(item.path)),
+                ))
+        request._pbr_main_navigation = navigation
+        request._pbr_accessibility_statement = statement
+    return request._pbr_main_navigation, request._pbr_accessibility_statement
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The home page's children that editors ticked "show in menus", in this language."""
+    if context.get("request") is None:
+        return []
+    return _home_children(context)[0]
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context):
+    """The live accessibility statement in this language (the home page's child whose English
+    page, or any translation of it, has the slug "accessibility"), or None: then the footer
+    has no link to it."""
+    if context.get("request") is None:
+        return None
+    return _home_children(context)[1]
 
 
 @register.simple_tag
