@@ -74,6 +74,7 @@ class Hit:
     title: str = ""
     url: str = ""
     extract: str = ""  # safe HTML (search.text.highlight)
+    extract_language: str = ""  # set when the extract is not in the page's language
     detail: str = ""
     sector_tags: list = field(default_factory=list)
 
@@ -317,6 +318,7 @@ def _load(hits, words, locale, request, sector_tags):
             hit.url = pack.entry_url(entry) if pack else ""
             hit.detail = entry.short_citation()
             hit.extract = highlight(entry.localized_summary, words)
+            hit.extract_language = entry.summary_language
         else:
             term = hit.term
             hit.title = term.term

@@ -124,6 +124,11 @@ class BibliographyEntry(DraftStateMixin, RevisionMixin, index.Indexed, Clusterab
             return self.summary_cy
         return self.summary
 
+    @property
+    def summary_language(self):
+        """The language localized_summary is in: English until staff write the Welsh."""
+        return "cy" if get_language() == "cy" and self.summary_cy else "en"
+
     def harvard_authors(self):
         names = [author.harvard_name for author in self.authors.all()]
         if len(names) <= 1:

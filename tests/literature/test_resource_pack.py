@@ -134,6 +134,18 @@ def test_welsh_pack_shows_welsh_summaries_and_tag_names(client):
 
 
 @pytest.mark.django_db
+def test_an_english_summary_on_a_welsh_page_is_marked_as_english(client):
+    """Until staff write the Welsh, the English summary shows, marked for screen readers."""
+    factories.entry(title="Untranslated summary", summary="Only English so far.", summary_cy="")
+    pack_cy = ResourcePackPage.objects.get(locale__language_code="cy")
+    html = soup_of(client.get(pack_cy.url, {"q": "Untranslated summary"}))
+    summary = html.find(string="Only English so far.").parent
+    assert summary["lang"] == "en"
+    html = soup_of(client.get("/cy/search/", {"q": "Untranslated summary"}))
+    assert html.select_one(".app-search-result__extract")["lang"] == "en"
+
+
+@pytest.mark.django_db
 def test_synthetic_entries_are_marked_and_removable():
     call_command("generate_synthetic_entries", 5, verbosity=0)
     synthetic = BibliographyEntry.objects.filter(is_synthetic=True)
