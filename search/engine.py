@@ -20,7 +20,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from literature.pack import paginate
+from literature.pack import FacetValue, paginate
 from literature.models import (
     BibliographyEntry,
     DigestPage,
@@ -84,14 +84,6 @@ class Hit:
 
 
 @dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    chosen: bool
-
-
-@dataclass
 class Outcome:
     query: str
     words: list
@@ -112,15 +104,14 @@ def content_types():
 
 
 def glossary_names(locale):
-    """[(term id, [its names])] for the glossary in this language, from the cache until any
-    content changes (the site-wide content version, pbr_site.core.caching)."""
+    """[[a term's names]] for the glossary in this language, from the cache until any content
+    changes (the site-wide content version, pbr_site.core.caching)."""
     key = f"search:glossary-names:{content_version()}:{locale.pk}"
     names = cache.get(key)
     if names is None:
         names = [
-            (pk, [term, *(name.strip() for name in also_known_as.split(",") if name.strip())])
-            for pk, term, also_known_as in GlossaryTerm.objects.filter(locale=locale).values_list(
-                "pk", "term", "also_known_as")
+            [term, *(name.strip() for name in also_known_as.split(",") if name.strip())]
+            for term, also_known_as in GlossaryTerm.objects.filter(locale=locale).values_list("term", "also_known_as")
         ]
         cache.set(key, names, 60 * 60)
     return names
@@ -130,7 +121,7 @@ def glossary_synonyms(words, locale):
     """Phrases to look for as well: the other names of any glossary term the query names."""
     phrases, names_found = [], []
     text = " " + " ".join(words) + " "
-    for _pk, names in glossary_names(locale):
+    for names in glossary_names(locale):
         named = [query_words(name) for name in names]
         if any(name and f" {' '.join(name)} " in text for name in named):
             for name, name_words in zip(names, named):
@@ -145,7 +136,7 @@ def _visible(matches, types, locale):
     by_kind_ids = {}
     for match in matches:
         model, kind = types[match.content_type_id]
-        by_kind_ids.setdefault(model in PAGE_KINDS and "pages" or kind, set()).add(match.object_id)
+        by_kind_ids.setdefault("pages" if model in PAGE_KINDS else kind, set()).add(match.object_id)
     visible = set()
     if by_kind_ids.get("pages"):
         visible |= {("pages", pk) for pk in Page.objects.live().public().filter(
