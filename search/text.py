@@ -12,7 +12,11 @@ MAX_WORDS = 12
 # Letters and digits in any script, with inner apostrophes and hyphens kept (Welsh "i'r",
 # "cream-skimming"); everything else separates words.
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control characters, zero-width and bidirectional-override characters (which could make the
+# echoed query read backwards), line separators and the byte-order mark.
+CONTROL_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def clean_query(raw):

@@ -81,8 +81,11 @@ ACTIVE_ELEMENT_JS = """() => {
 
 
 # Site search is a view, not a page in the sitemap: its empty form, results (with filters,
-# highlights and pagination) and the page that found nothing.
-SEARCHES = ("/{language}/search/", "/{language}/search/?q=payment", "/{language}/search/?q=zzzqx")
+# highlights and pagination), the page that found nothing, and a very long query.
+SEARCHES = (
+    "/{language}/search/", "/{language}/search/?q=payment", "/{language}/search/?q=zzzqx",
+    "/{language}/search/?q=" + "x" * 190,  # a long unbroken query must wrap at 320 px
+)
 
 
 def pages_to_check(site_paths, language):

@@ -10,6 +10,10 @@ def test_clean_query_collapses_space_and_drops_control_characters():
     assert clean_query("  cash\x00 \t flow\u200b ") == "cash flow"
 
 
+def test_clean_query_drops_bidirectional_overrides():
+    assert clean_query("\u202eevil\u2066 text\u2069") == "evil text"
+
+
 def test_clean_query_caps_the_length():
     assert len(clean_query("a" * 10_000)) == MAX_QUERY_LENGTH
 
