@@ -1,8 +1,9 @@
 """The resource pack's filtered listing: filters, free-text search, sorting, counts per
 filter value and pagination, all from the query string so every view has a shareable URL.
 
-The number of SQL queries is fixed whatever the filters: one count, one page of results,
-three prefetches, one grouped count per facet and one for each (small) tag table.
+The number of SQL queries is fixed whatever the filters: one page of results, three
+prefetches, and (unless the shared cache has them) one grouped count per facet and one for
+each (small) tag table; the number of results is the sum of the type counts.
 """
 
 import hashlib
@@ -15,7 +16,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -145,17 +146,22 @@ def results(filters):
     return entries.order_by(*SORTS[filters.sort][1])
 
 
-def with_details(entries):
-    return entries.prefetch_related(
+def add_details(entries):
+    """Fetches the authors and tags of these entries (one page of results): three queries."""
+    prefetch_related_objects(
+        entries,
         Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")),
         "sector_tags",
         "theme_tags",
     )
 
 
-def paginate(queryset, number, per_page=PER_PAGE):
-    """That page of the list; the first for nonsense, the last for a number past the end."""
+def paginate(queryset, number, per_page=PER_PAGE, count=None):
+    """That page of the list; the first for nonsense, the last for a number past the end.
+    `count`: the list's length when it is known already (it saves counting it again)."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached_property: this is its value
     try:
         return paginator.page(number)
     except PageNotAnInteger:
@@ -187,7 +193,7 @@ FACET_CACHE_SECONDS = 600
 def facets(filters):
     """Counts per value of each filter, from the shared cache when nothing in the pack has
     changed since they were counted (see `pack_version`), else counted afresh."""
-    key = "pack-facets:%s:%s:%s" % (pack_version(), get_language(), hashlib.sha256(repr((
+    key = "pack-facets:v2:%s:%s:%s" % (pack_version(), get_language(), hashlib.sha256(repr((
         filters.query, sorted(filters.sectors), sorted(filters.themes), sorted(filters.types),
         sorted(filters.countries), filters.year_from, filters.year_to)).encode()).hexdigest()[:24])
     found = cache.get(key)
@@ -226,6 +232,9 @@ def _count_facets(filters):
     sectors = [tag for tag in SectorTag.objects.order_by(Lower("name")) if tag.pk in sector_counts]
     themes = [tag for tag in ThemeTag.objects.order_by(Lower("name")) if tag.pk in theme_counts]
     return {
+        # Every entry has one publication type, so the type counts (all filters but the type)
+        # add up to the number of results: the listing need not count them again.
+        "total": sum(type_counts.get(t, 0) for t in filters.types) if filters.types else sum(type_counts.values()),
         "sector": [FacetValue(t.slug, t.label, sector_counts[t.pk], t.slug in filters.sectors) for t in sectors],
         "theme": [FacetValue(t.slug, t.label, theme_counts[t.pk], t.slug in filters.themes) for t in themes],
         "type": [

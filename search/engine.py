@@ -14,7 +14,6 @@ The number of SQL queries does not grow with the number of matches.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Value
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +31,8 @@ from literature.models import (
     ResourcePackPage,
     SectorTag,
 )
-from pbr_site.core.caching import content_version
+from pbr_site.core.memo import per_content_version
+from pbr_site.core.routing import public
 from pbr_site.core.models import HomePage, StandardPage
 from toolkit.models import SelfAssessmentPage
 
@@ -104,17 +104,16 @@ def content_types():
 
 
 def glossary_names(locale):
-    """[[a term's names]] for the glossary in this language, from the cache until any content
-    changes (the site-wide content version, pbr_site.core.caching)."""
-    key = f"search:glossary-names:{content_version()}:{locale.pk}"
-    names = cache.get(key)
-    if names is None:
-        names = [
+    """[[a term's names]] for the glossary in this language, remembered until any content
+    changes (pbr_site.core.memo)."""
+
+    def build():
+        return [
             [term, *(name.strip() for name in also_known_as.split(",") if name.strip())]
             for term, also_known_as in GlossaryTerm.objects.filter(locale=locale).values_list("term", "also_known_as")
         ]
-        cache.set(key, names, 60 * 60)
-    return names
+
+    return per_content_version(("glossary-names", locale.pk), build)
 
 
 def glossary_synonyms(words, locale):
@@ -139,7 +138,7 @@ def _visible(matches, types, locale):
         by_kind_ids.setdefault("pages" if model in PAGE_KINDS else kind, set()).add(match.object_id)
     visible = set()
     if by_kind_ids.get("pages"):
-        visible |= {("pages", pk) for pk in Page.objects.live().public().filter(
+        visible |= {("pages", pk) for pk in public(Page.objects.live()).filter(
             locale=locale, pk__in=by_kind_ids["pages"]).values_list("pk", flat=True)}
     terms = {}
     if by_kind_ids.get("term"):  # few and small: loaded whole now, shown later without a query
@@ -234,7 +233,7 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
         matches = _combine(matches, some)
     outcome.capped = len(matches) >= index.MAX_MATCHES
     hits = _visible(matches, types, locale) if matches else []
-    sector_tags = list(SectorTag.objects.all()) if hits else []
+    sector_tags = per_content_version("sector-tags", lambda: list(SectorTag.objects.all())) if hits else []
     outcome.kinds, outcome.sectors, shown = _facets(hits, set(kinds), set(sectors), sector_tags)
     outcome.total = len(shown)
     outcome.page = paginate(shown, page_number, per_page=PER_PAGE)
@@ -294,7 +293,7 @@ def _load(hits, words, locale, request, sector_tags):
     )
     terms = any(hit.kind == "term" for hit in hits)
     pack = ResourcePackPage.for_locale(locale.pk) if entries else None
-    glossary = GlossaryPage.objects.live().filter(locale=locale).first() if terms else None
+    glossary = GlossaryPage.for_locale(locale.pk) if terms else None
     for hit in hits:
         hit.sector_tags = sorted((tags_by_id[pk] for pk in hit.sectors if pk in tags_by_id), key=lambda t: t.label)
         if hit.kind in ("digest", "page", "toolkit"):

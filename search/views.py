@@ -58,7 +58,7 @@ def _promotions(query, locale, request):
 
 def _browse_links(locale, request):
     """Every sector's page, to browse when nothing matched."""
-    review = LiteratureIndexPage.objects.live().filter(locale=locale).first()
+    review = LiteratureIndexPage.for_locale(locale.pk)
     if review is None:
         return []
     review_url = review.get_url(request)

@@ -141,10 +141,6 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
     class Meta:
         verbose_name = _("resource pack")
 
-    @classmethod
-    def for_locale(cls, locale_id):
-        return cls.objects.live().filter(locale_id=locale_id).first()
-
     def entry_url(self, entry):
         return self.url + self.reverse_subpage("entry", kwargs={"pk": entry.pk})
 
@@ -161,23 +157,22 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         from .. import pack  # pack imports these models
 
         filters = pack.PackFilters.from_query(request.GET)
-        page_of_results = pack.paginate(pack.results(filters), request.GET.get("page"))
+        facets = pack.facets(filters)
+        page_of_results = pack.paginate(pack.results(filters), request.GET.get("page"), count=facets["total"])
         # Authors and tags for this page of results only.
-        entries = list(pack.with_details(BibliographyEntry.objects.filter(
-            pk__in=[entry.pk for entry in page_of_results.object_list]).only(
-                "id", "title", "year", "publication_type", "journal", "summary", "summary_cy")))
-        by_pk = {entry.pk: entry for entry in entries}
+        entries = list(page_of_results.object_list)
+        pack.add_details(entries)
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "facets": pack.facets(filters),
+                "facets": facets,
                 "results_page": page_of_results,
-                "entries": [by_pk[entry.pk] for entry in page_of_results.object_list],
+                "entries": entries,
                 "sorts": [(key, label) for key, (label, _order) in pack.SORTS.items()],
                 "query_without_page": _query_without(request.GET, "page"),
                 "pack_url": self.get_url(request),
-                "literature_review": LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+                "literature_review": LiteratureIndexPage.for_locale(self.locale_id),
             },
         )
 
@@ -291,7 +286,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
             .defer_streamfields()
             .order_by("title")
         )
-        review = LiteratureIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        review = LiteratureIndexPage.for_locale(self.locale_id)
         return self.render(
             request,
             template="literature/bibliography_entry.html",

@@ -6,27 +6,33 @@ from django.utils.translation import gettext
 
 from ..citations import link_citations
 from ..glossary_links import link_terms
+from wagtail.models import Site
+
+from pbr_site.core.memo import per_content_version
+
 from ..models import GlossaryPage, GlossaryTerm, LiteratureIndexPage
 
 register = template.Library()
 
 
 def linkable_glossary_terms(request, locale_id):
-    """[(names, url, short definition)] for the terms in this language, once per request."""
-    cache = request.__dict__.setdefault("_pbr_glossary_terms", {}) if request else {}
-    if locale_id not in cache:
-        glossary_page = GlossaryPage.objects.live().filter(locale_id=locale_id).first()
+    """[(names, url, short definition)] for the terms in this language, read once per content
+    version (memo.py): every digest and question page links them."""
+
+    def build():
+        glossary_page = GlossaryPage.for_locale(locale_id)
         if glossary_page is None:
-            cache[locale_id] = []
-        else:
-            base = glossary_page.get_url(request)
-            cache[locale_id] = [
-                (term.names, f"{base}#{term.slug}", term.short_definition)
-                for term in GlossaryTerm.objects.filter(locale_id=locale_id, link_in_text=True).only(
-                    "term", "slug", "also_known_as", "short_definition"
-                )
-            ]
-    return cache[locale_id]
+            return []
+        base = glossary_page.get_url(request)
+        return [
+            (term.names, f"{base}#{term.slug}", term.short_definition)
+            for term in GlossaryTerm.objects.filter(locale_id=locale_id, link_in_text=True).only(
+                "term", "slug", "also_known_as", "short_definition"
+            )
+        ]
+
+    site = Site.find_for_request(request) if request is not None else None
+    return per_content_version(("glossary-links", site.pk if site else None, locale_id), build)
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ page has the same lead paragraph, body blocks, search fields and editing panels.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, PartCardBlock
+from .memo import per_content_version
 from .routing import FastServeMixin
 
 
@@ -35,6 +37,16 @@ class ContentPage(FastServeMixin, Page):
         """What search engines and link previews show: the editor's own, or the lead."""
         return self.search_description or self.intro
 
+    @classmethod
+    def for_locale(cls, locale_id):
+        """The live page of this type in this language, or None: for the types there is one
+        of per language (the literature review, the resource pack...), which other pages
+        link to. Remembered per content version (memo.py)."""
+        return per_content_version(
+            ("page-for-locale", cls._meta.label, locale_id),
+            lambda: cls.objects.live().filter(locale_id=locale_id).order_by("path").first(),
+        )
+
 
 class HomePage(ContentPage):
     """The front door: what the toolkit is and the way into its three parts."""
@@ -51,6 +63,15 @@ class HomePage(ContentPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized(self):
+        """Wagtail's `localized` (this home page in the visitor's language, if live), from the
+        remembered home pages: routing asks for it on every request (structure.py)."""
+        from .structure import live_homes
+
+        home = live_homes(self.translation_key).get(get_language())
+        return home if home is not None else super().localized
 
     def part_cards(self):
         """(card, destination) pairs, each destination in this page's language when it exists.

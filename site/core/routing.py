@@ -9,21 +9,26 @@ restrictions. For our page types one query does each job:
 - the ancestors' paths are prefixes of the page's own path, so their restrictions (or, for
   aliases, their source pages' restrictions) are found in one query without fetching them.
 
+Which page a URL segment means, and whether the site has any view restrictions, are
+remembered per content version (memo.py).
+
 Routing also remembers each page's parent (`_cached_parent_obj`, as Wagtail's own routing
 does), which `routed_ancestors` reads for breadcrumbs without another query.
 
 `public(queryset)` is `queryset.public()` with the site's view restrictions read once per
-request rather than once per call (Wagtail reads them all each time).
+content version rather than once per call (Wagtail reads them all each time).
 
 Delete the routing parts if Wagtail's routing fetches specific pages in one query itself.
 """
 
-import contextvars
+import copy
 from functools import cache
 
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
+
+from .memo import per_content_version
 
 
 @cache
@@ -56,13 +61,23 @@ def specific_child(parent, slug):
     return specific if specific is not None else child.specific
 
 
+def remembered_child(parent, slug):
+    """specific_child, remembered per content version: which page a URL means is site
+    structure, like the navigation (memo.py). Each request gets its own copy of the page
+    object (with its own field cache), so what one request attaches to it stays there.
+    A slug that matches nothing is not remembered: anyone can type any URL."""
+    child = per_content_version(("child", parent.pk, slug), lambda: specific_child(parent, slug),
+                                keep=lambda found: found is not None)
+    return copy.copy(child) if child is not None else None
+
+
 class FastServeMixin:
     """Mixed into our page models (before Page)."""
 
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        child = specific_child(self, path_components[0])
+        child = remembered_child(self, path_components[0])
         if child is None:
             raise Http404
         child._cached_parent_obj = self
@@ -70,7 +85,10 @@ class FastServeMixin:
 
     def get_view_restrictions(self):
         """The same restrictions as Wagtail's (this page's, its ancestors', an alias's
-        source's instead of its own), as one query."""
+        source's instead of its own), as one query; none at all, without asking, while the
+        site has no view restrictions anywhere (known once per content version)."""
+        if not per_content_version("any-view-restrictions", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
         aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
@@ -93,27 +111,9 @@ def routed_ancestors(page):
     return list(reversed(chain))
 
 
-# --- view restrictions, once per request ---------------------------------------------------------
-_request_memo = contextvars.ContextVar("pbr_request_memo", default=None)
-
-
-class request_memo:
-    """`with request_memo():` around a request (AnonymousPageCacheMiddleware does it) lets
-    helpers below remember what they read for the rest of that request only."""
-
-    def __enter__(self):
-        self.token = _request_memo.set({})
-
-    def __exit__(self, *exc_info):
-        _request_memo.reset(self.token)
-
-
+# --- view restrictions, once per content version -----------------------------------------------
 def public(pages):
     """`pages.public()`: without the pages in a private section (a view restriction), with
-    the restrictions read from the database once per request."""
-    memo = _request_memo.get()
-    if memo is None:
-        return pages.public()
-    if "private_q" not in memo:
-        memo["private_q"] = pages.private_q()
-    return pages.exclude(memo["private_q"])
+    the restrictions read from the database once per content version (Wagtail reads them all
+    on every call; adding or removing a restriction changes the content version)."""
+    return pages.exclude(per_content_version("private_q", pages.private_q))

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # Whole public pages for anonymous readers, served before the rest of the stack runs
     # (see pbr_site/core/caching.py: never stale after a publish, never a form).
     "pbr_site.core.caching.AnonymousPageCacheMiddleware",
+    # Each request's Wagtail Site, remembered per host until the content changes (structure.py).
+    "pbr_site.core.structure.RememberSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,6 +1,7 @@
 """Whole-page caching for anonymous readers (pbr_site/core/caching.py): used, and never stale,
 never personal, never a form."""
 
+import gzip
 import re
 
 import pytest
@@ -159,6 +160,28 @@ def test_a_cached_page_never_replays_another_responses_nonce(client, demo_page):
     if body_nonces[0]:
         assert len({nonces[0] for nonces in body_nonces}) == 3
     assert caching.NONCE_PLACEHOLDER not in responses[1].content.decode() + responses[1]["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_readers_who_accept_gzip_get_the_cached_page_compressed_with_a_nonce_of_its_own(client, demo_page):
+    page = demo_page(DigestPage, "cy")
+    plain = client.get(page.url)  # rendered and stored
+    compressed = [client.get(page.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br") for _ in range(2)]
+    seen = set()
+    for response in compressed:
+        assert cached(response) and response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        body = gzip.decompress(response.content).decode()  # checks the CRC and length too
+        assert int(response["Content-Length"]) == len(response.content) < len(body) / 3
+        in_body = re.findall(r'nonce="([^"]+)"', body)
+        in_header = re.findall(r"'nonce-([^']+)'", response["Content-Security-Policy"])
+        assert in_body and set(in_body) == set(in_header)
+        seen.add(in_body[0])
+        assert re.sub(r'nonce="[^"]*"', "", body) == without_nonces(plain)
+    assert len(seen) == 2
+    again = client.get(page.url)  # a reader who does not accept gzip: plain, from the cache
+    assert cached(again) and "Content-Encoding" not in again and "Accept-Encoding" in again["Vary"]
+    assert without_nonces(again) == without_nonces(plain)
 
 
 @pytest.mark.django_db

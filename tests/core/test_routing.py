@@ -5,7 +5,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from literature.models import DigestPage, LiteratureIndexPage
 from pbr_site.core.models import HomePage, StandardPage
-from pbr_site.core.routing import public, request_memo, routed_ancestors, specific_child
+from pbr_site.core.memo import request_memo
+from pbr_site.core.routing import public, routed_ancestors, specific_child
 
 
 @pytest.mark.django_db
@@ -42,12 +43,18 @@ def test_view_restrictions_are_wagtails_own(client, demo_page, home):
 
 
 @pytest.mark.django_db
-def test_public_reads_the_restrictions_once_per_request(demo_page, django_assert_num_queries):
+def test_public_reads_the_restrictions_once_per_content_version(demo_page, django_assert_num_queries):
     review = demo_page(LiteratureIndexPage, "en")
-    PageViewRestriction.objects.create(page=review, restriction_type=PageViewRestriction.LOGIN)
+    restriction = PageViewRestriction.objects.create(page=review, restriction_type=PageViewRestriction.LOGIN)
     with request_memo():
         with django_assert_num_queries(4):  # the restrictions, then one query per listing
             assert not list(public(DigestPage.objects.live().filter(locale_id=review.locale_id)))
             homes = list(public(HomePage.objects.live()))
             assert homes and review.pk not in {p.pk for p in public(Page.objects.live())}
+    with request_memo(), django_assert_num_queries(1):  # a later request: the listing only
+        assert not list(public(DigestPage.objects.live().filter(locale_id=review.locale_id)))
+    restriction.delete()  # a content change: the next request reads the restrictions again
+    with request_memo(), django_assert_num_queries(2):
+        assert list(public(DigestPage.objects.live().filter(locale_id=review.locale_id)))
+    PageViewRestriction.objects.create(page=review, restriction_type=PageViewRestriction.LOGIN)
     assert not list(public(DigestPage.objects.live().filter(locale_id=review.locale_id)))  # outside a request: Wagtail's .public()

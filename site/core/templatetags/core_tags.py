@@ -1,26 +1,21 @@
 """Template tags for the site chrome: main navigation, the footer's link to the accessibility
 statement, and the language switcher.
 
-Each look-up is made once per request and kept on the request, because the header, the
-footer and the <head> all need them.
+What they show is read once per content version (structure.py), because every page needs
+it and it changes only when content does.
 """
 
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from ..routing import public
+from ..structure import home_children, home_for_language, live_translations
 
 register = template.Library()
-
-# The accessibility statement is the home page's child whose source (English) page has this
-# slug; its translations may have slugs of their own (the Welsh one is "hygyrchedd").
-ACCESSIBILITY_STATEMENT_SLUG = "accessibility"
 
 
 @dataclass(frozen=True)
@@ -37,21 +32,6 @@ class NavigationItem:
     page: Page
     is_current: bool  # this very page
     is_active: bool  # this page or one below it: the section the visitor is in
-
-
-def home_for_language(request, language_code):
-    """The live home page in that language (the site root's translation), or None.
-
-    All languages' home pages are fetched together, once per request."""
-    if not hasattr(request, "_pbr_home_by_language"):
-        site = Site.find_for_request(request)
-        homes = (
-            Page.objects.filter(translation_key=site.root_page.translation_key).live().select_related("locale")
-            if site is not None
-            else []
-        )
-        request._pbr_home_by_language = {home.locale.language_code: home for home in homes}
-    return request._pbr_home_by_language.get(language_code)
 
 
 @register.simple_tag(takes_context=True)
@@ -71,21 +51,7 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     is_page = isinstance(page, Page) and page.pk is not None
-    translations = {}
-    if is_page:
-        # The page's translations and every language's home page in one query.
-        site = Site.find_for_request(request) if request is not None else None
-        keys = [page.translation_key]
-        if site is not None and request is not None and not hasattr(request, "_pbr_home_by_language"):
-            keys.append(site.root_page.translation_key)
-        homes = {}
-        for p in Page.objects.filter(translation_key__in=keys).live().select_related("locale"):
-            if p.translation_key == page.translation_key:
-                translations[p.locale.language_code] = p
-            if site is not None and p.translation_key == site.root_page.translation_key:
-                homes[p.locale.language_code] = p
-        if len(keys) > 1:
-            request._pbr_home_by_language = homes
+    translations = live_translations(page.translation_key) if is_page else {}
     links = []
     for code, _name in settings.LANGUAGES:
         name = settings.LANGUAGE_NATIVE_NAMES.get(code, code)
@@ -103,38 +69,24 @@ def language_links(context):
 
 
 def _home_children(context):
-    """The main navigation and the accessibility statement, in this language, read in one
-    query (the home page's live, public children shown in menus, plus the statement) and
-    kept on the request."""
+    """The main navigation (marking the visitor's section) and the accessibility statement,
+    in this language (structure.home_children: read once per content version)."""
     request = context["request"]
-    if not hasattr(request, "_pbr_main_navigation"):
-        current = context.get("page")
-        current_path = current.path if isinstance(current, Page) else None
-        home = home_for_language(request, get_language())
-        children = []
-        if home is not None:
-            is_statement = Exists(
-                Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
-            )
-            children = (
-                public(home.get_children().live())
-                .annotate(is_statement=is_statement)
-                .filter(Q(show_in_menus=True) | Q(is_statement=True))
-            )
-        statement = None
-        navigation = []
-        for item in children:
-            if item.is_statement and statement is None:
-                statement = item
-            if item.show_in_menus:
-                navigation.append(NavigationItem(
-                    page=item,
-                    is_current=current_path == item.path,
-                    is_active=bool(current_path and current_path.startswith(item.path)),
-                ))
-        request._pbr_main_navigation = navigation
-        request._pbr_accessibility_statement = statement
-    return request._pbr_main_navigation, request._pbr_accessibility_statement
+    home = home_for_language(request, get_language())
+    if home is None:
+        return [], None
+    pages, statement = home_children(home)
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else None
+    navigation = [
+        NavigationItem(
+            page=page,
+            is_current=current_path == page.path,
+            is_active=bool(current_path and current_path.startswith(page.path)),
+        )
+        for page in pages
+    ]
+    return navigation, statement
 
 
 @register.simple_tag(takes_context=True)
