@@ -56,6 +56,12 @@ def test_filters_combine_and_counts_follow_the_other_filters(client, pack):
     assert html.select_one("input[name=sector][value=probation-y]").has_attr("checked")
     both = client.get(pack.url + "?sector=probation-y&sector=health-y&type=research&year_from=2010&year_to=2016")
     assert sorted(titles(both)) == ["Beta probation study", "Gamma health study"]
+    # The number found (the sum of the chosen types' counts) agrees with the list, with one
+    # type chosen, with two, and with none.
+    assert result_count(both) == "2 publications"
+    two_types = client.get(pack.url + "?sector=probation-y&sector=health-y&type=research&type=audit")
+    assert len(titles(two_types)) == 3 and result_count(two_types) == "3 publications"
+    assert result_count(client.get(pack.url, {"sector": "probation-y"})) == "2 publications"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,100 @@
+"""Site-wide look-ups remembered per content version (pbr_site/core/memo.py, structure.py):
+fewer queries on every page, and never stale after a change, in this process or another."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from literature.models import DigestPage, GlossaryPage, GlossaryTerm
+from pbr_site.core import caching, memo
+from pbr_site.core.models import HomePage, StandardPage
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PBR_PAGE_CACHE_SECONDS = 0  # every request renders its page: what is remembered shows
+
+
+def navigation(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__list a")]
+
+
+def tables_read(queries):
+    return " ".join(query["sql"] for query in queries)
+
+
+@pytest.mark.django_db
+def test_after_the_first_request_the_site_structure_comes_from_memory(client, demo_page):
+    digest = demo_page(DigestPage, "cy")
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(digest.url).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        again = client.get(digest.url)
+    assert again.status_code == 200
+    assert len(second) < len(first) - 5, (len(first), len(second))
+    # No site, locale, navigation or routing look-ups the second time: the digest's own data only.
+    assert "wagtailcore_site" not in tables_read(second) and "wagtailcore_locale" not in tables_read(second)
+    assert navigation(again) == navigation(client.get(digest.url))
+
+
+@pytest.mark.django_db
+def test_a_published_change_to_the_navigation_shows_on_the_next_request(client, demo_page):
+    page = demo_page(StandardPage, "en", slug="about")
+    home = HomePage.objects.get(locale__language_code="en")
+    before = navigation(client.get(home.url))
+    assert page.title in before
+    page.title = "About this toolkit (revised)"
+    page.save_revision().publish()
+    after = navigation(client.get(home.url))
+    assert "About this toolkit (revised)" in after and before != after
+    # Welsh readers keep their own navigation.
+    welsh_home = HomePage.objects.get(locale__language_code="cy")
+    assert "About this toolkit (revised)" not in navigation(client.get(welsh_home.url))
+
+
+@pytest.mark.django_db
+def test_a_change_made_by_another_process_shows_once_it_changes_the_content_version(client, demo_page):
+    page = demo_page(StandardPage, "en", slug="about")
+    home = HomePage.objects.get(locale__language_code="en")
+    client.get(home.url)
+    # Another server process saves the page: its signal replaces the version in the shared
+    # cache. Here the row changes without a signal, then the version is replaced by hand.
+    Page.objects.filter(pk=page.pk).update(title="Changed elsewhere")
+    assert "Changed elsewhere" not in navigation(client.get(home.url))  # remembered meanwhile
+    caching.bump_content_version()
+    assert "Changed elsewhere" in navigation(client.get(home.url))
+
+
+@pytest.mark.django_db
+def test_a_new_glossary_term_is_linked_from_digests_on_the_next_request(client, demo_page):
+    digest = demo_page(DigestPage, "en")
+    client.get(digest.url)
+    word = next(
+        word for word in ("attribution", "counterfactual", "deadweight", "payment", "outcomes")
+        if word in client.get(digest.url).content.decode().lower()
+    )
+    GlossaryTerm.objects.filter(locale=digest.locale).delete()
+    assert "app-glossary-link" not in client.get(digest.url).content.decode()
+    assert GlossaryPage.objects.live().filter(locale=digest.locale).exists()
+    GlossaryTerm.objects.create(locale=digest.locale, term=word, short_definition="A test definition.")
+    assert "app-glossary-link" in client.get(digest.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_addresses_that_match_no_page_are_not_remembered(client):
+    client.get("/en/")
+    remembered = len(memo._thread.values)
+    for number in range(50):
+        assert client.get(f"/en/no-such-page-{number}/").status_code == 404
+        assert client.get(f"/en/literature-review/nothing-{number}/deeper/").status_code == 404
+    assert len(memo._thread.values) <= remembered + 2  # the 404 page's own look-ups, once
+
+
+def test_outside_a_request_nothing_is_remembered():
+    calls = []
+    for _ in range(3):
+        memo.per_content_version("anything", lambda: calls.append(1))
+    assert len(calls) == 3
