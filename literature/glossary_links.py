@@ -6,6 +6,7 @@ page does not turn into a sea of links.
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -18,11 +19,7 @@ def link_terms(html, terms):
     """`terms`: [(names, url, short_definition)] with each term's names longest first."""
     if not terms or not html:
         return html
-    patterns = []
-    for names, url, definition in terms:
-        alternatives = "|".join(re.escape(name) for name in names if name)
-        if alternatives:
-            patterns.append((re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE), url, definition))
+    pattern = _any_term(tuple(tuple(name for name in names if name) for names, _url, _definition in terms))
     linked = set()
     skipping = []
     out = []
@@ -39,35 +36,42 @@ def link_terms(html, terms):
                         skipping.append(name)
             out.append(token)
             continue
-        if skipping or not token.strip():
+        if skipping or not token.strip() or len(linked) == len(terms):
             out.append(token)
             continue
-        token = _link_in_text(token, patterns, linked)
-        out.append(token)
+        out.append(_link_in_text(token, pattern, terms, linked))
     return "".join(out)
 
 
-def _link_in_text(text, patterns, linked):
-    """Link the earliest mention of each not-yet-linked term in one run of text."""
+@lru_cache(maxsize=32)
+def _any_term(names_per_term):
+    """One pattern for every term, group n+1 being term n: a text is read once, not once
+    per term (a digest has some 30 runs of text and the glossary some 30 terms)."""
+    groups = []
+    for names in names_per_term:
+        alternatives = "|".join(re.escape(name) for name in names)
+        groups.append(f"({alternatives})" if alternatives else "(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", re.IGNORECASE)
+
+
+def _link_in_text(text, pattern, terms, linked):
+    """Link the first mention of each not-yet-linked term in one run of text. A mention of
+    a term linked already is passed over whole (so a shorter term inside it stays text)."""
     pieces = []
-    rest = text
-    while True:
-        best = None
-        for index, (pattern, url, definition) in enumerate(patterns):
-            if index in linked:
-                continue
-            match = pattern.search(rest)
-            if match and (best is None or match.start() < best[1].start()):
-                best = (index, match, url, definition)
-        if best is None:
-            break
-        index, match, url, definition = best
+    position = 0
+    for match in pattern.finditer(text):
+        index = match.lastindex - 1
+        if index in linked:
+            continue
         linked.add(index)
-        pieces.append(rest[: match.start()])
+        _names, url, definition = terms[index]
+        pieces.append(text[position:match.start()])
         pieces.append(
             f'<a class="govuk-link app-glossary-link" href="{escape(url)}" title="{escape(definition)}">'
-            f"{match.group(1)}</a>"
+            f"{match.group(index + 1)}</a>"
         )
-        rest = rest[match.end():]
-    pieces.append(rest)
+        position = match.end()
+        if len(linked) == len(terms):
+            break
+    pieces.append(text[position:])
     return "".join(pieces)

@@ -1,8 +1,8 @@
 """The resource pack's filtered listing: filters, free-text search, sorting, counts per
 filter value and pagination, all from the query string so every view has a shareable URL.
 
-The number of SQL queries is fixed whatever the filters: one page of results, three
-prefetches, and (unless the shared cache has them) one grouped count per facet and one for
+The number of SQL queries is fixed whatever the filters: one page of results, their
+authors, and (unless the shared cache has them) one grouped count per facet and one for
 each (small) tag table; the number of results is the sum of the type counts.
 """
 
@@ -147,13 +147,10 @@ def results(filters):
 
 
 def add_details(entries):
-    """Fetches the authors and tags of these entries (one page of results): three queries."""
-    prefetch_related_objects(
-        entries,
-        Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")),
-        "sector_tags",
-        "theme_tags",
-    )
+    """Fetches the authors of these entries (one page of results) in one query: the list
+    shows each entry's short citation. (Not their tags: the list does not show them, and
+    prefetching through taggit's managers builds a query per entry even when it is not run.)"""
+    prefetch_related_objects(entries, Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")))
 
 
 def paginate(queryset, number, per_page=PER_PAGE, count=None):

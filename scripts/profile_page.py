@@ -23,11 +23,11 @@ os.environ.update({
     "SECRET_KEY": "profile-only-" + "x" * 50,
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "false",
-    "PAGE_CACHE_SECONDS": "0",
     "SEARCH_RATE_LIMIT": "0",
     "LOG_LEVEL": "WARNING",
     "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
 })
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")  # PAGE_CACHE_SECONDS=600: time a page from the cache
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pbr_bench")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
 
@@ -92,6 +92,8 @@ def main():
         profiler.disable()
         stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))
         stats.print_stats(int(os.environ.get("TOP", "45")))
+        if os.environ.get("CALLERS"):  # CALLERS=gettext: who calls the functions matching it
+            stats.print_callers(os.environ["CALLERS"])
 
 
 if __name__ == "__main__":

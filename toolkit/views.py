@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.cache import add_never_cache_headers
 
 from literature.models import SectorTag
+from pbr_site.core.memo import per_content_version
 from pbr_site.core.ratelimit import over_limit
 
 from . import scoring
@@ -373,15 +374,9 @@ def explain(response):
 def result(request, page, share_token):
     response = _completed_or_404(page, share_token)
     questionnaire, result_, factors, overall_band = explain(response)
-    links = {}
-    for link in SuccessFactorDigest.objects.filter(factor_id__in=[item["factor"].pk for item in factors]):
-        links.setdefault(link.factor_id, []).append(link.page_id)
-    digests = _localized_digests({pk for ids in links.values() for pk in ids}, page.locale_id)
-    resources = _resources_cited_by({pk for ids in links.values() for pk in ids})
+    reading = _reading_by_factor(page.locale_id)
     for item in factors:
-        page_ids = links.get(item["factor"].pk, [])
-        item["digests"] = [digests[pk] for pk in page_ids if pk in digests]
-        item["resources"] = _first_unique(entry for pk in page_ids for entry in resources.get(pk, []))[:RESOURCES_PER_FACTOR]
+        item["digests"], item["resources"] = reading.get(item["factor"].pk, ([], []))
     from literature.models import ResourcePackPage
 
     pack = ResourcePackPage.for_locale(page.locale_id)
@@ -400,6 +395,30 @@ def result(request, page, share_token):
 
 
 RESOURCES_PER_FACTOR = 3
+
+
+def _reading_by_factor(locale_id):
+    """{success factor id: (the digests that explain it, in this language where translated;
+    the first few published entries they cite)} for every factor. The same for every result
+    page until the content changes, so read once per content version (pbr_site.core.memo):
+    the result page then only reads the response."""
+
+    def build():
+        links = {}
+        for link in SuccessFactorDigest.objects.order_by("factor_id", "sort_order"):
+            links.setdefault(link.factor_id, []).append(link.page_id)
+        page_ids = {pk for ids in links.values() for pk in ids}
+        digests = _localized_digests(page_ids, locale_id)
+        resources = _resources_cited_by(page_ids)
+        return {
+            factor_id: (
+                [digests[pk] for pk in ids if pk in digests],
+                _first_unique(entry for pk in ids for entry in resources.get(pk, []))[:RESOURCES_PER_FACTOR],
+            )
+            for factor_id, ids in links.items()
+        }
+
+    return per_content_version(("reading-by-factor", locale_id), build)
 
 
 def _resources_cited_by(page_ids):

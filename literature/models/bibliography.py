@@ -7,6 +7,7 @@ references, imports (matched by DOI/URL/title+year) and exports.
 """
 
 import datetime
+from functools import cache
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,6 +24,7 @@ from wagtail.search import index
 from .tags import SectorTag, ThemeTag
 
 
+
 class PublicationType(models.TextChoices):
     EVALUATION = "evaluation", _("Evaluation")
     RESEARCH = "research", _("Research study")
@@ -30,6 +32,12 @@ class PublicationType(models.TextChoices):
     THINK_TANK = "think_tank", _("Think-tank report")
     GREY = "grey", _("Grey literature")
     COMMENTARY = "commentary", _("Commentary")
+
+
+@cache
+def _publication_type_labels(language_code):
+    """{type: its label in this language}; the language is the one active when called."""
+    return {value: str(label) for value, label in PublicationType.choices}
 
 
 class EntrySectorTag(ItemBase):
@@ -113,6 +121,11 @@ class BibliographyEntry(DraftStateMixin, RevisionMixin, index.Indexed, Clusterab
 
     def __str__(self):
         return f"{self.author_list} ({self.year}) {self.title}"
+
+    def get_publication_type_display(self):
+        """Django's, without rebuilding (and translating) the whole table of choices for every
+        entry: the pack lists 20 a page."""
+        return _publication_type_labels(get_language()).get(self.publication_type, self.publication_type)
 
     @property
     def author_list(self):

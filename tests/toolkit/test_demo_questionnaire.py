@@ -83,3 +83,21 @@ def test_a_welsh_response_scores_exactly_as_an_english_one_and_reads_in_welsh(cl
     assert english_names.isdisjoint(welsh_names)
     for name in welsh_names:
         assert name in html.get_text()
+
+
+@pytest.mark.django_db
+def test_a_result_links_the_digests_as_they_are_now_published(client, settings):
+    """The digests and resources each factor links to are remembered until the content
+    changes (pbr_site.core.memo): a result shared earlier shows a digest's new title."""
+    from literature.models import DigestPage
+
+    page = SelfAssessmentPage.objects.live().get(locale__language_code="en")
+    _response, _questionnaire, result = take_as(client, page, next(iter(SAMPLE_SERVICES.values())))
+    html = BeautifulSoup(result.content, "html.parser")
+    linked = [a for a in html.select("main a[href]") if "/literature-review/" in a["href"]]
+    assert linked, "each factor links to the digests that explain it"
+    digest = DigestPage.objects.live().get(locale=page.locale, url_path__endswith=linked[0]["href"].split("/en/", 1)[1])
+    digest.title = "A digest renamed after the result was shared"
+    digest.save_revision().publish()
+    again = BeautifulSoup(client.get(result.wsgi_request.path).content, "html.parser")
+    assert "A digest renamed after the result was shared" in [a.get_text(strip=True) for a in again.select("main a")]
