@@ -52,7 +52,7 @@ def arguments():
     parser.add_argument("--responses", type=int, default=10000)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (make serve's default)")
     parser.add_argument("--concurrency", type=int, default=4, help="connections for the throughput runs")
-    parser.add_argument("--requests", type=int, default=3000, help="most requests per throughput run")
+    parser.add_argument("--requests", type=int, default=6000, help="most requests per throughput run")
     parser.add_argument("--seconds", type=float, default=8.0, help="longest throughput run")
     parser.add_argument("--single-requests", type=int, default=300, help="most requests per one-connection run")
     parser.add_argument("--single-seconds", type=float, default=6.0, help="longest one-connection run")

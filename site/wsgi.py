@@ -6,4 +6,10 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pbr_site.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Pages in the anonymous readers' page cache are answered before Django handles the request
+# (pbr_site/core/caching.py); everything else goes to Django.
+from pbr_site.core.caching import PageCacheApplication  # noqa: E402 (needs Django set up)
+
+application = PageCacheApplication(django_application)

@@ -59,11 +59,12 @@ if os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    # Whole public pages for anonymous readers, served before the rest of the stack runs
+    # (see pbr_site/core/caching.py: never stale after a publish, never a form). First, so
+    # a stored page keeps every header the middleware below gave it (HSTS and the rest).
+    "pbr_site.core.caching.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole public pages for anonymous readers, served before the rest of the stack runs
-    # (see pbr_site/core/caching.py: never stale after a publish, never a form).
-    "pbr_site.core.caching.AnonymousPageCacheMiddleware",
     # Each request's Wagtail Site, remembered per host until the content changes (structure.py).
     "pbr_site.core.structure.RememberSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

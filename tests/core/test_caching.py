@@ -249,3 +249,69 @@ def test_with_redis_the_version_and_the_page_come_back_together(client, demo_pag
     page.save_revision().publish()
     response = client.get(page.url)
     assert not cached(response) and "Published while Redis held the old page." in response.content.decode()
+
+
+class Recorder:
+    """A stand-in for Django's WSGI application: records what reaches it."""
+
+    def __init__(self):
+        self.paths = []
+
+    def __call__(self, environ, start_response):
+        self.paths.append(environ["PATH_INFO"])
+        start_response("599 Reached Django", [("Content-Type", "text/plain")])
+        return [b"Django"]
+
+
+def call(application, request):
+    started = {}
+
+    def start_response(status, headers):
+        started.update(status=status, headers=dict(headers))
+
+    body = b"".join(application(request.environ, start_response))
+    return started["status"], started["headers"], body
+
+
+@pytest.mark.django_db
+def test_the_wsgi_front_answers_stored_pages_before_django(client, demo_page):
+    from pbr_site.core.caching import PageCacheApplication
+
+    page = demo_page(DigestPage, "en")
+    rendered = client.get(page.url)  # through Django: rendered and stored
+    django = Recorder()
+    front = PageCacheApplication(django)
+    factory = RequestFactory()
+    status, headers, body = call(front, factory.get(page.url, HTTP_ACCEPT_ENCODING="gzip, br"))
+    assert django.paths == [] and status == "200 OK" and headers["X-Page-Cache"] == "hit"
+    assert headers["Content-Encoding"] == "gzip" and int(headers["Content-Length"]) == len(body)
+    html = gzip.decompress(body).decode()
+    nonce = re.search(r"'nonce-([^']+)'", headers["Content-Security-Policy"]).group(1)
+    assert f'nonce="{nonce}"' in html
+    assert re.sub(r'nonce="[^"]*"', "", html) == without_nonces(rendered)
+    # Every header the rendered page had, bar the cache's own.
+    assert {name for name in rendered.headers if name != "X-Page-Cache"} <= set(headers)
+    assert headers["Cache-Control"] == rendered["Cache-Control"] and "Accept-Encoding" in headers["Vary"]
+
+    # Anything else goes to Django: a visitor with a session, a POST, a page not stored yet.
+    session = factory.get(page.url)
+    session.environ["HTTP_COOKIE"] = "sessionid=abc"
+    for request in (session, factory.post(page.url), factory.get(page.url + "?page=2"), factory.get("/en/")):
+        assert call(front, request)[0] == "599 Reached Django"
+    assert len(django.paths) == 4
+
+
+@pytest.mark.django_db
+def test_the_wsgi_front_leaves_everything_to_django_when_the_cache_is_down(client, demo_page, monkeypatch):
+    from pbr_site.core.caching import PageCacheApplication
+
+    page = demo_page(StandardPage, "en")
+    client.get(page.url)
+
+    def broken(key):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(caching, "look_up", broken)
+    django = Recorder()
+    assert call(PageCacheApplication(django), RequestFactory().get(page.url))[0] == "599 Reached Django"
+    assert client.get(page.url).status_code == 200  # and Django serves it without the cache
