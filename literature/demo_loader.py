@@ -80,6 +80,9 @@ def ensure_full_review(command, review, digest_pages):
     body = compile_review(review, [DigestPage.objects.get(pk=page.pk) for page in digest_pages.values()])
     document = Document(title="Payment by results: the full literature review")
     document.file.save("pbr-literature-review.rtf", ContentFile(body), save=False)
+    # Size and hash now, as Wagtail's upload form does: otherwise the first page showing the
+    # link saves them, and that save (a content change) would empty every cache once.
+    document._set_document_file_metadata()
     document.save()
     review.full_review = document
     review.save_revision().publish()
