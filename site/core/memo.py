@@ -15,6 +15,10 @@ already read it). A thread's values are dropped the first time it sees a new ver
 editor's publish shows on the next request, in every process. Outside a request (management
 commands, the shell) nothing is kept: build() runs every time.
 
+settings.PBR_REMEMBER_SITE_STRUCTURE = False (env REMEMBER_SITE_STRUCTURE=false) turns this off:
+each request then reads everything once, as the first one after a change does (`make bench`
+measures both).
+
 What is kept must not depend on the visitor (no user, session or query string) and must be
 treated as read-only by its callers: the objects are shared by the requests a thread serves.
 
@@ -49,8 +53,11 @@ class request_memo:
 def per_request(key, build):
     """build(), once per request (every time outside one)."""
     memo = _request.get()
-    if memo is None:
-        return build()
+    return build() if memo is None else _per_request(memo, key, build)
+
+
+def _per_request(memo, key, build):
+    key = ("request", key)
     if key not in memo:
         memo[key] = build()
     return memo[key]
@@ -85,9 +92,11 @@ def per_content_version(key, build, keep=None):
     memo = _request.get()
     if memo is None:
         return build()
+    if not _remembering():
+        return _per_request(memo, key, build)
     version = _current_version(memo)
     if not version:
-        return build()
+        return _per_request(memo, key, build)
     if getattr(_thread, "version", None) != version:
         _thread.version, _thread.values = version, {}
     values = _thread.values
@@ -97,6 +106,12 @@ def per_content_version(key, build, keep=None):
     if keep is None or keep(value):
         values[key] = value
     return value
+
+
+def _remembering():
+    from django.conf import settings
+
+    return getattr(settings, "PBR_REMEMBER_SITE_STRUCTURE", True)
 
 
 def forget():

@@ -188,6 +188,9 @@ CACHES["pages"] = (
           "OPTIONS": {"MAX_ENTRIES": 2000}}
 )
 PBR_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 turns it off
+# Site structure (navigation, routing, home pages...) read once per content version in each
+# thread (pbr_site/core/memo.py); false: read on every request.
+PBR_REMEMBER_SITE_STRUCTURE = os.environ.get("REMEMBER_SITE_STRUCTURE", "true").lower() != "false"
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PbR Toolkit"

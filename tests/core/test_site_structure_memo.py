@@ -98,3 +98,13 @@ def test_outside_a_request_nothing_is_remembered():
     for _ in range(3):
         memo.per_content_version("anything", lambda: calls.append(1))
     assert len(calls) == 3
+
+
+@pytest.mark.django_db
+def test_remembering_can_be_turned_off(client, demo_page, settings):
+    settings.PBR_REMEMBER_SITE_STRUCTURE = False
+    digest = demo_page(DigestPage, "en")
+    client.get(digest.url)
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(digest.url).status_code == 200
+    assert "wagtailcore_site" in tables_read(again)  # read afresh, as after a change
