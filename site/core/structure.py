@@ -38,9 +38,11 @@ class RememberSiteMiddleware:
 
     def __call__(self, request):
         try:
-            # What Wagtail's Site._find_for_request reads (the raw host: no ALLOWED_HOSTS check).
+            # Only hosts Django accepts (ALLOWED_HOSTS): anyone can send any Host header, and
+            # each would be remembered. What Wagtail's Site._find_for_request then reads.
+            request.get_host()
             key = ("site", split_domain_port(request._get_raw_host())[0], request.get_port())
-        except Exception:  # an unusable Host header: leave it to Wagtail and Django to refuse
+        except Exception:  # a refused or unusable Host header: Django answers 400 further on
             key = None
         if key is not None:
             request._wagtail_site = per_content_version(key, lambda: _site(request))

@@ -108,3 +108,12 @@ def test_remembering_can_be_turned_off(client, demo_page, settings):
     with CaptureQueriesContext(connection) as again:
         assert client.get(digest.url).status_code == 200
     assert "wagtailcore_site" in tables_read(again)  # read afresh, as after a change
+
+
+@pytest.mark.django_db
+def test_host_names_django_refuses_are_not_remembered(client):
+    client.get("/en/")
+    remembered = len(memo._thread.values)
+    for number in range(30):
+        assert client.get("/en/", HTTP_HOST=f"attacker-{number}.example").status_code == 400
+    assert len(memo._thread.values) == remembered
