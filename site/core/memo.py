@@ -22,7 +22,8 @@ measures both).
 What is kept must not depend on the visitor (no user, session or query string) and must be
 treated as read-only by its callers: the objects are shared by the requests a thread serves.
 
-`request_memo` / `per_request` keep a value for the rest of one request only.
+Without a content version (the cache is down) or with remembering turned off, values are
+kept for the rest of one request only.
 """
 
 import contextvars
@@ -39,21 +40,12 @@ class request_memo:
     """`with request_memo():` around a request (AnonymousPageCacheMiddleware does it) lets the
     helpers below remember what they read."""
 
-    def __init__(self, content_version=None):
-        self.content_version = content_version
-
     def __enter__(self):
-        self.token = _request.set({"content_version": self.content_version} if self.content_version else {})
+        self.token = _request.set({})
         return self
 
     def __exit__(self, *exc_info):
         _request.reset(self.token)
-
-
-def per_request(key, build):
-    """build(), once per request (every time outside one)."""
-    memo = _request.get()
-    return build() if memo is None else _per_request(memo, key, build)
 
 
 def _per_request(memo, key, build):

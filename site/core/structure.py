@@ -9,7 +9,6 @@ requests a thread serves until the content changes.
 """
 
 from django.http.request import split_domain_port
-from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .memo import per_content_version
@@ -101,7 +100,3 @@ def home_children(home):
         return navigation, statement
 
     return per_content_version(("home-children", home.pk), build)
-
-
-def current_home(request):
-    return home_for_language(request, get_language())
