@@ -74,6 +74,7 @@ NOT_CONTENT = frozenset({
 
 # Paths that are never Wagtail pages: skip the cache look-up for them outright.
 SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
+EDITORS_PREFIXES = ("/admin/", "/django-admin/")
 MAX_QUERY_STRING = 512  # longer query strings are served, never cached
 
 
@@ -312,6 +313,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(EDITORS_PREFIXES):
+            # Editors change content: within their requests every look-up reads the database.
+            return self.respond(request)
         with request_memo():  # see memo.py: look-ups remembered per request and content version
             return self.respond(request)
 

@@ -117,3 +117,13 @@ def test_host_names_django_refuses_are_not_remembered(client):
     for number in range(30):
         assert client.get("/en/", HTTP_HOST=f"attacker-{number}.example").status_code == 400
     assert len(memo._thread.values) == remembered
+
+
+@pytest.mark.django_db
+def test_editors_requests_read_everything_afresh(admin_client):
+    admin_client.get("/en/")
+    remembered = dict(getattr(memo._thread, "values", {}))
+    with CaptureQueriesContext(connection) as first:
+        assert admin_client.get("/admin/pages/").status_code == 200
+    assert "wagtailcore_site" in tables_read(first)
+    assert dict(getattr(memo._thread, "values", {})) == remembered  # the admin added nothing
