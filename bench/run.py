@@ -312,7 +312,8 @@ def verdicts(results):
                      f"{'met' if rate * 1.5 >= ceiling else 'NOT met'}")
     for phase, heading in (
         ("off", "Every uncached public page under 25 ms median with one connection (page cache off):"),
-        ("cold", "The same with nothing remembered either (the first request after any content change):"),
+        ("cold", "For information, the worst case: the same with nothing remembered either (as the first "
+                 "request in each server process after a content change):"),
     ):
         rows = {row["name"]: row for row in results.get(phase, []) if not row.get("missing")}
         if rows:

@@ -87,7 +87,7 @@ class FastServeMixin:
         """The same restrictions as Wagtail's (this page's, its ancestors', an alias's
         source's instead of its own), as one query; none at all, without asking, while the
         site has no view restrictions anywhere (known once per content version)."""
-        if not per_content_version("any-view-restrictions", PageViewRestriction.objects.exists):
+        if not view_restrictions():
             return PageViewRestriction.objects.none()
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
@@ -112,8 +112,19 @@ def routed_ancestors(page):
 
 
 # --- view restrictions, once per content version -----------------------------------------------
+def view_restrictions():
+    """Every view restriction with its page, read once per content version."""
+    return per_content_version(
+        "view-restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
+    )
+
+
 def public(pages):
     """`pages.public()`: without the pages in a private section (a view restriction), with
     the restrictions read from the database once per content version (Wagtail reads them all
-    on every call; adding or removing a restriction changes the content version)."""
-    return pages.exclude(per_content_version("private_q", pages.private_q))
+    on every call; adding or removing a restriction changes the content version). The same
+    condition as Wagtail's PageQuerySet.private_q, built from the remembered restrictions."""
+    private = Q()
+    for restriction in view_restrictions():
+        private |= pages.descendant_of_q(restriction.page, inclusive=True)
+    return pages.exclude(private) if private else pages

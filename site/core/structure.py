@@ -22,8 +22,11 @@ def _site(request):
     site = Site._find_for_request(request)
     if site is not None:
         # Routing starts from the root page in the visitor's language (HomePage.localized):
-        # keep the root as its specific type so that look-up is remembered too.
-        site.root_page = site.root_page.specific
+        # keep the root as its specific type so that look-up is remembered too. The live home
+        # pages are read anyway (for the header and the language links): the root is one.
+        root = next((home for home in live_homes(site.root_page.translation_key).values()
+                     if home.pk == site.root_page_id), None)
+        site.root_page = root if root is not None else site.root_page.specific
     return site
 
 

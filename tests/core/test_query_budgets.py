@@ -6,8 +6,8 @@ plus at most one:
 
 - COLD: the first request after a content change, when nothing is remembered (site, home
   pages, navigation, routing, view restrictions, glossary links: see pbr_site/core/memo.py
-  and structure.py). Finding a page two levels below home then takes about 7 queries and
-  the chrome 3.
+  and structure.py). Finding a page two levels below home then takes 5 queries (site,
+  home pages, one per level below, view restrictions) and the chrome 3.
 - WARM: every later request until the content changes again: the page's own data only.
 
 Lower a ceiling when you save a query; never raise one above MAX_QUERIES.
@@ -34,24 +34,24 @@ MAX_QUERIES = 20
 
 # kind: (cold, warm)
 BUDGETS = {
-    "home": (10, 2),
-    "standard page": (9, 1),
-    "literature review": (14, 6),
-    "literature review, sector filter": (14, 6),
-    "digest": (18, 6),
-    "glossary": (14, 5),
-    "sector page": (15, 7),
-    "theme page": (15, 7),
-    "resource pack": (12, 3),
-    "resource pack with filters": (12, 3),
-    "entry page": (15, 6),
-    "self-assessment landing": (9, 1),
-    "about you": (11, 3),
-    "task list": (10, 2),
-    "section": (12, 2),
-    "check your answers": (10, 2),
-    "result": (15, 2),
-    "not found": (8, 3),
+    "home": (8, 2),
+    "standard page": (7, 1),
+    "literature review": (12, 6),
+    "literature review, sector filter": (12, 6),
+    "digest": (16, 6),
+    "glossary": (12, 5),
+    "sector page": (13, 7),
+    "theme page": (13, 7),
+    "resource pack": (10, 3),
+    "resource pack with filters": (10, 3),
+    "entry page": (13, 6),
+    "self-assessment landing": (7, 1),
+    "about you": (9, 3),
+    "task list": (8, 2),
+    "section": (10, 2),
+    "check your answers": (8, 2),
+    "result": (13, 2),
+    "not found": (7, 3),
 }
 JOURNEY = {"about you", "task list", "section", "check your answers"}
 
