@@ -4,6 +4,8 @@
 page has the same lead paragraph, body blocks, search fields and editing panels.
 """
 
+import copy
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +73,8 @@ class HomePage(ContentPage):
         from .structure import live_homes
 
         home = live_homes(self.translation_key).get(get_language())
-        return home if home is not None else super().localized
+        # A copy: routing may serve it, and what a request attaches to it stays with that request.
+        return copy.copy(home) if home is not None else super().localized
 
     def part_cards(self):
         """(card, destination) pairs, each destination in this page's language when it exists.

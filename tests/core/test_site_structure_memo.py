@@ -127,3 +127,11 @@ def test_editors_requests_read_everything_afresh(admin_client):
         assert admin_client.get("/admin/pages/").status_code == 200
     assert "wagtailcore_site" in tables_read(first)
     assert dict(getattr(memo._thread, "values", {})) == remembered  # the admin added nothing
+
+
+@pytest.mark.django_db
+def test_each_request_is_served_its_own_copy_of_the_page(client, demo_page):
+    for url in (HomePage.objects.get(locale__language_code="en").url, demo_page(DigestPage, "cy").url):
+        first, second = client.get(url), client.get(url)
+        assert first.context["page"].pk == second.context["page"].pk
+        assert first.context["page"] is not second.context["page"]  # shared: only what routing remembers
