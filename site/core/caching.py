@@ -24,9 +24,10 @@ anything for a signed-in user or a visitor with a session (previews and the admi
 set a cookie, read the session, or says `private` / `no-cache` / `no-store` (the
 self-assessment journey and its results, the suggestion form), and non-GET.
 
-The middleware sits early (after security and whitenoise), so a page from the cache costs
-little more than a static file; it is stored with the headers the other middleware gave it
-(CSP, frame, permissions and language headers; never a cookie). CSP nonces are never
+The middleware runs first, so a page is stored with the headers all the other middleware
+gave it (HSTS, CSP, frame, permissions and language headers; never a cookie), and under
+gunicorn PageCacheApplication (pbr_site/wsgi.py) answers from the cache before Django handles
+the request at all: a page from the cache costs about what a static file does. CSP nonces are never
 replayed: a page is stored with its nonce replaced by a placeholder, and each response from
 the cache gets a fresh nonce, the same in its body and its Content-Security-Policy header.
 Pages are compressed when stored and sent gzipped to readers who accept it (see _gzipped).
@@ -366,7 +367,9 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         try:
-            found = from_cache(WSGIRequest(environ))
+            # A copy: WSGIRequest rewrites PATH_INFO decoded, and Django's own handler must get
+            # the environ as the server gave it (a non-Latin-1 path would fail to re-encode).
+            found = from_cache(WSGIRequest(environ.copy()))
         except Exception:  # the cache is down, or a request Django would refuse: let Django answer
             logger.debug("Not served from the page cache", exc_info=True)
             found = None

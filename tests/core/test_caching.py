@@ -315,3 +315,22 @@ def test_the_wsgi_front_leaves_everything_to_django_when_the_cache_is_down(clien
     django = Recorder()
     assert call(PageCacheApplication(django), RequestFactory().get(page.url))[0] == "599 Reached Django"
     assert client.get(page.url).status_code == 200  # and Django serves it without the cache
+
+
+@pytest.mark.django_db
+def test_the_wsgi_front_hands_django_the_environ_as_the_server_gave_it():
+    from django.core.handlers.wsgi import get_path_info
+
+    from pbr_site.core.caching import PageCacheApplication
+
+    seen = []
+
+    def django(environ, start_response):
+        seen.append(get_path_info(environ))  # fails if the front had decoded PATH_INFO in place
+        start_response("404 Not Found", [])
+        return [b""]
+
+    request = RequestFactory().get("/")
+    request.environ["PATH_INFO"] = "/cy/ŵyl/".encode().decode("latin-1")  # as a WSGI server passes it
+    assert call(PageCacheApplication(django), request)[0] == "404 Not Found"
+    assert seen == ["/cy/ŵyl/"]

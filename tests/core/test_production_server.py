@@ -36,3 +36,10 @@ def test_whitenoise_serves_hashed_compressed_static_files(production_server):
     assert headers["Content-Encoding"] == "gzip"
     assert "immutable" in headers["Cache-Control"]
     assert list((static_root / "css").glob("main.*.css.gz"))
+
+
+@pytest.mark.slow
+def test_an_address_in_welsh_letters_is_answered_not_failed(production_server):
+    base, _ = production_server
+    status, _, _ = get(base + "/cy/%C5%B5yl-ddim-yn-bod/", {"X-Forwarded-Proto": "https"})  # /cy/ŵyl-ddim-yn-bod/
+    assert status == 404
