@@ -159,7 +159,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         filters = pack.PackFilters.from_query(request.GET)
         facets = pack.facets(filters)
         page_of_results = pack.paginate(pack.results(filters), request.GET.get("page"), count=facets["total"])
-        # Authors and tags for this page of results only.
+        # Authors for this page of results only.
         entries = list(page_of_results.object_list)
         pack.add_details(entries)
         return self.render(

@@ -9,8 +9,8 @@ restrictions. For our page types one query does each job:
 - the ancestors' paths are prefixes of the page's own path, so their restrictions (or, for
   aliases, their source pages' restrictions) are found in one query without fetching them.
 
-Which page a URL segment means, and whether the site has any view restrictions, are
-remembered per content version (memo.py).
+Which page a URL segment means, and the site's view restrictions, are remembered per
+content version (memo.py).
 
 Routing also remembers each page's parent (`_cached_parent_obj`, as Wagtail's own routing
 does), which `routed_ancestors` reads for breadcrumbs without another query.
