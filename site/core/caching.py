@@ -252,7 +252,13 @@ def _frozen(request, response):
 # nonce between them as an uncompressed "stored" deflate block, then the gzip trailer. The
 # nonce itself is never compressed, so its length cannot leak through compression (BREACH).
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time, unknown OS
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # what Django's GZipMiddleware looks for
+ACCEPTS_GZIP = re.compile(r"\bgzip\b", re.IGNORECASE)  # what Django's GZipMiddleware looks for...
+REFUSES_GZIP = re.compile(r"\bgzip\s*;\s*q\s*=\s*0(?:\.0{0,3})?\s*(?:,|$)", re.IGNORECASE)  # ...and "gzip;q=0", a no
+
+
+def accepts_gzip(request):
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return bool(ACCEPTS_GZIP.search(accepted)) and not REFUSES_GZIP.search(accepted)
 
 
 def _deflated(parts):
@@ -281,7 +287,7 @@ def _thawed(frozen, request):
     """(status, headers, body) of a response from the cache, with a nonce of its own."""
     status, headers, parts, deflated = frozen
     nonce = generate_nonce()
-    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if accepts_gzip(request):
         body = _gzipped(parts, deflated, nonce.encode())
         extra = [("Content-Encoding", "gzip")]
     else:

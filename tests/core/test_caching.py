@@ -334,3 +334,13 @@ def test_the_wsgi_front_hands_django_the_environ_as_the_server_gave_it():
     request.environ["PATH_INFO"] = "/cy/ŵyl/".encode().decode("latin-1")  # as a WSGI server passes it
     assert call(PageCacheApplication(django), request)[0] == "404 Not Found"
     assert seen == ["/cy/ŵyl/"]
+
+
+@pytest.mark.parametrize(("accept_encoding", "gzipped"), [
+    ("gzip, deflate, br", True), ("br;q=1.0, gzip;q=0.8", True), ("GZIP", True), ("x-gzip", True),
+    ("", False), ("identity", False), ("br", False), ("gzip;q=0", False), ("gzip; q=0.000, br", False),
+    ("deflate, gzip;q=0.0", False),
+])
+def test_gzip_only_for_readers_who_accept_it(accept_encoding, gzipped):
+    request = RequestFactory().get("/", HTTP_ACCEPT_ENCODING=accept_encoding)
+    assert caching.accepts_gzip(request) is gzipped
