@@ -2,7 +2,9 @@
 
 Each answer option carries points for one or more payment-by-results success factors.
 This module turns a set of answers into a score and a result band (verdict) per factor
-and overall.
+and overall. The overall band starts from the mean of the factor percentages, and verdict
+rules then cap it, so that one fatal weakness (a critical factor in its lowest band, or
+many factors there) cannot hide behind strong answers elsewhere.
 
 Why it is pure Python: editors configure the questionnaire in the CMS and the Django side
 converts that content into the plain, immutable structures defined here. Keeping Django
@@ -23,7 +25,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-RESULT_FORMAT_VERSION = 1
+RESULT_FORMAT_VERSION = 2
+# Results stored before verdict rules existed (version 1) still load: no rule capped them.
+READABLE_RESULT_VERSIONS = frozenset({1, 2})
 
 
 class QuestionnaireError(ValueError):
@@ -178,10 +182,43 @@ class Band:
 class Factor:
     key: str
     bands: tuple[Band, ...] = ()
+    critical: bool = False  # verdict rules can single out critical factors
 
     def __post_init__(self) -> None:
         _require_id(self.key, "factor key")
         object.__setattr__(self, "bands", _sorted_bands(self.bands, f"factor {self.key}"))
+        object.__setattr__(self, "critical", bool(self.critical))
+
+    @property
+    def lowest_band(self) -> str | None:
+        return self.bands[0].key if self.bands else None
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    """Caps the overall verdict at the band `cap` when enough factors are at their lowest
+    band: at least `at_least` of them, or with `as_share` at least that percentage of the
+    factors in scope that have a score. `critical_only` puts only critical factors in scope.
+
+    A factor whose score falls below even its lowest band's start counts as at the lowest
+    band; a factor without bands, or without a score, is never counted.
+    """
+
+    key: str
+    cap: str
+    critical_only: bool = False
+    at_least: float = 1
+    as_share: bool = False
+
+    def __post_init__(self) -> None:
+        _require_id(self.key, "rule key")
+        _require_id(self.cap, f"band capped by rule {self.key}")
+        at_least = _require_number(self.at_least, f"size of rule {self.key}")
+        if at_least <= 0 or (self.as_share and at_least > 100):
+            raise QuestionnaireError(f"rule {self.key} needs a count above 0 (a share up to 100%)")
+        object.__setattr__(self, "at_least", at_least)
+        object.__setattr__(self, "critical_only", bool(self.critical_only))
+        object.__setattr__(self, "as_share", bool(self.as_share))
 
 
 @dataclass(frozen=True)
@@ -190,15 +227,24 @@ class Questionnaire:
     factors: tuple[Factor, ...]
     overall_bands: tuple[Band, ...] = ()
     unanswered: UnansweredPolicy = UnansweredPolicy.EXCLUDE
+    rules: tuple[VerdictRule, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "questions", tuple(self.questions))
         object.__setattr__(self, "factors", tuple(self.factors))
         object.__setattr__(self, "overall_bands", _sorted_bands(self.overall_bands, "overall"))
         object.__setattr__(self, "unanswered", UnansweredPolicy(self.unanswered))
+        object.__setattr__(self, "rules", tuple(self.rules))
         factor_keys = [factor.key for factor in self.factors]
         if len(set(factor_keys)) != len(factor_keys):
             raise QuestionnaireError("two factors share a key")
+        band_keys = {band.key for band in self.overall_bands}
+        rule_keys = [rule.key for rule in self.rules]
+        if len(set(rule_keys)) != len(rule_keys):
+            raise QuestionnaireError("two verdict rules share a key")
+        for rule in self.rules:
+            if rule.cap not in band_keys:
+                raise QuestionnaireError(f"rule {rule.key} caps the verdict at a band that does not exist")
         earlier: dict[str, Question] = {}
         for question in self.questions:
             if question.id in earlier:
@@ -357,12 +403,28 @@ class FactorResult:
 
 
 @dataclass(frozen=True)
+class Cap:
+    """A verdict rule that was met, the band it allows at most, and the factors that met it."""
+
+    rule: str
+    band: str
+    factors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Result:
     factors: tuple[FactorResult, ...]
     percent: float | None  # the mean of the factor percentages that exist
-    band: str | None
+    band: str | None  # the verdict: the mean's band, lowered by any rule that was met
     answered_count: int
     visible_count: int
+    average_band: str | None = None  # the mean's band before the rules
+    caps: tuple[Cap, ...] = ()  # every rule that was met, in rule order
+    capped_by: str | None = None  # the rule that set the verdict, when one lowered it
+
+    @property
+    def deciding_cap(self) -> Cap | None:
+        return next((cap for cap in self.caps if cap.rule == self.capped_by), None)
 
     @property
     def display_percent(self) -> float | None:
@@ -378,7 +440,7 @@ class Result:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Result:
-        if data.get("version") != RESULT_FORMAT_VERSION:
+        if data.get("version") not in READABLE_RESULT_VERSIONS:
             raise ValueError(f"unsupported result format {data.get('version')!r}")
         factors = tuple(
             FactorResult(
@@ -398,6 +460,11 @@ class Result:
             band=data["band"],
             answered_count=data["answered_count"],
             visible_count=data["visible_count"],
+            average_band=data.get("average_band", data["band"]),
+            caps=tuple(
+                Cap(rule=cap["rule"], band=cap["band"], factors=tuple(cap["factors"])) for cap in data.get("caps", ())
+            ),
+            capped_by=data.get("capped_by"),
         )
 
 
@@ -473,6 +540,42 @@ def _score_factor(
     )
 
 
+def _at_lowest_band(config: Factor, result: FactorResult) -> bool:
+    return result.percent is not None and bool(config.bands) and result.band in (None, config.lowest_band)
+
+
+def _met_caps(questionnaire: Questionnaire, factors: tuple[FactorResult, ...]) -> tuple[Cap, ...]:
+    caps = []
+    for rule in questionnaire.rules:
+        in_scope = [
+            (config, result)
+            for config, result in zip(questionnaire.factors, factors, strict=True)
+            if config.bands and result.percent is not None and (config.critical or not rule.critical_only)
+        ]
+        weak = tuple(config.key for config, result in in_scope if _at_lowest_band(config, result))
+        if not weak:
+            continue
+        needed = rule.at_least * len(in_scope) / 100 if rule.as_share else rule.at_least
+        if len(weak) >= needed:
+            caps.append(Cap(rule.key, rule.cap, weak))
+    return tuple(caps)
+
+
+def _apply_caps(
+    bands: tuple[Band, ...], average_band: str | None, caps: tuple[Cap, ...]
+) -> tuple[str | None, str | None]:
+    """(the verdict, the rule that set it or None): the lowest of the mean's band and every
+    cap. Bands are ranked by where they start; the first rule wins a tie."""
+    if average_band is None:
+        return None, None  # no score, or below every band: no rule can make it worse
+    rank = {band.key: index for index, band in enumerate(bands)}
+    verdict, capped_by = average_band, None
+    for cap in caps:
+        if rank[cap.band] < rank[verdict]:
+            verdict, capped_by = cap.band, cap.rule
+    return verdict, capped_by
+
+
 def score(questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]) -> Result:
     """Score answers per factor and overall. Never raises on bad answers: they are
     cleaned first, and answers to hidden or unknown questions are ignored."""
@@ -484,10 +587,16 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]) ->
     percents = [factor.percent for factor in factors if factor.percent is not None]
     # Each factor counts equally, however many questions feed it.
     overall = min(100.0, math.fsum(percents) / len(percents)) if percents else None
+    average_band = _pick_band(questionnaire.overall_bands, overall)
+    caps = _met_caps(questionnaire, factors)
+    band, capped_by = _apply_caps(questionnaire.overall_bands, average_band, caps)
     return Result(
         factors=factors,
         percent=overall,
-        band=_pick_band(questionnaire.overall_bands, overall),
+        band=band,
         answered_count=len(checked.answers),
         visible_count=len(checked.visible),
+        average_band=average_band,
+        caps=caps,
+        capped_by=capped_by,
     )

@@ -212,6 +212,12 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Editors translate through wagtail-localize; its "synced" mode keeps block ids.
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Wagtail's page editor posts every StreamField block as several fields: the self-assessment
+# page's form holds a few thousand (README, "Editing the questionnaire"), past Django's
+# default of 1,000. 10,000 is what Wagtail's own project template sets for the same reason;
+# tests/browser/test_admin_questionnaire.py counts the fields a 3x questionnaire posts and
+# keeps them under this with room to spare. Public forms post a few dozen fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security (tightened further in production.py) -------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -27,6 +27,7 @@ from toolkit.scoring import (
     Questionnaire,
     Result,
     UnansweredPolicy,
+    VerdictRule,
     score,
     validate_answers,
     visible_questions,
@@ -189,6 +190,100 @@ def test_factors_without_a_percentage_are_left_out_of_the_overall_mean():
     result = score(example(), {"q4": ["yes"]})  # nothing that scores pricing is answered
     assert result.factor(PRICING).percent is None
     assert result.percent == result.factor(PURPOSE).percent == 100
+
+
+# --- Verdict rules: one fatal weakness cannot hide behind strong answers ---------------------
+
+VERDICT_BANDS = (Band(0, "unsuitable"), Band(40, "caution"), Band(70, "promising"))
+
+
+def eight_factors(percents, critical=(), rules=()):
+    """One question per factor; answer `o<p>` scores p of 100 for that factor."""
+    keys = [f"f{n}" for n in range(len(percents))]
+    questions = tuple(
+        Question(key, SINGLE, (Option("low", {key: 0}), Option("mid", {key: 50}), Option("top", {key: 100})))
+        for key in keys
+    )
+    factors = tuple(Factor(key, VERDICT_BANDS, critical=key in critical) for key in keys)
+    questionnaire = Questionnaire(questions, factors, VERDICT_BANDS, rules=rules)
+    by_percent = {0: "low", 50: "mid", 100: "top"}
+    return questionnaire, {key: [by_percent[p]] for key, p in zip(keys, percents)}
+
+
+CRITICAL_AT_LOWEST = VerdictRule("critical", cap="caution", critical_only=True, at_least=1)
+HALF_AT_LOWEST = VerdictRule("half", cap="unsuitable", at_least=50, as_share=True)
+
+
+def test_a_critical_factor_at_its_lowest_band_caps_the_verdict_and_says_which():
+    questionnaire, answers = eight_factors([100] * 7 + [0], critical={"f7"}, rules=(CRITICAL_AT_LOWEST,))
+    result = score(questionnaire, answers)
+    assert result.percent == pytest.approx(87.5) and result.average_band == "promising"
+    assert result.band == "caution" and result.capped_by == "critical"
+    assert result.deciding_cap.factors == ("f7",)
+
+
+def test_a_weak_factor_that_is_not_critical_does_not_trip_the_critical_rule():
+    questionnaire, answers = eight_factors([100] * 7 + [0], critical={"f0"}, rules=(CRITICAL_AT_LOWEST,))
+    result = score(questionnaire, answers)
+    assert (result.band, result.capped_by, result.caps) == ("promising", None, ())
+
+
+def test_half_the_factors_at_the_lowest_band_caps_at_the_lowest_verdict():
+    # The audit's case: 5 of 8 at "a real risk" with a mean in the middle band.
+    questionnaire, answers = eight_factors([0, 0, 0, 0, 0, 100, 100, 100], critical={"f0"},
+                                           rules=(CRITICAL_AT_LOWEST, HALF_AT_LOWEST))
+    result = score(questionnaire, answers)
+    assert result.average_band == "unsuitable"  # 37.5%
+    questionnaire, answers = eight_factors([0, 0, 0, 0, 50, 100, 100, 100], critical={"f0"},
+                                           rules=(CRITICAL_AT_LOWEST, HALF_AT_LOWEST))
+    result = score(questionnaire, answers)
+    assert result.average_band == "caution"  # 43.75%
+    assert [cap.rule for cap in result.caps] == ["critical", "half"]
+    assert result.band == "unsuitable" and result.capped_by == "half"
+    assert result.deciding_cap.factors == ("f0", "f1", "f2", "f3")
+
+
+def test_a_rule_never_raises_the_verdict():
+    rule = VerdictRule("r", cap="promising", at_least=1)
+    questionnaire, answers = eight_factors([0, 0, 0, 100], rules=(rule,))
+    result = score(questionnaire, answers)
+    assert result.caps and result.band == result.average_band == "unsuitable" and result.capped_by is None
+
+
+def test_a_count_rule_counts_factors():
+    rule = VerdictRule("two", cap="caution", at_least=2)
+    one_weak = score(*eight_factors([0, 100, 100, 100], rules=(rule,)))
+    two_weak = score(*eight_factors([0, 0, 100, 100, 100, 100], rules=(rule,)))
+    assert (one_weak.band, two_weak.band) == ("promising", "caution")
+
+
+def test_factors_without_a_score_are_outside_every_rule():
+    questionnaire, answers = eight_factors([0, 100, 100], critical={"f0"}, rules=(CRITICAL_AT_LOWEST,))
+    del answers["f0"]
+    assert score(questionnaire, answers).caps == ()
+
+
+def test_results_stored_before_rules_existed_still_load():
+    result = score(example(), ANSWERS)
+    old = {key: value for key, value in result.to_dict().items()
+           if key not in {"average_band", "caps", "capped_by"}} | {"version": 1}
+    loaded = Result.from_dict(old)
+    assert (loaded.band, loaded.average_band, loaded.caps, loaded.capped_by) == (result.band, result.band, (), None)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: VerdictRule("r", cap="caution", at_least=0),
+        lambda: VerdictRule("r", cap="caution", at_least=120, as_share=True),
+        lambda: VerdictRule("", cap="caution"),
+        lambda: Questionnaire((), (), VERDICT_BANDS, rules=(VerdictRule("r", cap="nowhere"),)),
+        lambda: Questionnaire((), (), VERDICT_BANDS, rules=(VerdictRule("r", "caution"), VerdictRule("r", "caution"))),
+    ],
+)
+def test_inconsistent_rules_are_rejected(build):
+    with pytest.raises(ValueError):
+        build()
 
 
 # --- Validation ---------------------------------------------------------------------------
@@ -446,11 +541,28 @@ def questionnaires(draw, free_last=None):
             show_if = Condition(target.id, frozenset(some_of(draw, target.option_ids)))
         kind = draw(st.sampled_from(sorted(free_last)) if forced else KINDS)
         questions.append(Question(question_id, kind, options, draw(st.booleans()), show_if))
+    overall_bands = band_set(draw)
     return Questionnaire(
         questions=tuple(questions),
-        factors=tuple(Factor(key, band_set(draw)) for key in factor_keys),
-        overall_bands=band_set(draw),
+        factors=tuple(Factor(key, band_set(draw), critical=draw(st.booleans())) for key in factor_keys),
+        overall_bands=overall_bands,
         unanswered=draw(POLICIES),
+        rules=verdict_rules(draw, overall_bands),
+    )
+
+
+def verdict_rules(draw, overall_bands):
+    if not overall_bands:
+        return ()
+    return tuple(
+        VerdictRule(
+            f"rule-{n}",
+            cap=draw(st.sampled_from([band.key for band in overall_bands])),
+            critical_only=draw(st.booleans()),
+            at_least=draw(st.integers(1, 100)) if as_share else draw(st.integers(1, 4)),
+            as_share=as_share,
+        )
+        for n, as_share in enumerate(draw(st.lists(st.booleans(), max_size=3)))
     )
 
 
@@ -664,3 +776,57 @@ def test_results_round_trip_through_json(scenario):
     result = score(questionnaire, answers)
     stored = json.loads(json.dumps(result.to_dict(), allow_nan=False))
     assert Result.from_dict(stored) == result
+
+
+def verdict_rank(questionnaire, band_key):
+    """Higher is better; no verdict (no score, or below every band) ranks lowest."""
+    keys = [band.key for band in questionnaire.overall_bands]
+    return -1 if band_key is None else keys.index(band_key)
+
+
+@relaxed
+@given(st.data())
+def test_a_better_answer_never_gives_a_worse_verdict(data):
+    """"Better" is an answer that gives every factor at least as many points."""
+    questionnaire, answers = data.draw(scenarios(free_last=SINGLE_ANSWER_KINDS))
+    question = free_question(data, questionnaire, answers, SINGLE_ANSWER_KINDS)
+    current = data.draw(st.sampled_from(question.options))
+    keys = [factor.key for factor in questionnaire.factors]
+    better = [o.id for o in question.options if all(o.points_for(k) >= current.points_for(k) for k in keys)]
+    answers = {**answers, question.id: (current.id,)}
+    changed = {**answers, question.id: (data.draw(st.sampled_from(better)),)}
+    before, after = score(questionnaire, answers), score(questionnaire, changed)
+    assert verdict_rank(questionnaire, after.band) >= verdict_rank(questionnaire, before.band)
+
+
+@relaxed
+@given(scenarios())
+def test_rules_only_ever_lower_the_verdict_and_name_what_lowered_it(scenario):
+    questionnaire, answers = scenario
+    result = score(questionnaire, answers)
+    assert verdict_rank(questionnaire, result.band) <= verdict_rank(questionnaire, result.average_band)
+    if result.band != result.average_band:
+        cap = result.deciding_cap
+        assert cap is not None and cap.band == result.band and cap.factors
+    else:
+        assert result.capped_by is None
+    for cap in result.caps:
+        assert verdict_rank(questionnaire, result.band) <= verdict_rank(questionnaire, cap.band)
+
+
+@relaxed
+@given(scenarios())
+def test_a_critical_factor_at_its_lowest_band_never_goes_with_the_best_verdict(scenario):
+    questionnaire, answers = scenario
+    assume(len(questionnaire.overall_bands) >= 2)
+    below_best = questionnaire.overall_bands[-2].key
+    rule = VerdictRule("critical-rule", cap=below_best, critical_only=True, at_least=1)
+    questionnaire = dataclasses.replace(questionnaire, rules=(*questionnaire.rules, rule))
+    result = score(questionnaire, answers)
+    weak_critical = [
+        config for config, factor in zip(questionnaire.factors, result.factors, strict=True)
+        if config.critical and config.bands and factor.percent is not None
+        and factor.band in (None, config.lowest_band)
+    ]
+    if weak_critical:
+        assert result.band != questionnaire.overall_bands[-1].key
