@@ -61,6 +61,72 @@ class CodeListBlock(CodeBlock):
         return ", ".join(codes)
 
 
+class UntranslatedTextBlock(blocks.TextBlock):
+    """Plain text that is data, not prose (a sample service's answers): never offered for
+    translation, so the Welsh page keeps the English page's value."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
+VERDICT_CHOICES = [
+    ("promising", _("Promising: payment by results looks suitable")),
+    ("caution", _("Proceed with caution: it could work with changes")),
+    ("unsuitable", _("Unsuitable: payment by results looks risky here")),
+]
+# Short names for tables of expected and actual verdicts.
+VERDICT_NAMES = {"promising": _("Promising"), "caution": _("Proceed with caution"), "unsuitable": _("Unsuitable")}
+ROLE_CHOICES = [("commissioner", _("Commissioner")), ("provider", _("Provider"))]
+
+
+# --- wording for one role ---------------------------------------------------------------------
+# Commissioners and providers answer the same questions about one service, but a provider
+# cannot honestly answer "have you compared the alternatives?". Each text has one shared
+# wording; an editor adds a role's own wording only where it must differ. An empty stream
+# posts one form field, so the edit form stays small.
+class QuestionWordingBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=300, required=False, help_text=_("Leave blank to use the shared wording."))
+    help_text = blocks.RichTextBlock(
+        required=False, features=HELP_FEATURES, help_text=_("Leave blank to use the shared help text.")
+    )
+
+    class Meta:
+        icon = "user"
+
+
+class QuestionWordingsBlock(blocks.StreamBlock):
+    commissioners = QuestionWordingBlock(label=_("Wording for commissioners"))
+    providers = QuestionWordingBlock(label=_("Wording for providers"))
+
+    class Meta:
+        required = False
+        max_num = 2
+        block_counts = {"commissioners": {"max_num": 1}, "providers": {"max_num": 1}}
+
+
+class OptionWordingBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=200, required=False, label=_("Answer"),
+                             help_text=_("Leave blank to use the shared wording."))
+    consider = blocks.TextBlock(required=False, max_length=600, label=_("What to consider"),
+                                help_text=_("Leave blank to use the shared text."))
+
+    class Meta:
+        icon = "user"
+
+
+class OptionWordingsBlock(blocks.StreamBlock):
+    commissioners = OptionWordingBlock(label=_("Wording for commissioners"))
+    providers = OptionWordingBlock(label=_("Wording for providers"))
+
+    class Meta:
+        required = False
+        max_num = 2
+        block_counts = {"commissioners": {"max_num": 1}, "providers": {"max_num": 1}}
+
+
 class OptionScoreBlock(blocks.StructBlock):
     factor = SnippetChooserBlock("toolkit.SuccessFactor")
     points = blocks.IntegerBlock(min_value=0, max_value=10, default=1)
@@ -79,15 +145,16 @@ class OptionBlock(blocks.StructBlock):
     )
     consider = blocks.TextBlock(
         required=False, max_length=600, label=_("What to consider"),
-        help_text=_("Shown on the result when this answer counted against a factor."),
+        help_text=_("Shown on the result, under what to do next, when this answer counted against a factor."),
     )
+    for_roles = OptionWordingsBlock(label=_("Different wording for commissioners or providers"))
 
     class Meta:
         icon = "radio-full"
 
 
 def _option(label, code):
-    return {"label": label, "code": code, "scores": [], "consider": ""}
+    return {"label": label, "code": code, "scores": [], "consider": "", "for_roles": []}
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -98,7 +165,10 @@ class QuestionBlock(blocks.StructBlock):
         required=False, features=HELP_FEATURES,
         help_text=_("Glossary terms in it are linked to their definitions automatically."),
     )
-    reference = CodeBlock(help_text=_("A short name, only needed if a later question depends on this one."))
+    reference = CodeBlock(
+        help_text=_("A short name, e.g. has-baseline: needed if a later question depends on this one, "
+                    "and to name the question in a sample service's answers.")
+    )
     required = blocks.BooleanBlock(required=False, default=True, help_text=_("Must be answered to continue."))
     show_if_question = CodeBlock(
         label=_("Only ask if question"), help_text=_("The reference of an earlier question.")
@@ -107,6 +177,11 @@ class QuestionBlock(blocks.StructBlock):
         label=_("has one of the answers"), help_text=_("Answer codes separated by commas, e.g. yes, dont-know.")
     )
     options = blocks.ListBlock(OptionBlock(), min_num=1, label=_("Answers"))
+    for_roles = QuestionWordingsBlock(label=_("Different wording for commissioners or providers"))
+    read_more = blocks.PageChooserBlock(
+        page_type="literature.DigestPage", required=False, label=_("Evidence digest"),
+        help_text=_("The digest that explains why this question matters: linked under the question."),
+    )
 
     class Meta:
         icon = "radio-empty"
@@ -243,16 +318,18 @@ class ResultBandBlock(blocks.StructBlock):
         help_text=_("This verdict applies from this score up to the next band's score."),
     )
     verdict = blocks.ChoiceBlock(
-        choices=[
-            ("promising", _("Promising: payment by results looks suitable")),
-            ("caution", _("Proceed with caution: it could work with changes")),
-            ("unsuitable", _("Unsuitable: payment by results looks risky here")),
-        ],
-        help_text=_("Sets the colour and icon of the verdict."),
+        choices=VERDICT_CHOICES,
+        help_text=_("Sets the colour and icon of the verdict, and which band verdict rules mean."),
     )
     heading = blocks.CharBlock(max_length=120, help_text=_("The verdict in words, e.g. Looks promising."))
-    for_commissioners = blocks.RichTextBlock(features=HELP_FEATURES, label=_("Feedback for commissioners"))
-    for_providers = blocks.RichTextBlock(features=HELP_FEATURES, label=_("Feedback for providers"))
+    for_commissioners = blocks.RichTextBlock(
+        features=HELP_FEATURES, label=_("What it means for commissioners"),
+        help_text=_("Shown to commissioners at this band: what it means for them and what to do."),
+    )
+    for_providers = blocks.RichTextBlock(
+        features=HELP_FEATURES, label=_("What it means for providers"),
+        help_text=_("Shown to providers at this band: what it means for them and what to do."),
+    )
 
     class Meta:
         icon = "success"
@@ -266,6 +343,10 @@ def _check_band_starts(bands):
 
 class FactorResultBlock(blocks.StructBlock):
     factor = SnippetChooserBlock("toolkit.SuccessFactor")
+    critical = blocks.BooleanBlock(
+        required=False, default=False, label=_("Critical factor"),
+        help_text=_("Verdict rules can cap the overall verdict when a critical factor is at its lowest band."),
+    )
     bands = blocks.ListBlock(ResultBandBlock(), min_num=1)
 
     def clean(self, value):
@@ -291,3 +372,77 @@ class OverallResultBlock(blocks.StreamBlock):
         except ValidationError as error:
             raise StreamBlockValidationError(non_block_errors=error) from None
         return value
+
+
+class VerdictRuleBlock(blocks.StructBlock):
+    """When enough factors are at their lowest band, the overall verdict can be no better
+    than a given verdict, however well the other factors score."""
+
+    which_factors = blocks.ChoiceBlock(
+        choices=[("critical", _("critical factors")), ("any", _("any factors"))], default="critical",
+        label=_("When"),
+    )
+    at_least = blocks.IntegerBlock(min_value=1, max_value=100, default=1, label=_("number"),
+                                   help_text=_("How many of them, e.g. 1."))
+    counted_as = blocks.ChoiceBlock(
+        choices=[("number", _("factors")), ("percent", _("percent of the factors"))], default="number",
+        label=_("counted as"), help_text=_("A number of factors, or a percentage of the factors with a score."),
+    )
+    cap_at = blocks.ChoiceBlock(
+        choices=[choice for choice in VERDICT_CHOICES if choice[0] != "promising"], default="caution",
+        label=_("are at their lowest band, the overall verdict is at most"),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Verdict rule")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["counted_as"] == "number" and value["at_least"] > 20:
+            raise StructBlockValidationError(block_errors={"at_least": ValidationError(
+                _("Count at most 20 factors, or choose “percent of the factors”.")
+            )})
+        return value
+
+
+class VerdictRulesBlock(blocks.StreamBlock):
+    rule = VerdictRuleBlock()
+
+
+class ExpectedFactorVerdictBlock(blocks.StructBlock):
+    factor = SnippetChooserBlock("toolkit.SuccessFactor")
+    verdict = blocks.ChoiceBlock(choices=VERDICT_CHOICES)
+
+    class Meta:
+        icon = "success"
+
+
+ANSWER_LINES_HELP = _(
+    "One line per question: the question's reference, a colon, then the codes of the answers, "
+    "e.g. “aims: one” or “safeguards: whole-cohort, monitoring”. Questions left out are unanswered."
+)
+
+
+class SampleServiceBlock(blocks.StructBlock):
+    """A described service, the answers it would honestly give and the verdicts it should get:
+    a test case that editors own. The edit page says whether each still gets its expected
+    verdicts, and its result can be previewed."""
+
+    name = blocks.CharBlock(max_length=120)
+    description = blocks.TextBlock(required=False, max_length=600)
+    role = blocks.ChoiceBlock(choices=ROLE_CHOICES, default="commissioner", label=_("Answered as"))
+    answers = UntranslatedTextBlock(help_text=ANSWER_LINES_HELP)
+    expected_overall = blocks.ChoiceBlock(choices=VERDICT_CHOICES, label=_("Expected overall verdict"))
+    expected_factors = blocks.ListBlock(
+        ExpectedFactorVerdictBlock(), default=[], label=_("Expected verdicts for factors"),
+        help_text=_("Only the factors whose verdict you are sure of."),
+    )
+
+    class Meta:
+        icon = "clipboard-list"
+        label = _("Sample service")
+
+
+class SampleServicesBlock(blocks.StreamBlock):
+    sample = SampleServiceBlock()

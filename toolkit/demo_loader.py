@@ -59,15 +59,18 @@ def ensure_factor(command, data):
 
 
 def write_questionnaire(page, factors):
+    digests = {p.slug: p.pk for p in DigestPage.objects.filter(locale=page.locale)}
+    critical = {data["key"] for data in demo.FACTORS if data.get("critical")}
     page.questionnaire = [
-        {"type": "section", "id": _id("section", index), "value": _section(section, factors)}
+        {"type": "section", "id": _id("section", index), "value": _section(section, factors, digests)}
         for index, section in enumerate(demo.SECTIONS)
     ]
     page.factor_results = [
         {
             "type": "factor",
             "id": _id("factor", key),
-            "value": {"factor": factors[key].pk, "bands": _items(bands, f"bands:{key}", _band)},
+            "value": {"factor": factors[key].pk, "critical": key in critical,
+                      "bands": _items(bands, f"bands:{key}", _band)},
         }
         for key, bands in demo.FACTOR_BANDS.items()
     ]
@@ -75,24 +78,56 @@ def write_questionnaire(page, factors):
         {"type": "band", "id": _id("overall", band["min_percent"]), "value": _band(band)}
         for band in demo.OVERALL_BANDS
     ]
+    page.verdict_rules = [
+        {"type": "rule", "id": _id("rule", index), "value": dict(rule)} for index, rule in enumerate(demo.VERDICT_RULES)
+    ]
+    page.sample_services = [
+        {"type": "sample", "id": _id("sample", key), "value": _sample(sample, factors)}
+        for key, sample in demo.SAMPLE_SERVICES.items()
+    ]
     page.next_steps = demo.NEXT_STEPS
     page.unanswered = demo.UNANSWERED
     page.save_revision().publish()
 
 
-def _section(section, factors):
+def _sample(sample, factors):
+    return {
+        "name": sample["name"],
+        "description": sample["description"],
+        "role": sample["role"],
+        "answers": "\n".join(f"{reference}: {', '.join(codes)}" for reference, codes in sample["answers"].items()),
+        "expected_overall": sample["expected_overall"],
+        "expected_factors": [
+            {"type": "item", "id": _id("expected", sample["name"], key), "value": {"factor": factors[key].pk, "verdict": verdict}}
+            for key, verdict in sample["expected_factors"].items()
+        ],
+    }
+
+
+def _section(section, factors, digests):
     return {
         "title": section["title"],
         "introduction": section["introduction"],
         "questions": [
-            {"type": question["type"], "id": _id("question", question["reference"]), "value": _question(question, factors)}
+            {"type": question["type"], "id": _id("question", question["reference"]),
+             "value": _question(question, factors, digests)}
             for question in section["questions"]
         ],
     }
 
 
-def _question(question, factors):
+def _role_wording(wording, fields, *path):
+    """The provider's own wording as a per-role stream (empty when it is all shared)."""
+    own = {field: wording[field] for field in fields if wording.get(field)}
+    if not own:
+        return []
+    return [{"type": "providers", "id": _id("providers", *path), "value": {field: own.get(field, "") for field in fields}}]
+
+
+def _question(question, factors, digests):
     reference = question["reference"]
+    provider = demo.PROVIDER_WORDING.get(reference, {})
+    digest = question.get("read_more") or demo.READ_MORE.get(reference)
     return {
         "question": question["question"],
         "help_text": question["help_text"],
@@ -100,6 +135,8 @@ def _question(question, factors):
         "required": question["required"],
         "show_if_question": question["show_if_question"],
         "show_if_answers": question["show_if_answers"],
+        "for_roles": _role_wording(provider, ("question", "help_text"), reference),
+        "read_more": digests.get(digest),
         "options": [
             {
                 "type": "item",
@@ -108,6 +145,8 @@ def _question(question, factors):
                     "label": option["label"],
                     "code": option["code"],
                     "consider": option["consider"],
+                    "for_roles": _role_wording(provider.get("options", {}).get(option["code"], {}),
+                                               ("label", "consider"), reference, option["code"]),
                     "scores": [
                         {
                             "type": "item",

@@ -8,17 +8,31 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pbr_site.core.models import ContentPage
 
 from . import scoring
-from .blocks import FactorResultBlock, OverallResultBlock, QuestionnaireBlock
+from .admin_panels import SampleCheckPanel
+from .blocks import (
+    FactorResultBlock,
+    OverallResultBlock,
+    QuestionnaireBlock,
+    SampleServicesBlock,
+    VerdictRulesBlock,
+)
 
 
 class SuccessFactor(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -26,7 +40,11 @@ class SuccessFactor(TranslatableMixin, index.Indexed, ClusterableModel):
     provider". Scores are keyed by its translation_key, the same in English and Welsh."""
 
     name = models.CharField(_("name"), max_length=120)
-    what_it_means = models.TextField(_("what it means"), max_length=600)
+    # Shown on the result as "what good looks like", whatever the reader's band.
+    what_it_means = models.TextField(
+        _("what good looks like"), max_length=600,
+        help_text=_("The factor when it is in place, said of the service, not the reader."),
+    )
     why_it_matters = RichTextField(_("why it matters"), features=["bold", "italic", "link", "ul"])
     sort_order = models.PositiveSmallIntegerField(_("order on the result page"), default=0)
 
@@ -78,7 +96,19 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
     )
     overall_result = StreamField(
         OverallResultBlock(), blank=True, verbose_name=_("overall verdict"),
-        help_text=_("Bands for the average of the factor scores."),
+        help_text=_("Bands for the average of the factor scores; verdict rules below can lower it."),
+    )
+    verdict_rules = StreamField(
+        VerdictRulesBlock(), blank=True, verbose_name=_("verdict rules"),
+        help_text=_("So that one fatal weakness cannot hide behind strong answers elsewhere: e.g. when 1 "
+                    "critical factor is at its lowest band, the overall verdict is at most “proceed with "
+                    "caution”. The result names the rule and the factors that set the verdict."),
+    )
+    sample_services = StreamField(
+        SampleServicesBlock(), blank=True, verbose_name=_("sample services"),
+        help_text=_("Test cases for the scoring: answers a described service would give, and the verdicts "
+                    "it should get. Checked against this draft below; preview each one's result with the "
+                    "preview panel's “Preview mode”."),
     )
     unanswered = models.CharField(
         _("unanswered questions"),
@@ -102,20 +132,49 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
-    content_panels = [
-        *ContentPage.content_panels,
-        FieldPanel("questionnaire"),
-        MultiFieldPanel(
-            [FieldPanel("factor_results"), FieldPanel("overall_result"), FieldPanel("unanswered"),
-             FieldPanel("next_steps")],
-            heading=_("Results"),
-        ),
+    content_panels = [*ContentPage.content_panels, FieldPanel("questionnaire")]
+    result_panels = [
+        FieldPanel("factor_results"),
+        FieldPanel("overall_result"),
+        FieldPanel("verdict_rules"),
+        FieldPanel("unanswered"),
+        FieldPanel("next_steps"),
     ]
+    sample_panels = [SampleCheckPanel(heading=_("Do the samples get their expected verdicts?")),
+                     FieldPanel("sample_services")]
     settings_panels = [*ContentPage.settings_panels, FieldPanel("retention_days")]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Questions")),
+        ObjectList(result_panels, heading=_("Results")),
+        ObjectList(sample_panels, heading=_("Sample services")),
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(settings_panels, heading=_("Settings")),
+    ])
     search_fields = [*ContentPage.search_fields, index.SearchField("questionnaire")]
 
     class Meta:
         verbose_name = _("self-assessment")
+
+    # --- preview: the landing page, and each sample service's result under this draft ---
+    SAMPLE_CHECKS_MODE = "sample-checks"
+    SAMPLE_MODE_PREFIX = "sample:"
+
+    @property
+    def preview_modes(self):
+        modes = [("", _("Self-assessment page")), (self.SAMPLE_CHECKS_MODE, _("Sample services: all checks"))]
+        for block in self.sample_services:
+            modes.append((self.SAMPLE_MODE_PREFIX + block.id, _("Result of sample: %(name)s") % {
+                "name": block.value["name"]}))
+        return modes
+
+    def serve_preview(self, request, mode_name):
+        from . import views
+
+        if mode_name == self.SAMPLE_CHECKS_MODE:
+            return views.preview_sample_checks(request, self)
+        if mode_name.startswith(self.SAMPLE_MODE_PREFIX):
+            return views.preview_sample_result(request, self, mode_name.removeprefix(self.SAMPLE_MODE_PREFIX))
+        return super().serve_preview(request, mode_name)
 
     # The journey: each route hands over to toolkit/views.py (imported late: it imports
     # this module's models).
@@ -197,6 +256,10 @@ class AssessmentResponse(models.Model):
     sector = models.CharField(max_length=100, blank=True)
     answers = models.JSONField(default=dict, blank=True)  # question block id -> [option block ids]
     sections_done = models.JSONField(default=list, blank=True)  # section block ids
+    # Goes up by one with every save of the answers. Completing a response is conditional on
+    # the version whose answers were scored, so a result always matches the stored answers
+    # (toolkit/views.py check_answers).
+    answers_version = models.PositiveIntegerField(default=0, editable=False)
     result = models.JSONField(null=True, blank=True)  # scoring.Result.to_dict()
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)

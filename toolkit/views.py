@@ -10,6 +10,7 @@ import functools
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,10 +22,11 @@ from literature.models import SectorTag
 from pbr_site.core.memo import per_content_version
 from pbr_site.core.ratelimit import over_limit
 
-from . import scoring
+from . import results, scoring
 from .forms import FeedbackForm
 from .models import AssessmentResponse, Role, SuccessFactorDigest
-from .questionnaire import pinned
+from .admin_panels import check_row, sample_checks
+from .questionnaire import build, check_sample, pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
 
@@ -79,6 +81,20 @@ def _response_or_404(page, token):
     if response is None:
         raise Http404
     return response
+
+
+def _unfinished(response):
+    """The response's row, as long as it is not complete. Every write of its answers, role or
+    sector is one conditional UPDATE of this, so a response is frozen once it has been scored,
+    however requests interleave and on every database: select_for_update (which SQLite
+    ignores) only makes simultaneous requests wait their turn on PostgreSQL.
+    QuerySet.update() does not set auto_now fields: pass updated_at."""
+    return AssessmentResponse.objects.filter(pk=response.pk, completed_at__isnull=True)
+
+
+def _finished_meanwhile(request, page, response):
+    messages.info(request, _("You have already finished this self-assessment. Here is your result."))
+    return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
 
 
 def _status(response, questionnaire):
@@ -148,8 +164,8 @@ def about_you(request, page, token):
             errors["sector"] = _("Select a sector from the list, or leave it blank")
             sector = ""
         if not errors:
-            response.role, response.sector = role, sector
-            response.save(update_fields=["role", "sector", "updated_at"])
+            if not _unfinished(response).update(role=role, sector=sector, updated_at=timezone.now()):
+                return _finished_meanwhile(request, page, response)
             return HttpResponseRedirect(_url(page, "section", token=token, number=1))
     return _render(request, page, "toolkit/about_you.html", {
         "response": response,
@@ -211,20 +227,38 @@ def section(request, page, token, number):
         submitted = {question_id: request.POST.getlist(question_id) for question_id in section_ids}
         with transaction.atomic():
             response = AssessmentResponse.objects.select_for_update().get(pk=response.pk)
-            errors, newly_shown = _save_section(response, questionnaire, current, submitted)
+            saved, errors, newly_shown = _save_section(response, questionnaire, current, submitted)
+        if not saved:
+            response.refresh_from_db()
+            if response.is_complete:
+                return _finished_meanwhile(request, page, response)
+            # Its answers were saved from another tab between our read and our write:
+            # show them as they are now rather than overwrite them.
+            messages.warning(request, _(
+                "This page had changed since you opened it. Your earlier answers are kept; "
+                "check the answers below and continue."
+            ))
+            return HttpResponseRedirect(_url(page, "section", token=token, number=number))
         if not errors and not newly_shown:
             return HttpResponseRedirect(_next_url(page, response, questionnaire, number, token))
         if newly_shown and not errors:
             messages.info(request, _("Your answer means there is another question on this page."))
-    visible = _visible_ids(questionnaire, {**response.answers, **{k: v for k, v in submitted.items() if v}})
+    # Numbered among the questions shown for these answers, so a skipped question leaves no gap.
+    numbers = results.numbering(questionnaire, {**response.answers, **{k: v for k, v in submitted.items() if v}})
+    role = response.role
     questions = [
         {
             "question": question,
+            "number": numbers[question.id],
+            "text": question.text_for(role),
+            "help": question.help_for(role),
+            "options": [(option, option.label_for(role)) for option in question.options],
+            "read_more": _in_language(question.read_more, page.locale_id),
             "selected": submitted.get(question.id) if question.id in errors else response.answers.get(question.id, []),
             "error": errors.get(question.id),
         }
         for question in current.questions
-        if question.id in visible
+        if question.id in numbers
     ]
     return _render(request, page, "toolkit/section.html", {
         "response": response,
@@ -248,34 +282,45 @@ def error_message(question, code):
 
 
 def _save_section(response, questionnaire, current, submitted):
-    """Keep every valid answer from this page; report the problems. Returns (errors,
-    newly_shown) where newly_shown says a question on this page has just become visible."""
+    """Keep every valid answer from this page; report the problems. Returns (saved, errors,
+    newly_shown) where newly_shown says a question on this page has just become visible.
+    saved is False, and nothing was written, when the response was completed or its answers
+    were saved by another request since `response` was read."""
     before_visible = _visible_ids(questionnaire, response.answers)
     merged = {key: value for key, value in response.answers.items() if key not in submitted}
     merged.update({key: value for key, value in submitted.items() if value})
     section_ids = [question.id for question in current.questions]
     result = scoring.validate_answers(questionnaire.engine, merged, question_ids=section_ids)
     # Valid answers are kept whatever else is wrong; answers to hidden questions are dropped.
-    response.answers = {key: list(value) for key, value in result.answers.items()}
+    answers = {key: list(value) for key, value in result.answers.items()}
     errors = {
         question_id: error_message(questionnaire.questions[question_id], code)
         for question_id, code in result.user_errors.items()
         if question_id in questionnaire.questions and question_id in section_ids
     }
-    after_visible = _visible_ids(questionnaire, response.answers)
+    after_visible = _visible_ids(questionnaire, answers)
     newly_shown = [
         question_id for question_id in section_ids
         if question_id in after_visible and question_id not in before_visible and not submitted.get(question_id)
     ]
+    sections_done = response.sections_done
     if errors or newly_shown:
-        response.sections_done = [s for s in response.sections_done if s != current.id]
-    elif current.id not in response.sections_done:
-        response.sections_done = [*response.sections_done, current.id]
-    response.save(update_fields=["answers", "sections_done", "updated_at"])
+        sections_done = [s for s in sections_done if s != current.id]
+    elif current.id not in sections_done:
+        sections_done = [*sections_done, current.id]
+    # Merged into the answers as read: written only if they are still the stored ones.
+    saved = _unfinished(response).filter(answers_version=response.answers_version).update(
+        answers=answers, sections_done=sections_done, answers_version=F("answers_version") + 1,
+        updated_at=timezone.now(),
+    )
+    if not saved:
+        return False, {}, []
+    response.answers, response.sections_done = answers, sections_done
+    response.answers_version += 1
     # A newly shown required question is asked, not reported as an error.
     for question_id in newly_shown:
         errors.pop(question_id, None)
-    return errors, newly_shown
+    return True, errors, newly_shown
 
 
 def _next_url(page, response, questionnaire, number, token):
@@ -292,30 +337,45 @@ def check_answers(request, page, token):
     if response.is_complete:
         return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
     questionnaire = pinned(response.revision_id)
-    validation = scoring.validate_answers(questionnaire.engine, response.answers)
-    missing = [questionnaire.questions[q] for q, code in validation.user_errors.items() if q in questionnaire.questions]
+    missing = _missing_answers(questionnaire, response.answers)
     if request.method == "POST" and not missing:
         with transaction.atomic():
             locked = AssessmentResponse.objects.select_for_update().get(pk=response.pk)
-            if not locked.is_complete:  # a double submit finds it already done
+            # A double submit finds it already done; answers saved since the page was read
+            # are checked again.
+            if not locked.is_complete and not _missing_answers(questionnaire, locked.answers):
                 result = scoring.score(questionnaire.engine, locked.answers)
-                locked.result = result.to_dict()
-                locked.completed_at = timezone.now()
-                locked.save(update_fields=["result", "completed_at", "updated_at"])
-        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
-    visible = _visible_ids(questionnaire, response.answers)
+                now = timezone.now()
+                # Complete it only if these answers are still the stored ones: the result is
+                # then always the score of its answers, whatever was saved meanwhile.
+                _unfinished(locked).filter(answers_version=locked.answers_version).update(
+                    result=result.to_dict(), completed_at=now, updated_at=now,
+                )
+        response.refresh_from_db()
+        if response.is_complete:
+            return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+        # Answers saved (from another tab) while this was scored: show them to be checked again.
+        messages.warning(request, _(
+            "This page had changed since you opened it. Your earlier answers are kept; "
+            "check the answers below and continue."
+        ))
+        missing = _missing_answers(questionnaire, response.answers)
+    numbers = results.numbering(questionnaire, response.answers)
+    role = response.role
     sections = [
         {
             "section": section,
             "url": _url(page, "section", token=token, number=section.number),
             "rows": [
-                {"question": question, "answers": _answer_labels(question, response.answers.get(question.id, []))}
+                {"question": question, "number": numbers[question.id], "text": question.text_for(role),
+                 "answers": _answer_labels(question, response.answers.get(question.id, []), role)}
                 for question in section.questions
-                if question.id in visible
+                if question.id in numbers
             ],
         }
         for section in questionnaire.sections
     ]
+    missing = [{"id": question.id, "text": question.text_for(role)} for question in missing]
     return _render(request, page, "toolkit/check_answers.html", {
         "response": response,
         "sections": sections,
@@ -326,8 +386,24 @@ def check_answers(request, page, token):
     })
 
 
-def _answer_labels(question, option_ids):
-    return [option.label for option in question.options if option.id in option_ids]
+def _in_language(page, locale_id):
+    """A linked page in the reader's language where it is translated and live."""
+    if page is None:
+        return None
+    if page.locale_id == locale_id:
+        return page if page.live else None
+    translated = page.get_translations(inclusive=False).live().filter(locale_id=locale_id).first()
+    return translated or (page if page.live else None)
+
+
+def _missing_answers(questionnaire, answers):
+    """The questions that must be answered before these answers can be scored."""
+    validation = scoring.validate_answers(questionnaire.engine, answers)
+    return [questionnaire.questions[q] for q in validation.user_errors if q in questionnaire.questions]
+
+
+def _answer_labels(question, option_ids, role=""):
+    return [option.label_for(role) for option in question.options if option.id in option_ids]
 
 
 # --- result -----------------------------------------------------------------------------
@@ -339,55 +415,37 @@ def _completed_or_404(page, share_token):
 
 
 def explain(response):
-    """The stored result with everything the result page says, from the pinned revision."""
+    """The stored result with everything the result page says, from the pinned revision:
+    (questionnaire, result, VerdictExplanation, [FactorExplanation])."""
     questionnaire = pinned(response.revision_id)
     result = scoring.Result.from_dict(response.result)
-    factors = []
-    for key, info in questionnaire.factors.items():
-        factor_result = result.factor(key)
-        if factor_result is None or not info.bands:
-            continue
-        band = info.bands.get(factor_result.band) if factor_result.band else None
-        lowered, helped = [], []
-        for driver in factor_result.drivers:
-            question = questionnaire.questions.get(driver.question_id)
-            option = question.option(driver.option_id) if question else None
-            if option is None:
-                continue
-            item = {"question": question, "option": option, "points": driver.points, "shortfall": driver.shortfall}
-            (lowered if driver.shortfall > 0 else helped).append(item)
-        factors.append({
-            "key": key,
-            "factor": info.factor,
-            "result": factor_result,
-            "band": band,
-            "feedback": band.feedback_for(response.role) if band else None,
-            "lowered": lowered,
-            "helped": helped,
-            "unanswered": [questionnaire.questions[q] for q in factor_result.unanswered if q in questionnaire.questions],
-        })
-    overall_band = questionnaire.overall_bands.get(result.band) if result.band else None
-    return questionnaire, result, factors, overall_band
+    verdict, factors = results.explain(questionnaire, result, response.answers, response.role)
+    return questionnaire, result, verdict, factors
+
+
+def _result_context(request, page, response, result_, verdict, factors):
+    reading = _reading_by_factor(page.locale_id)
+    for item in factors:
+        item.digests, item.resources = reading.get(item.factor.pk, ([], []))
+    from literature.models import ResourcePackPage
+
+    pack = ResourcePackPage.for_locale(page.locale_id)
+    return {
+        "pack_url": pack.get_url(request) if pack else "",
+        "response": response,
+        "result": result_,
+        "verdict": verdict,
+        "factors": factors,
+        "role_label": Role(response.role).label if response.role else "",
+    }
 
 
 @journey
 def result(request, page, share_token):
     response = _completed_or_404(page, share_token)
-    questionnaire, result_, factors, overall_band = explain(response)
-    reading = _reading_by_factor(page.locale_id)
-    for item in factors:
-        item["digests"], item["resources"] = reading.get(item["factor"].pk, ([], []))
-    from literature.models import ResourcePackPage
-
-    pack = ResourcePackPage.for_locale(page.locale_id)
+    questionnaire, result_, verdict, factors = explain(response)
     return _render(request, page, "toolkit/result.html", {
-        "pack_url": pack.get_url(request) if pack else "",
-        "response": response,
-        "result": result_,
-        "factors": factors,
-        "overall_band": overall_band,
-        "overall_feedback": overall_band.feedback_for(response.role) if overall_band else None,
-        "role_label": Role(response.role).label if response.role else "",
+        **_result_context(request, page, response, result_, verdict, factors),
         "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
         "download_url": _url(page, "result_download", share_token=share_token),
         "feedback_url": _url(page, "result_feedback", share_token=share_token),
@@ -462,7 +520,8 @@ def _localized_digests(page_ids, locale_id):
 def result_download(request, page, share_token):
     """The answers and verdicts as a CSV file for a board paper."""
     response = _completed_or_404(page, share_token)
-    questionnaire, result_, factors, overall_band = explain(response)
+    questionnaire, result_, verdict, factors = explain(response)
+    role = response.role
     http = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = slugify(f"{page.title}-{response.completed_at:%Y-%m-%d}") or "self-assessment"
     http["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -473,21 +532,25 @@ def result_download(request, page, share_token):
     writer.writerow([_("Role"), Role(response.role).label if response.role else ""])
     writer.writerow([])
     writer.writerow([_("Factor"), _("Verdict"), _("Score (%)")])
-    writer.writerow([_("Overall"), overall_band.heading if overall_band else _("Not enough information"),
+    writer.writerow([_("Overall"), verdict.band.heading if verdict.band else _("Not enough information"),
                      result_.display_percent if result_.display_percent is not None else ""])
+    if verdict.capped:
+        writer.writerow([_("Set by"), verdict.factor_names])
     for item in factors:
         writer.writerow([
-            item["factor"].name,
-            item["band"].heading if item["band"] else _("Not enough information"),
-            item["result"].display_percent if item["result"].display_percent is not None else "",
+            item.factor.name,
+            item.band.heading if item.band else _("Not enough information"),
+            item.result.display_percent if item.result.display_percent is not None else "",
         ])
     writer.writerow([])
     writer.writerow([_("Section"), _("Question"), _("Your answer")])
+    numbers = results.numbering(questionnaire, response.answers)
     for section_ in questionnaire.sections:
         for question in section_.questions:
-            labels = _answer_labels(question, response.answers.get(question.id, []))
+            labels = _answer_labels(question, response.answers.get(question.id, []), role)
             if labels or question.id in response.answers:
-                writer.writerow([section_.title, question.text, "; ".join(labels)])
+                writer.writerow([section_.title, f"{numbers.get(question.id, '')}. {question.text_for(role)}",
+                                 "; ".join(labels)])
     return _no_store(http)
 
 
@@ -505,3 +568,37 @@ def result_feedback(request, page, share_token):
             response.save(update_fields=["found_useful", "useful_comment", "updated_at"])
             messages.success(request, _("Thank you for your feedback."))
     return HttpResponseRedirect(_url(page, "result", share_token=share_token) + "#feedback")
+
+
+# --- editors' preview of the sample services (SelfAssessmentPage.serve_preview) ----------------
+class SampleResponse:
+    """Stands in for an AssessmentResponse in the result template when previewing a sample."""
+
+    def __init__(self, sample):
+        self.role = sample.role
+        self.answers = sample.answers
+        self.completed_at = timezone.now()
+        self.found_useful = None
+        self.useful_comment = ""
+
+
+def preview_sample_result(request, page, sample_id):
+    """The result page a sample service would get under the page being edited (unsaved
+    changes included), with its expected verdicts beside the ones it gets."""
+    questionnaire = build(page)
+    sample = questionnaire.sample(sample_id)
+    if sample is None:
+        raise Http404
+    check = check_sample(questionnaire, sample)
+    verdict, factors = results.explain(questionnaire, check.result, sample.answers, sample.role)
+    response = SampleResponse(sample)
+    return _render(request, page, "toolkit/sample_preview.html", {
+        **_result_context(request, page, response, check.result, verdict, factors),
+        "sample": sample,
+        "row": check_row(questionnaire, check),
+    })
+
+
+def preview_sample_checks(request, page):
+    """Every sample service's expected and actual verdicts under the page being edited."""
+    return _render(request, page, "toolkit/sample_checks_preview.html", {"checks": sample_checks(page)})

@@ -62,9 +62,19 @@ def test_whole_assessment_for_each_role(client, assessment, role):
     rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in html.select(".app-verdict-summary .govuk-summary-list__row")}
     assert rows == {"Test purpose": "Looks sound", "Test finance": "Needs work"}
     assert f"Needs work: advice for {role}s." in text
-    # The answer that counted against finance is named, with what to consider.
-    assert "Providers can carry 12 months of delayed payment. – you answered “Disagree”." in text
-    assert "Small charities lack working capital." in text
+    # What the reader told us about finance, the answer that counted against it, and what
+    # to consider; the ideal is labelled as what good looks like.
+    finance = html.select(".app-factor")[1]
+    told = [li.get_text(" ", strip=True) for li in finance.find("h4", string="What you told us").find_next("ul")("li")]
+    assert told == [
+        "4. Which payments are in place? – you answered “Up-front payment”, “Progress payments”",
+        "5. Providers can carry 12 months of delayed payment. – you answered “Disagree” (counted against this factor)",
+    ]
+    assert finance.find("h4", string="What to do next").find_next("ul").get_text(strip=True) == (
+        "Small charities lack working capital.")
+    assert finance.select_one(".app-ideal").get_text(" ", strip=True) == "What good looks like Cash flow."
+    heading = "What this means for you as a provider" if role == "provider" else "What this means for you as a commissioner"
+    assert finance.find("h4", string=heading) is not None
     assert response.result["factors"][0]["percent"] == 100.0
 
 
@@ -173,9 +183,12 @@ def test_check_answers_lists_every_answer_with_change_links(client, assessment):
     html = soup_of(client.get(base + "check/"))
     rows = {r.dt.get_text(strip=True): r.select_one(".govuk-summary-list__value").get_text(" ", strip=True)
             for r in html.select(".govuk-summary-list__row")}
-    assert rows["How many objectives does the scheme have?"] == "Two"
-    assert rows["Which payments are in place?"] == "Up-front payment Progress payments"
-    assert rows["Providers can carry 12 months of delayed payment."] == "Not answered"
+    # Numbered as asked: the follow-up to "compared" was not shown, so no number is skipped.
+    assert rows["1. How many objectives does the scheme have?"] == "Two"
+    assert rows["2. Were alternatives compared?"] == "No"
+    assert rows["3. Which payments are in place?"] == "Up-front payment Progress payments"
+    assert rows["4. Providers can carry 12 months of delayed payment."] == "Not answered"
+    assert len(rows) == 5  # with the role
     change = html.find(id=f"answer-{bid('objectives')}").select_one(".govuk-summary-list__actions a")["href"]
     assert change == base + f"section/1/#question-{bid('objectives')}"
 
@@ -247,7 +260,7 @@ def test_download_holds_the_answers_and_verdicts(client, assessment):
     # Finance: up-front (1 of 2) + neither (1 of 2) = 50%; purpose: 1 of 4 = 25%; overall 37.5%.
     assert ["Test finance", "Needs work", "50.0"] in rows
     assert ["Overall", "A real risk", "37.5"] in rows
-    assert ["Purpose", "How many objectives does the scheme have?", "Two"] in rows
+    assert ["Purpose", "1. How many objectives does the scheme have?", "Two"] in rows
 
 
 @pytest.mark.django_db

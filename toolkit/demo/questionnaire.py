@@ -54,9 +54,9 @@ FACTORS = [
     {
         "key": "purpose",
         "name": "A clear purpose",
-        "what_it_means": "You know the one main thing you want payment by results to achieve, "
-        "and you have checked that it suits this service better than a grant or an ordinary "
-        "contract.",
+        "what_it_means": "There is one main thing payment by results is meant to achieve, and "
+        "it has been shown to suit this service better than a grant or an ordinary contract.",
+        "critical": False,
         "why_it_matters": "<p>Schemes asked to improve outcomes, spark new ideas and save money "
         "all at once have tended to fall short. The evidence points to choosing one main aim "
         "and designing around it.</p>"
@@ -70,8 +70,12 @@ FACTORS = [
     {
         "key": "outcomes",
         "name": "Outcomes you can measure and influence",
-        "what_it_means": "You will pay for a small number of clear outcomes that existing data "
-        "can confirm and that the provider can genuinely affect.",
+        "what_it_means": "Payment rests on a small number of clear outcomes that existing data "
+        "can confirm, that the provider can genuinely affect, and that count real change rather "
+        "than a yes-or-no threshold alone.",
+        # Paying for results nobody can measure or put down to the provider fails whatever
+        # else is right (NAO 2015).
+        "critical": True,
         "why_it_matters": "<p>Payment by results works best when results can be measured and "
         "put down to the provider's work. Providers tend to drop work that is not paid for, "
         "so what you pay for shapes what gets done.</p>"
@@ -93,9 +97,11 @@ FACTORS = [
     {
         "key": "baseline-and-evaluation",
         "name": "A reliable baseline and evaluation",
-        "what_it_means": "You can show what would have happened without the service, results "
-        "can be confirmed in reasonable time, and an independent evaluation is planned from "
-        "the start.",
+        "what_it_means": "It is possible to show what would have happened without the service, "
+        "enough people take part to tell a real change from chance, results can be confirmed in "
+        "reasonable time, and an independent evaluation is planned from the start.",
+        # Without a counterfactual, payments may reward change that would have happened anyway.
+        "critical": True,
         "why_it_matters": "<p>Targets must beat what would have happened anyway. The Work "
         "Programme's prices rested on assumptions from the economy of 2001 to 2008: the "
         "National Audit Office expected 26% of jobseekers aged 25 and over to find work, "
@@ -112,7 +118,9 @@ FACTORS = [
         "key": "pricing-and-payment",
         "name": "Fair pricing and payment",
         "what_it_means": "Prices let providers afford to help everyone referred, some money is "
-        "paid up front or for progress, and there are checks that no one is left behind.",
+        "paid up front or for progress, the budget can pay for success, and there are checks "
+        "that no one is left behind.",
+        "critical": False,
         "why_it_matters": "<p>Pay too much and the taxpayer loses; pay too little and no one "
         "bids, or providers favour easier cases and set harder ones aside (cream-skimming and "
         "parking).</p>"
@@ -127,8 +135,11 @@ FACTORS = [
     {
         "key": "market-and-finance",
         "name": "Providers who can carry the risk",
-        "what_it_means": "Likely providers have the working capital and the appetite to wait "
-        "for outcome payments, and they were consulted before procurement.",
+        "what_it_means": "Several capable providers have the working capital and the appetite "
+        "to wait for outcome payments, they were consulted before procurement, and it is clear "
+        "which risks stay with the commissioner if one fails.",
+        # Providers who cannot carry delayed payment fail, or never bid (NAO 2015).
+        "critical": True,
         "why_it_matters": "<p>Charities often have little working capital and little appetite "
         "for risk. The National Audit Office advises mapping the supply chain and testing "
         "providers' appetite for risk before procurement.</p>"
@@ -146,6 +157,7 @@ FACTORS = [
         "name": "Protecting the people who use the service",
         "what_it_means": "People who will use the service help to shape it, and the design does "
         "not leave people with complex needs worse off.",
+        "critical": False,
         "why_it_matters": "<p>Payment rules can steer providers away from the people who are "
         "hardest to help. In the drug recovery pilots, fewer people started and completed "
         "treatment and more turned it down. Elsewhere, payments were too low for providers to "
@@ -160,7 +172,9 @@ FACTORS = [
         "key": "commissioner-capability",
         "name": "Commissioner skills and provider freedom",
         "what_it_means": "The commissioning team can price, verify and manage an outcomes "
-        "contract, and providers are free to decide how to get results.",
+        "contract, tries payment by results on a small scale or in phases first, and leaves "
+        "providers free to decide how to get results.",
+        "critical": False,
         "why_it_matters": "<p>Payment by results is technically hard. Its costs and risks are "
         "often underestimated, and pilots have been skipped.</p>"
         "<ul><li>It has been bolted onto detailed specifications, with intrusive monitoring, "
@@ -176,6 +190,7 @@ FACTORS = [
         "name": "A stable environment and volumes",
         "what_it_means": "Policy, funding and the number of people referred are likely to hold "
         "steady, and the contract can adjust if volumes move far from plan.",
+        "critical": False,
         "why_it_matters": "<p>Results depend on more than the provider: Work Programme results "
         "depended on the state of the economy.</p>"
         "<p>Under Transforming Rehabilitation, volumes ran 16% to 48% below plan while "
@@ -322,6 +337,36 @@ SECTIONS = [
                      "distorted priorities. Cut them back to the few that matter most."},
                 ],
             },
+            {
+                "type": "single_choice",
+                "question": "How will the main outcome be counted for payment?",
+                "help_text": "<p>A yes-or-no (binary) measure pays only when a person crosses a "
+                "threshold, such as not reoffending at all. A frequency measure counts how much "
+                "things change, such as the number of reoffences, so progress short of the "
+                "threshold still counts.</p>",
+                "reference": "payment-measure",
+                "required": True,
+                "show_if_question": "",
+                "show_if_answers": "",
+                "read_more": "measurement-binary-versus-frequency",
+                "options": [
+                    {"label": "By how much things change (a frequency measure)", "code": "frequency",
+                     "scores": {"outcomes": 2}, "consider": ""},
+                    {"label": "Yes or no for each person, with the threshold tested against likely "
+                     "results", "code": "binary-tested", "scores": {"outcomes": 1},
+                     "consider": "A yes-or-no measure ignores real progress short of the threshold, "
+                     "and can steer effort towards people who are close to it. Consider counting "
+                     "the amount of change, or paying for steps along the way."},
+                    {"label": "Yes or no for each person, threshold not yet tested", "code": "binary",
+                     "scores": {"outcomes": 0},
+                     "consider": "An untested threshold can make success impossible or "
+                     "meaningless. Test it against what results would and would not be paid for, "
+                     "and consider a frequency measure."},
+                    {"label": "Not decided yet", "code": "not-decided", "scores": {"outcomes": 0},
+                     "consider": "Decide how the outcome will be counted before prices are set: "
+                     "it decides which progress is paid for."},
+                ],
+            },
         ],
     },
     {
@@ -353,6 +398,34 @@ SECTIONS = [
                     {"label": "Don't know", "code": "dont-know", "scores": {"baseline-and-evaluation": 0},
                      "consider": "Find out early what data could show the likely results without "
                      "the service. Prices and targets depend on it."},
+                ],
+            },
+            {
+                "type": "single_choice",
+                "question": "Will enough people use the service to tell a real change from chance?",
+                "help_text": "<p>With a small group, results swing from one year to the next and "
+                "nobody can tell whether the service made the difference. The Peterborough social "
+                "impact bond measured two groups of about 1,000 people each.</p>",
+                "reference": "cohort-size",
+                "required": True,
+                "show_if_question": "",
+                "show_if_answers": "",
+                "read_more": "evaluation-and-the-evidence-base",
+                "options": [
+                    {"label": "Yes, and someone has checked the numbers needed", "code": "checked",
+                     "scores": {"baseline-and-evaluation": 2}, "consider": ""},
+                    {"label": "Probably, but nobody has checked", "code": "probably",
+                     "scores": {"baseline-and-evaluation": 1},
+                     "consider": "Ask an analyst how many people are needed to show a change of "
+                     "the size you expect. If there are too few, pool areas or lengthen the "
+                     "contract."},
+                    {"label": "No, the group is small", "code": "small",
+                     "scores": {"baseline-and-evaluation": 0},
+                     "consider": "With a small group, payments will follow chance as much as "
+                     "performance. Pay on a larger group, or use another way of paying."},
+                    {"label": "Don't know", "code": "dont-know", "scores": {"baseline-and-evaluation": 0},
+                     "consider": "Find out how many people the service will reach each year, and "
+                     "whether that is enough to show a real change."},
                 ],
             },
             {
@@ -497,6 +570,30 @@ SECTIONS = [
                 ),
             },
             {
+                "type": "single_choice",
+                "question": "If results are better than forecast, can the commissioner pay for all "
+                "of them?",
+                "help_text": "<p>Outcome payments rise with success. A budget that cannot pay for "
+                "more success than planned leads to caps, late changes or unpaid work.</p>",
+                "reference": "budget-for-success",
+                "required": True,
+                "show_if_question": "",
+                "show_if_answers": "",
+                "read_more": "pricing",
+                "options": [
+                    {"label": "Yes, the budget allows for results above forecast", "code": "yes",
+                     "scores": {"pricing-and-payment": 2}, "consider": ""},
+                    {"label": "Payments are capped, and the cap is written into the contract",
+                     "code": "capped", "scores": {"pricing-and-payment": 1},
+                     "consider": "A cap protects the budget but means some results go unpaid. Set "
+                     "it high enough that providers still gain from doing well, and say so from "
+                     "the start."},
+                    {"label": "No, or not yet settled", "code": "no", "scores": {"pricing-and-payment": 0},
+                     "consider": "Work out what you would pay if results beat the forecast, and "
+                     "set the money aside or agree a cap before the contract starts."},
+                ],
+            },
+            {
                 "type": "yes_no",
                 "question": "Will payments be higher for people who are harder to help?",
                 "help_text": "<p>Without this, providers have reason to favour easier cases "
@@ -621,6 +718,54 @@ SECTIONS = [
                     "prices would cover their costs.",
                 ),
             },
+            {
+                "type": "single_choice",
+                "question": "How many capable providers could bid for the contract?",
+                "help_text": "<p>Competition keeps prices honest, and a choice of providers "
+                "means the service can carry on if one fails.</p>",
+                "reference": "enough-providers",
+                "required": True,
+                "show_if_question": "",
+                "show_if_answers": "",
+                "read_more": "market-and-smaller-voluntary-providers",
+                "options": [
+                    {"label": "Several", "code": "several", "scores": {"market-and-finance": 2},
+                     "consider": ""},
+                    {"label": "One or two", "code": "one-or-two", "scores": {"market-and-finance": 1},
+                     "consider": "With few bidders, prices are hard to test and there is little "
+                     "cover if a provider fails. Map the market, and consider how smaller "
+                     "organisations could take part, for example as partners."},
+                    {"label": "None that we know of", "code": "none",
+                     "scores": {"market-and-finance": 0},
+                     "consider": "Without a market there is no competition and no fallback. Map "
+                     "the likely providers and test their interest before going further."},
+                ],
+            },
+            {
+                "type": "single_choice",
+                "question": "Is it clear which risks stay with the commissioner, and what happens "
+                "to the service if a provider fails or withdraws?",
+                "help_text": "<p>Not every risk can or should pass to the provider. The commissioner "
+                "stays answerable for the service: under Transforming Rehabilitation the contracts "
+                "ended 14 months early.</p>",
+                "reference": "risk-kept",
+                "required": True,
+                "show_if_question": "",
+                "show_if_answers": "",
+                "read_more": "risk-transfer-and-cash-flow",
+                "options": [
+                    {"label": "Yes, both are written down", "code": "yes",
+                     "scores": {"market-and-finance": 2}, "consider": ""},
+                    {"label": "Partly", "code": "partly", "scores": {"market-and-finance": 1},
+                     "consider": "Set out which risks the commissioner keeps, such as changes in "
+                     "policy or referrals, and plan how the service would carry on if a provider "
+                     "stopped."},
+                    {"label": "No", "code": "no", "scores": {"market-and-finance": 0},
+                     "consider": "Passing on risks a provider cannot manage makes failure more "
+                     "likely, and people lose the service when it happens. Decide which risks to "
+                     "keep, and agree a plan for a provider failing."},
+                ],
+            },
         ],
     },
     {
@@ -667,6 +812,31 @@ SECTIONS = [
                      "consider": "Payment by results bolted onto a detailed specification leaves "
                      "no room for better ways of working. Loosen the specification or pay "
                      "another way."},
+                ],
+            },
+            {
+                "type": "single_choice",
+                "question": "Will payment by results be tried on a small scale, or phased in, "
+                "before it is used more widely?",
+                "help_text": "<p>Pilots have often been skipped, and the costs and risks of payment "
+                "by results underestimated. A small start lets prices, measures and data be "
+                "tested before much money depends on them.</p>",
+                "reference": "pilot",
+                "required": True,
+                "show_if_question": "",
+                "show_if_answers": "",
+                "read_more": "commissioner-capability",
+                "options": [
+                    {"label": "Yes, a pilot or a phased start is planned", "code": "yes",
+                     "scores": {"commissioner-capability": 2}, "consider": ""},
+                    {"label": "Not decided yet", "code": "not-decided",
+                     "scores": {"commissioner-capability": 1},
+                     "consider": "Consider starting with one area, one group or a small share paid "
+                     "on results, and learning from it before going further."},
+                    {"label": "No, it will start in full", "code": "no",
+                     "scores": {"commissioner-capability": 0},
+                     "consider": "Starting in full puts every mistake in pricing and measurement "
+                     "at full scale. A pilot or a phased start would let you find them early."},
                 ],
             },
             {
@@ -928,6 +1098,232 @@ NEXT_STEPS = (
 
 UNANSWERED = "exclude"
 
+# ---------------------------------------------------------------------------- evidence and roles
+# The digest (by slug) linked under each question that has no "read_more" of its own.
+READ_MORE = {
+    "aims": "clear-purpose-and-outcomes",
+    "alternatives-compared": "clear-purpose-and-outcomes",
+    "outcome-data": "clear-purpose-and-outcomes",
+    "provider-control": "attribution-and-external-factors",
+    "measures-meaningful": "clear-purpose-and-outcomes",
+    "payment-triggers": "measurement-binary-versus-frequency",
+    "comparator": "attribution-and-external-factors",
+    "verification-time": "evaluation-and-the-evidence-base",
+    "evaluation-funded": "evaluation-and-the-evidence-base",
+    "complex-needs": "quality-and-vulnerable-service-users",
+    "user-involvement": "quality-and-vulnerable-service-users",
+    "payment-at-risk": "risk-transfer-and-cash-flow",
+    "progress-payments": "pricing",
+    "payment-by-need": "gaming-cream-skimming-and-parking",
+    "safeguards": "gaming-cream-skimming-and-parking",
+    "working-capital": "risk-transfer-and-cash-flow",
+    "early-engagement": "market-and-smaller-voluntary-providers",
+    "covers-full-cost": "market-and-smaller-voluntary-providers",
+    "commissioner-capacity": "commissioner-capability",
+    "provider-freedom": "innovation-and-the-black-box",
+    "policy-stability": "attribution-and-external-factors",
+    "volume-clause": "risk-transfer-and-cash-flow",
+}
+
+# Wording for providers, where the shared wording (written for either role, or for the
+# commissioner who designs the scheme) would ask a provider what it cannot know, or advise it
+# to do what only a commissioner can. Keyed by question reference; "options" by answer code.
+PROVIDER_WORDING = {
+    "alternatives-compared": {
+        "question": "Has the commissioner explained why payment by results suits this service "
+        "better than a grant or a fee-based contract?",
+        "options": {
+            "formally": {"label": "Yes, with the costs of each option"},
+            "informally": {"label": "Only in general terms",
+                           "consider": "Ask the commissioner what they expect payment by results "
+                           "to achieve that a grant or an ordinary contract would not."},
+            "no": {"label": "No",
+                   "consider": "Ask the commissioner why they chose payment by results. If "
+                   "nobody can say, the scheme may not suit the service, and the risk may end up "
+                   "with you."},
+        },
+    },
+    "measures-meaningful": {
+        "question": "How far do you agree that your staff and the people you support would see "
+        "the outcome measures as a fair sign of real progress?",
+    },
+    "payment-measure": {
+        "options": {
+            "binary-tested": {"consider": "A yes-or-no measure pays nothing for real progress "
+                              "short of the threshold. Model how many of the people you expect "
+                              "would cross it, and ask for payments for steps along the way."},
+            "binary": {"consider": "Ask how the threshold was set and model how many people you "
+                       "could realistically bring across it before you bid."},
+            "not-decided": {"consider": "Ask how the outcome will be counted before you bid: it "
+                            "decides which of your work is paid for."},
+        },
+    },
+    "comparator": {
+        "options": {
+            "could-be-built": {"consider": "Ask to see the baseline before you bid. Without it, "
+                               "targets may be set too high to reach."},
+            "no": {"consider": "Without a baseline, targets may be set too high to reach or too "
+                   "low to mean anything. Ask how they were worked out."},
+            "dont-know": {"consider": "Ask the commissioner what the targets are based on and "
+                          "whether that reflects current conditions."},
+        },
+    },
+    "cohort-size": {
+        "options": {
+            "probably": {"consider": "Ask whether anyone has checked that the group is large "
+                         "enough. With a small group, your payments will follow chance as much as "
+                         "your work."},
+            "small": {"consider": "With a small group, a few people's results decide your "
+                      "income. Price that risk in, or ask for payments on a larger group."},
+            "dont-know": {"consider": "Ask how many people will be referred each year, and "
+                          "model your income if the number is lower."},
+        },
+    },
+    "evaluation-funded": {
+        "options": {
+            "dont-know": {"consider": "Ask whether an independent evaluation is planned. It is "
+                          "how your contribution will be seen."},
+        },
+    },
+    "payment-at-risk": {
+        "options": {
+            "21-to-50": {"consider": "A large share at risk needs strong cash flow. Check that "
+                         "your organisation could absorb a bad year."},
+            "over-50": {"consider": "With most of the money at risk, a bad year could threaten "
+                        "your organisation. Ask for a smaller share paid on outcomes, or think "
+                        "carefully before bidding."},
+        },
+    },
+    "progress-payments": {
+        "options": {
+            "no": {"consider": "Paying only for a final result leaves you waiting and makes slow "
+                   "progress unaffordable. Ask for up-front or progress payments."},
+            "dont-know": {"consider": "Ask how and when you will be paid: it decides whether you "
+                          "can afford to work with everyone referred."},
+        },
+    },
+    "budget-for-success": {
+        "question": "If results are better than forecast, has the commissioner said there is "
+        "budget to pay for all of them?",
+        "options": {
+            "capped": {"consider": "Know where the cap is before you bid: results above it are "
+                       "work you will not be paid for."},
+            "no": {"label": "No, or I don't know",
+                   "consider": "Ask what happens if results beat the forecast. An unexpected cap "
+                   "could leave some of your work unpaid."},
+        },
+    },
+    "payment-by-need": {
+        "options": {
+            "no": {"consider": "One price for everyone makes the hardest cases the least "
+                   "affordable to help. Ask for higher payments for people who need more "
+                   "support."},
+            "dont-know": {"consider": "Ask how prices will reflect people's needs before you "
+                          "bid."},
+        },
+    },
+    "working-capital": {
+        "question": "Could your organisation, and any partners, carry the costs of delivery for "
+        "6 to 12 months while waiting for outcome payments?",
+        "help_text": "<p>This is about working capital: the cash or backing to pay staff and "
+        "bills before the outcome payments come in.</p>",
+        "options": {
+            "yes": {"label": "Yes, we have the reserves or backing"},
+            "some": {"label": "We could, but some partners would struggle",
+                     "consider": "Check each partner's cash flow, and agree how payments pass "
+                     "down the supply chain before you bid."},
+            "no": {"consider": "Do not plan to subsidise the work from other funds or borrow to "
+                   "cover it. Ask for progress payments or a smaller share paid on outcomes."},
+            "not-asked": {"label": "We have not worked it out",
+                          "consider": "Work out how many months your reserves could carry the "
+                          "work before you bid."},
+        },
+    },
+    "early-engagement": {
+        "question": "Has the commissioner involved providers like you in shaping the scheme "
+        "before procurement?",
+        "options": {
+            "some": {"consider": "Use any chance to tell the commissioner how much risk you can "
+                     "take on, and what would make the scheme workable."},
+            "no": {"consider": "Ask the commissioner for a chance to comment on the design, and "
+                   "say plainly how much risk you could carry."},
+        },
+    },
+    "covers-full-cost": {
+        "question": "Will the prices cover the full cost of delivery, for you and any "
+        "subcontractors, so that nobody has to subsidise the work?",
+        "options": {
+            "no": {"consider": "Subsidising the work from other funds cannot last. Press the "
+                   "commissioner for higher prices before you bid, or think again about bidding."},
+            "dont-know": {"consider": "Cost the work in full, including any subcontractors, "
+                          "before you bid."},
+        },
+    },
+    "enough-providers": {
+        "options": {
+            "one-or-two": {"consider": "With few providers, the commissioner depends on you. "
+                           "Use that to agree fair terms, and plan how the work would carry on "
+                           "if a partner stopped."},
+        },
+    },
+    "risk-kept": {
+        "question": "Has the commissioner said which risks stay with them, and what happens to "
+        "the service if a provider fails or withdraws?",
+        "options": {
+            "partly": {"consider": "Ask which risks stay with the commissioner, such as changes "
+                       "in policy or referrals, and price in any that pass to you."},
+            "no": {"consider": "Do not take on risks you cannot manage. Ask which risks stay with "
+                   "the commissioner before you bid."},
+        },
+    },
+    "commissioner-capacity": {
+        "question": "How far do you agree that the commissioner has the skills and time to set "
+        "prices, check outcome data and manage the contract?",
+        "help_text": "<p>Payment by results is technically demanding for commissioners, and its "
+        "costs and risks are often underestimated.</p>",
+    },
+    "provider-freedom": {
+        "question": "How much freedom will you have over how you deliver the service?",
+        "options": {
+            "free": {"label": "We will choose how to deliver, within basic safeguards"},
+            "some": {"consider": "Where methods are specified, the risk of missing results "
+                     "should not sit with you alone. Ask for more freedom or a smaller share paid "
+                     "on outcomes."},
+            "prescribed": {"consider": "You would carry the risk of missing outcomes with little "
+                           "say over how you work. Ask for freedom over delivery, or argue for "
+                           "another way of paying."},
+        },
+    },
+    "pilot": {
+        "question": "Will the commissioner try payment by results on a small scale, or phase it "
+        "in, before using it more widely?",
+        "options": {
+            "not-decided": {"label": "Not decided, or I don't know",
+                            "consider": "Ask whether a pilot or a phased start is possible: it "
+                            "limits your risk while prices and measures are tested."},
+            "no": {"consider": "Starting in full puts every mistake in pricing and measurement at "
+                   "full scale, and much of the risk with you. Ask for a phased start."},
+        },
+    },
+    "volume-clause": {
+        "options": {
+            "no": {"consider": "Without a volume clause, a drop in referrals can sink your "
+                   "finances, as it did for providers under Transforming Rehabilitation. Ask for "
+                   "one before you bid."},
+            "dont-know": {"consider": "Check the draft contract for a clause to review prices or "
+                          "volumes if referrals move far from plan."},
+        },
+    },
+}
+
+# ---------------------------------------------------------------------------- verdict rules
+# So that one fatal weakness cannot hide behind strong answers elsewhere (issue: 5 of 8
+# factors at "a real risk", provider finance among them, were told "proceed with caution").
+VERDICT_RULES = [
+    {"which_factors": "critical", "at_least": 1, "counted_as": "number", "cap_at": "caution"},
+    {"which_factors": "any", "at_least": 50, "counted_as": "percent", "cap_at": "unsuitable"},
+]
+
 # ---------------------------------------------------------------------------- sample services
 # Answers the services in the research team's sample-services.md would honestly give. Where a
 # description says nothing about a question, the answer is the most plausible one for that
@@ -935,6 +1331,7 @@ UNANSWERED = "exclude"
 
 SAMPLE_SERVICES = {
     "rough-sleepers": {
+        "name": "Rough sleepers into settled accommodation",
         "description": "A London borough moving about 400 long-term rough sleepers into "
         "accommodation they keep for at least six months.",
         "role": "commissioner",
@@ -945,20 +1342,26 @@ SAMPLE_SERVICES = {
             "provider-control": ["most"],
             "measures-meaningful": ["strongly-agree"],
             "payment-triggers": ["three-to-five"],  # the outcome plus progress payments
+            "payment-measure": ["binary-tested"],  # kept housing at six months, per person
             "comparator": ["in-place"],
+            "cohort-size": ["probably"],  # about 400 people; nobody is said to have checked
             "verification-time": ["6-to-12-months"],
             "evaluation-funded": ["yes"],
             "complex-needs": ["most"],
             "user-involvement": ["co-designed"],
             "payment-at-risk": ["up-to-20"],
             "progress-payments": ["yes"],
+            "budget-for-success": ["capped"],
             "payment-by-need": ["yes"],
             "safeguards": ["whole-cohort", "monitoring"],
             "working-capital": ["yes"],
             "early-engagement": ["in-depth"],
             "covers-full-cost": ["yes"],
+            "enough-providers": ["one-or-two"],  # two established providers
+            "risk-kept": ["partly"],
             "commissioner-capacity": ["agree"],
             "provider-freedom": ["free"],
+            "pilot": ["not-decided"],
             "policy-stability": ["stable"],
             "volume-clause": ["yes"],
         },
@@ -974,6 +1377,7 @@ SAMPLE_SERVICES = {
         },
     },
     "short-sentences": {
+        "name": "Resettlement after short prison sentences",
         "description": "A regional commissioner paying small voluntary organisations on reduced "
         "reoffending by people leaving prison sentences of under 12 months.",
         "role": "commissioner",
@@ -984,32 +1388,43 @@ SAMPLE_SERVICES = {
             "provider-control": ["some"],
             "measures-meaningful": ["agree"],
             "payment-triggers": ["one-or-two"],
+            "payment-measure": ["not-decided"],
             "comparator": ["could-be-built"],
+            "cohort-size": ["probably"],
             "verification-time": ["over-12-months"],
             "evaluation-funded": ["no"],
             "complex-needs": ["most"],
             "user-involvement": ["consulted"],
             "payment-at-risk": ["21-to-50"],
             "progress-payments": ["no"],
+            "budget-for-success": ["no"],  # one aim is to cut cost
             "payment-by-need": ["no"],
             "safeguards": ["whole-cohort"],  # reoffending is measured for everyone released
             "working-capital": ["no"],
             "early-engagement": ["some"],
             "covers-full-cost": ["dont-know"],
+            "enough-providers": ["one-or-two"],
+            "risk-kept": ["no"],  # policy in flux, no volume clause
             "commissioner-capacity": ["neither"],
             "provider-freedom": ["some"],
+            "pilot": ["not-decided"],
             "policy-stability": ["major-change"],
             "volume-clause": ["no"],
         },
-        "expected_overall": "caution",
+        # The research notes expected "proceed with caution". Five of the eight factors are at
+        # "a real risk", provider finance and the baseline among them: the verdict rules now
+        # say so instead of letting the stronger factors average it up (changed on purpose).
+        "expected_overall": "unsuitable",
         "expected_factors": {
             "purpose": "caution",
+            "baseline-and-evaluation": "unsuitable",
             "pricing-and-payment": "unsuitable",
             "market-and-finance": "unsuitable",
             "stable-environment": "unsuitable",
         },
     },
     "county-drug-and-alcohol": {
+        "name": "Drug and alcohol recovery across a county",
         "description": "A county putting all drug and alcohol treatment on payment by results at "
         "once, to save money, spur innovation and move risk to providers.",
         "role": "commissioner",
@@ -1020,19 +1435,25 @@ SAMPLE_SERVICES = {
             "provider-control": ["some"],
             "measures-meaningful": ["disagree"],
             "payment-triggers": ["three-to-five"],
+            "payment-measure": ["binary"],  # completions and abstinence, yes or no
             "comparator": ["no"],
+            "cohort-size": ["dont-know"],
             "verification-time": ["over-12-months"],
             "complex-needs": ["most"],
             "user-involvement": ["not-involved"],
             "payment-at-risk": ["over-50"],
             "progress-payments": ["no"],
+            "budget-for-success": ["no"],  # the aim is to save money
             "payment-by-need": ["no"],
             "safeguards": ["none"],
             "working-capital": ["not-asked"],
             "early-engagement": ["no"],
             "covers-full-cost": ["dont-know"],
+            "enough-providers": ["none"],  # providers have not been asked
+            "risk-kept": ["no"],  # risk is to move to providers at once
             "commissioner-capacity": ["neither"],
             "provider-freedom": ["prescribed"],
+            "pilot": ["no"],  # all treatment at once
             "policy-stability": ["major-change"],
             "volume-clause": ["no"],
         },
