@@ -4,6 +4,7 @@ still gets the verdicts it should under the draft they are editing."""
 from wagtail.admin.panels import Panel
 
 from .blocks import VERDICT_NAMES
+from .scoring import QuestionnaireError
 from .questionnaire import build, check_samples
 
 
@@ -16,7 +17,11 @@ class SampleCheckPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["checks"] = sample_checks(self.instance)
+            try:
+                context["checks"] = sample_checks(self.instance)
+            except QuestionnaireError as error:
+                # A draft can be saved half-finished; say why instead of failing the edit page.
+                context["checks"], context["problem"] = [], str(error)
             return context
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.cache import add_never_cache_headers
+from wagtail.models import Page
 
 from literature.models import SectorTag
 from pbr_site.core.memo import per_content_version
@@ -246,6 +247,7 @@ def section(request, page, token, number):
     # Numbered among the questions shown for these answers, so a skipped question leaves no gap.
     numbers = results.numbering(questionnaire, {**response.answers, **{k: v for k, v in submitted.items() if v}})
     role = response.role
+    read_more = _in_language([question.read_more for question in current.questions], page.locale_id)
     questions = [
         {
             "question": question,
@@ -253,7 +255,7 @@ def section(request, page, token, number):
             "text": question.text_for(role),
             "help": question.help_for(role),
             "options": [(option, option.label_for(role)) for option in question.options],
-            "read_more": _in_language(question.read_more, page.locale_id),
+            "read_more": read_more.get(question.read_more.pk) if question.read_more else None,
             "selected": submitted.get(question.id) if question.id in errors else response.answers.get(question.id, []),
             "error": errors.get(question.id),
         }
@@ -386,14 +388,24 @@ def check_answers(request, page, token):
     })
 
 
-def _in_language(page, locale_id):
-    """A linked page in the reader's language where it is translated and live."""
-    if page is None:
-        return None
-    if page.locale_id == locale_id:
-        return page if page.live else None
-    translated = page.get_translations(inclusive=False).live().filter(locale_id=locale_id).first()
-    return translated or (page if page.live else None)
+def _in_language(pages, locale_id):
+    """{page id: the live page in the reader's language, else the live page itself}: the
+    digests linked under questions. A Welsh questionnaire links the English digests (block
+    choosers keep the source page), so the translations are looked up at once: one query."""
+    pages = [page for page in pages if page is not None]
+    other = {page.translation_key for page in pages if page.locale_id != locale_id}
+    translated = {}
+    if other:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=other, locale_id=locale_id)
+        }
+    found = {}
+    for page in pages:
+        linked = page if page.locale_id == locale_id else translated.get(page.translation_key, page)
+        if linked.live:
+            found[page.pk] = linked
+    return found
 
 
 def _missing_answers(questionnaire, answers):
@@ -585,7 +597,10 @@ class SampleResponse:
 def preview_sample_result(request, page, sample_id):
     """The result page a sample service would get under the page being edited (unsaved
     changes included), with its expected verdicts beside the ones it gets."""
-    questionnaire = build(page)
+    try:
+        questionnaire = build(page)
+    except scoring.QuestionnaireError as error:
+        return _render(request, page, "toolkit/sample_checks_preview.html", {"checks": [], "problem": str(error)})
     sample = questionnaire.sample(sample_id)
     if sample is None:
         raise Http404
@@ -601,4 +616,8 @@ def preview_sample_result(request, page, sample_id):
 
 def preview_sample_checks(request, page):
     """Every sample service's expected and actual verdicts under the page being edited."""
-    return _render(request, page, "toolkit/sample_checks_preview.html", {"checks": sample_checks(page)})
+    try:
+        checks, problem = sample_checks(page), ""
+    except scoring.QuestionnaireError as error:
+        checks, problem = [], str(error)
+    return _render(request, page, "toolkit/sample_checks_preview.html", {"checks": checks, "problem": problem})
