@@ -52,12 +52,14 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def exempt_paths(self):
-        # Signing in and out, resetting a password, the 2FA pages themselves and the
-        # admin's translated-strings script (which the 2FA pages load).
+        # Signing in and out, resetting a password, the 2FA pages themselves and what they
+        # load: the admin's translated-strings script and its icon sprite (redirected, the
+        # 2FA page itself was drawn into the icon placeholder: the form twice, no icons).
         return tuple(
             reverse(name)
             for name in ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_password_reset",
-                         "wagtailadmin_javascript_catalog", "pbr_2fa_verify", "pbr_2fa_setup")
+                         "wagtailadmin_javascript_catalog", "wagtailadmin_sprite", "pbr_2fa_verify",
+                         "pbr_2fa_setup")
         ) + ("/admin/password_reset/",)
 
     def __call__(self, request):

@@ -218,6 +218,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # tests/browser/test_admin_questionnaire.py counts the fields a 3x questionnaire posts and
 # keeps them under this with room to spare. Public forms post a few dozen fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Wagtail autosaves the whole edit form after each pause in typing (default 0.5 s): for the
+# self-assessment that is thousands of fields a post, and a save still in flight when the
+# editor clicks "Save draft" made the admin report "a newer version in another window".
+WAGTAIL_AUTOSAVE_INTERVAL = 5_000
+# Staff avatars without sending their e-mail hashes to Gravatar (the admin's CSP blocks it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security (tightened further in production.py) -------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

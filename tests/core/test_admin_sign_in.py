@@ -116,6 +116,15 @@ def test_password_alone_does_not_reach_the_admin(client, staff, two_factor_on):
 
 
 @pytest.mark.django_db
+def test_the_two_factor_page_gets_the_admin_icons_not_a_copy_of_itself(client, staff, two_factor_on):
+    """The 2FA pages load the admin's icon sprite: redirected, its HTML was the 2FA page."""
+    confirmed_device(staff)
+    sign_in(client, "moderator", PASSWORD, next_url="/admin/pages/")
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200 and b"<svg" in sprite.content and b"otp" not in sprite.content.lower()
+
+
+@pytest.mark.django_db
 def test_a_wrong_code_is_refused_and_the_right_one_lets_you_in(client, staff, two_factor_on):
     device = confirmed_device(staff)
     sign_in(client, "moderator", PASSWORD)
