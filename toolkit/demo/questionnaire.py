@@ -1129,6 +1129,16 @@ READ_MORE = {
 # commissioner who designs the scheme) would ask a provider what it cannot know, or advise it
 # to do what only a commissioner can. Keyed by question reference; "options" by answer code.
 PROVIDER_WORDING = {
+    "aims": {
+        "options": {
+            "two": {"consider": "A scheme with several competing aims is hard to price and easy to fail. "
+                    "Ask the commissioner which aim comes first, and how your performance will be "
+                    "judged, before you bid."},
+            "three-or-more": {"consider": "A scheme with several competing aims is hard to price and easy "
+                              "to fail. Ask the commissioner which aim comes first, and how your "
+                              "performance will be judged, before you bid."},
+        },
+    },
     "alternatives-compared": {
         "question": "Has the commissioner explained why payment by results suits this service "
         "better than a grant or a fee-based contract?",
