@@ -95,6 +95,7 @@ assets: ## Rebuild the GOV.UK Frontend CSS/JS into site/static (needs Node; outp
 
 .PHONY: test
 test: messages ## Run the checks and every test (SQLite, or DATABASE_URL)
+	$(VENV)/bin/ruff check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=pbr_site.settings.production SECRET_KEY=$$($(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))') \

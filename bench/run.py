@@ -121,12 +121,11 @@ def targets(args):
     import django
 
     django.setup()
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.db import connections
+
     from literature.models import DigestPage, ResourcePackPage, SectorTag, ThemeTag
     from toolkit.models import AssessmentResponse, SelfAssessmentPage
-
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
-    from django.db import connections
 
     digest = DigestPage.objects.live().filter(locale__language_code="en").order_by("path").first()
     pack = ResourcePackPage.objects.live().get(locale__language_code="en")

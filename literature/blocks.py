@@ -3,10 +3,9 @@ commissioners and providers, quotations with their source and simple tables."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from pbr_site.core.blocks import PROSE_FEATURES, HeadingBlock, QuoteBlock
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-
-from pbr_site.core.blocks import PROSE_FEATURES, HeadingBlock, QuoteBlock
 
 CITATION_HELP = _("Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].")
 

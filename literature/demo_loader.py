@@ -7,11 +7,11 @@ import uuid
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from pbr_site.core.demo.welsh import WELSH as CORE_WELSH
 
 from .demo import bibliography, digests, glossary, taxonomy
-from .full_review import compile_review
 from .demo.welsh import WELSH
-from pbr_site.core.demo.welsh import WELSH as CORE_WELSH
+from .full_review import compile_review
 from .models import (
     BibliographyEntry,
     DigestPage,

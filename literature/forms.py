@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
 from pbr_site.core.text import without_control_characters
 
 from .models import ResourceSuggestion

@@ -7,17 +7,16 @@ each (small) tag table; the number of results is the sum of the type counts.
 """
 
 import hashlib
-import re
 import random
+import re
 import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.utils.translation import get_language
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -190,9 +189,10 @@ FACET_CACHE_SECONDS = 600
 def facets(filters):
     """Counts per value of each filter, from the shared cache when nothing in the pack has
     changed since they were counted (see `pack_version`), else counted afresh."""
-    key = "pack-facets:v2:%s:%s:%s" % (pack_version(), get_language(), hashlib.sha256(repr((
+    digest = hashlib.sha256(repr((
         filters.query, sorted(filters.sectors), sorted(filters.themes), sorted(filters.types),
-        sorted(filters.countries), filters.year_from, filters.year_to)).encode()).hexdigest()[:24])
+        sorted(filters.countries), filters.year_from, filters.year_to)).encode()).hexdigest()[:24]
+    key = f"pack-facets:v2:{pack_version()}:{get_language()}:{digest}"
     found = cache.get(key)
     if found is None:
         found = _count_facets(filters)

@@ -15,7 +15,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BibliographyEntry, EntryAuthor, GlossaryTerm, PublicationType, ResourceSuggestion, SectorTag, ThemeTag
+from .models import (
+    BibliographyEntry,
+    EntryAuthor,
+    GlossaryTerm,
+    PublicationType,
+    ResourceSuggestion,
+    SectorTag,
+    ThemeTag,
+)
 from .panels import MakeEntryPanel
 
 

@@ -44,9 +44,9 @@ def main():
     settings.DEBUG = False
     settings.SEARCH_RATE_LIMIT = (0, 60)
     settings.PBR_PAGE_CACHE_SECONDS = 0  # measure the work, not the page cache
-    from literature.models import BibliographyEntry
-
     from django.core.cache import cache
+
+    from literature.models import BibliographyEntry
 
     cold = os.environ.get("COLD") == "1"
     client = Client(HTTP_HOST="127.0.0.1")

@@ -17,9 +17,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Value
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from pbr_site.core.memo import per_content_version
+from pbr_site.core.models import HomePage, StandardPage
+from pbr_site.core.routing import public
 from wagtail.models import Page
 
-from literature.pack import FacetValue, paginate
 from literature.models import (
     BibliographyEntry,
     DigestPage,
@@ -31,9 +33,7 @@ from literature.models import (
     ResourcePackPage,
     SectorTag,
 )
-from pbr_site.core.memo import per_content_version
-from pbr_site.core.routing import public
-from pbr_site.core.models import HomePage, StandardPage
+from literature.pack import FacetValue, paginate
 from toolkit.models import SelfAssessmentPage
 
 from . import index
@@ -123,7 +123,7 @@ def glossary_synonyms(words, locale):
     for names in glossary_names(locale):
         named = [query_words(name) for name in names]
         if any(name and f" {' '.join(name)} " in text for name in named):
-            for name, name_words in zip(names, named):
+            for name, name_words in zip(names, named, strict=True):
                 if name_words and name_words not in phrases and name_words != words:
                     phrases.append(name_words)
                     names_found.append(name)
@@ -264,7 +264,7 @@ def _find(phrases, locale, types):
 def backend_querysets(types, locale):
     """Each searchable model's visible objects, for backends searched model by model."""
     querysets = {}
-    for content_type_id, (model, kind) in types.items():
+    for content_type_id, (model, _kind) in types.items():
         if model in PAGE_KINDS:
             querysets[content_type_id] = model.objects.live().public().filter(locale=locale)
         elif model is GlossaryTerm:

@@ -19,7 +19,6 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
-
 # The best this many matches are ranked, counted and filtered: beyond them a query is too
 # broad to read through, and the page says so (Outcome.capped).
 MAX_MATCHES = 1000

@@ -6,13 +6,13 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from pbr_site.core.ratelimit import over_limit
+from pbr_site.core.templatetags.core_tags import home_for_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from literature.models import LiteratureIndexPage, SectorTag, ThemeTag
-from pbr_site.core.ratelimit import over_limit
-from pbr_site.core.templatetags.core_tags import home_for_language
 
 from . import engine, index
 from .models import log_search

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from pbr_site.core import two_factor
+from pbr_site.core import views as core_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pbr_site.core import two_factor
-from pbr_site.core import views as core_views
 from search import views as search_views
 
 urlpatterns = [

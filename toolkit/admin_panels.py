@@ -4,8 +4,8 @@ still gets the verdicts it should under the draft they are editing."""
 from wagtail.admin.panels import Panel
 
 from .blocks import VERDICT_NAMES
-from .scoring import QuestionnaireError
 from .questionnaire import build, check_samples
+from .scoring import QuestionnaireError
 
 
 class SampleCheckPanel(Panel):

@@ -7,9 +7,9 @@ import uuid
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from pbr_site.core.demo.welsh import WELSH as CORE_WELSH
 
 from literature.models import DigestPage
-from pbr_site.core.demo.welsh import WELSH as CORE_WELSH
 
 from .demo import questionnaire as demo
 from .demo.welsh import WELSH

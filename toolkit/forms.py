@@ -1,7 +1,6 @@
 """Server-side checks for the self-assessment's free-text input (the "was this useful?" form)."""
 
 from django import forms
-
 from pbr_site.core.text import without_control_characters
 
 MAX_COMMENT = 1000

@@ -14,19 +14,19 @@ from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.cache import add_never_cache_headers
+from pbr_site.core.memo import per_content_version
+from pbr_site.core.ratelimit import over_limit
 from wagtail.models import Page
 
 from literature.models import SectorTag
-from pbr_site.core.memo import per_content_version
-from pbr_site.core.ratelimit import over_limit
 
 from . import results, scoring
+from .admin_panels import check_row, sample_checks
 from .forms import FeedbackForm
 from .models import AssessmentResponse, Role, SuccessFactorDigest
-from .admin_panels import check_row, sample_checks
 from .questionnaire import build, check_sample, pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response

@@ -24,7 +24,6 @@ from wagtail.search import index
 from .tags import SectorTag, ThemeTag
 
 
-
 class PublicationType(models.TextChoices):
     EVALUATION = "evaluation", _("Evaluation")
     RESEARCH = "research", _("Research study")

@@ -4,20 +4,19 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.utils.safestring import mark_safe
 from django.db.models import Count, Prefetch
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from pbr_site.core.routing import FastServeMixin, public
 from taggit.models import ItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from pbr_site.core.routing import FastServeMixin, public
 
 from ..blocks import DigestBodyBlock
 from ..citations import find_keys, normalise

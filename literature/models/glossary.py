@@ -7,14 +7,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from pbr_site.core.models import ContentPage
+from pbr_site.core.routing import public
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from pbr_site.core.models import ContentPage
-from pbr_site.core.routing import public
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):

@@ -4,11 +4,10 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-
 from pbr_site.core.models import ContentPage
 from pbr_site.core.routing import public
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .bibliography import BibliographyEntry, EntryAuthor
 from .digests import DigestPage
@@ -180,8 +179,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
     def export(self, request, file_format):
         """The current filtered list (the same query string as the listing) as a file."""
         from .. import pack
-        from ..bibliography_io import entries_for_export
-        from ..bibliography_io import export_response
+        from ..bibliography_io import entries_for_export, export_response
 
         filters = pack.PackFilters.from_query(request.GET)
         entries = entries_for_export(pack.results(filters)[:EXPORT_LIMIT])
@@ -237,7 +235,6 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         from django.http import HttpResponseRedirect
         from django.utils.cache import add_never_cache_headers
         from django.utils.translation import gettext
-
         from pbr_site.core.ratelimit import over_limit
 
         from ..forms import SuggestionForm

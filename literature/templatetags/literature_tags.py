@@ -3,13 +3,11 @@
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from pbr_site.core.memo import per_content_version
+from wagtail.models import Site
 
 from ..citations import link_citations
 from ..glossary_links import link_terms
-from wagtail.models import Site
-
-from pbr_site.core.memo import per_content_version
-
 from ..models import GlossaryPage, GlossaryTerm, LiteratureIndexPage
 
 register = template.Library()

@@ -3,9 +3,9 @@ page's footer in the visitor's language, and saying what the browser tests check
 
 import pytest
 from bs4 import BeautifulSoup
+from pbr_site.core.models import HomePage, StandardPage
 
 from literature.models import DigestPage
-from pbr_site.core.models import HomePage, StandardPage
 
 
 def soup_of(response):

@@ -9,10 +9,10 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.urls import ResolverMatch
-
-from literature.models import BibliographyEntry, DigestPage, GlossaryTerm, ResourcePackPage, SectorTag
 from pbr_site.core import caching
 from pbr_site.core.models import StandardPage
+
+from literature.models import BibliographyEntry, DigestPage, GlossaryTerm, ResourcePackPage, SectorTag
 from tests.literature import factories
 from toolkit.models import SelfAssessmentPage, SuccessFactor
 
@@ -320,7 +320,6 @@ def test_the_wsgi_front_leaves_everything_to_django_when_the_cache_is_down(clien
 @pytest.mark.django_db
 def test_the_wsgi_front_hands_django_the_environ_as_the_server_gave_it():
     from django.core.handlers.wsgi import get_path_info
-
     from pbr_site.core.caching import PageCacheApplication
 
     seen = []

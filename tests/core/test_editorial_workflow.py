@@ -4,10 +4,9 @@ Wagtail admin's own views, as the people using it would."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from pbr_site.core.models import StandardPage
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-from pbr_site.core.models import StandardPage
 
 
 @pytest.fixture

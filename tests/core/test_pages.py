@@ -5,10 +5,10 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from pbr_site.core.models import HomePage, StandardPage
 from wagtail.models import Page
 
 from literature.models import DigestPage, GlossaryPage, LiteratureIndexPage, ResourcePackPage
-from pbr_site.core.models import HomePage, StandardPage
 from toolkit.models import SelfAssessmentPage
 
 PAGE_TYPES = [
@@ -130,7 +130,6 @@ def test_not_found_page_in_both_languages(client, language, heading):
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_server_error_page_in_both_languages(rf, language):
     from django.utils import translation
-
     from pbr_site.core.views import server_error
 
     with translation.override(language):

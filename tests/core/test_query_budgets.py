@@ -14,6 +14,8 @@ Lower a ceiling when you save a query; never raise one above MAX_QUERIES.
 """
 
 import pytest
+from pbr_site.core import caching
+from pbr_site.core.models import HomePage, StandardPage
 
 from literature.models import (
     BibliographyEntry,
@@ -24,8 +26,6 @@ from literature.models import (
     SectorTag,
     ThemeTag,
 )
-from pbr_site.core import caching
-from pbr_site.core.models import HomePage, StandardPage
 from tests.toolkit.test_demo_questionnaire import take_as
 from toolkit.demo.questionnaire import SAMPLE_SERVICES
 from toolkit.models import AssessmentResponse, SelfAssessmentPage

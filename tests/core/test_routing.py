@@ -1,12 +1,12 @@
 """Routing and privacy in fewer queries (pbr_site/core/routing.py) give Wagtail's answers."""
 
 import pytest
+from pbr_site.core.memo import request_memo
+from pbr_site.core.models import HomePage, StandardPage
+from pbr_site.core.routing import public, routed_ancestors, specific_child
 from wagtail.models import Page, PageViewRestriction
 
 from literature.models import DigestPage, LiteratureIndexPage
-from pbr_site.core.models import HomePage, StandardPage
-from pbr_site.core.memo import request_memo
-from pbr_site.core.routing import public, routed_ancestors, specific_child
 
 
 @pytest.mark.django_db

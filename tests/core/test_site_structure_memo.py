@@ -5,11 +5,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from pbr_site.core import caching, memo
+from pbr_site.core.models import HomePage, StandardPage
 from wagtail.models import Page
 
 from literature.models import DigestPage, GlossaryPage, GlossaryTerm
-from pbr_site.core import caching, memo
-from pbr_site.core.models import HomePage, StandardPage
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,9 @@ import pytest
 from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pbr_site.core.text import without_control_characters
 
 from literature.models import ResourcePackPage, ResourceSuggestion, SectorTag
-from pbr_site.core.text import without_control_characters
 from toolkit import scoring
 from toolkit.models import AssessmentResponse, Role, SelfAssessmentPage
 from toolkit.questionnaire import pinned

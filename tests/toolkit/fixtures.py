@@ -7,6 +7,7 @@ question; an optional agree-scale question.
 import uuid
 
 from pbr_site.core.models import HomePage
+
 from toolkit.models import SelfAssessmentPage, SuccessFactor
 
 NS = uuid.UUID("4b1c6c7e-1f7a-4b5e-8d7b-3d0f7a9c2e11")

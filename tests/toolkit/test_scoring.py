@@ -153,7 +153,10 @@ def test_unanswered_policies(policy, points, max_points):
     assert purpose.unanswered == ("q4",)
 
 
-def one_question(scores, bands=(Band(0, "low"), Band(50, "medium"), Band(75, "high"))):
+THREE_BANDS = (Band(0, "low"), Band(50, "medium"), Band(75, "high"))
+
+
+def one_question(scores, bands=THREE_BANDS):
     options = tuple(Option(f"o{i}", {"f": points}) for i, points in enumerate(scores))
     return Questionnaire((Question("q", SINGLE, options),), (Factor("f", bands),), bands)
 
@@ -207,7 +210,7 @@ def eight_factors(percents, critical=(), rules=()):
     factors = tuple(Factor(key, VERDICT_BANDS, critical=key in critical) for key in keys)
     questionnaire = Questionnaire(questions, factors, VERDICT_BANDS, rules=rules)
     by_percent = {0: "low", 50: "mid", 100: "top"}
-    return questionnaire, {key: [by_percent[p]] for key, p in zip(keys, percents)}
+    return questionnaire, {key: [by_percent[p]] for key, p in zip(keys, percents, strict=True)}
 
 
 CRITICAL_AT_LOWEST = VerdictRule("critical", cap="caution", critical_only=True, at_least=1)
@@ -347,7 +350,10 @@ def test_raw_input_that_is_not_a_mapping_of_answers_is_survived(raw):
 # --- Questionnaire configuration ----------------------------------------------------------
 
 
-def make(questions, factors=(Factor("f"),), overall_bands=()):
+ONE_FACTOR = (Factor("f"),)
+
+
+def make(questions, factors=ONE_FACTOR, overall_bands=()):
     return Questionnaire(tuple(questions), tuple(factors), tuple(overall_bands))
 
 
@@ -513,12 +519,12 @@ def select(draw, question):
 
 def option_scores(draw, factor_keys):
     row = draw(score_row(len(factor_keys)))
-    return {key: points for key, points in zip(factor_keys, row) if points is not None}
+    return {key: points for key, points in zip(factor_keys, row, strict=True) if points is not None}
 
 
 def band_set(draw):
     starts = draw(BAND_STARTS)
-    return tuple(Band(start, key) for start, key in zip(starts, draw(shuffled(BAND_KEYS))))
+    return tuple(Band(start, key) for start, key in zip(starts, draw(shuffled(BAND_KEYS)), strict=False))  # up to 4 starts
 
 
 @st.composite

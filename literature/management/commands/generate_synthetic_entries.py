@@ -8,8 +8,8 @@ import datetime
 import random
 
 from django.core.management.base import BaseCommand
-from wagtail.search.backends import get_search_backend
 from django.db import transaction
+from wagtail.search.backends import get_search_backend
 
 from literature.models import (
     BibliographyEntry,

@@ -2,7 +2,6 @@
 file (see pbr_site/core/backup.py for what is in it and what is left out)."""
 
 from django.core.management.base import BaseCommand
-
 from pbr_site.core.backup import backup
 
 

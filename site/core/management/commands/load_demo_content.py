@@ -14,6 +14,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from pbr_site.core.demo import pages as demo
+from pbr_site.core.demo.welsh import WELSH
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
     GroupApprovalTask,
@@ -26,9 +28,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
-from pbr_site.core.demo import pages as demo
-from pbr_site.core.demo.welsh import WELSH
 
 DEMO_USERS = [
     # username, group, is_superuser

@@ -2,7 +2,6 @@
 (`manage.py migrate` first), put the uploaded files back and rebuild the search index."""
 
 from django.core.management.base import BaseCommand, CommandError
-
 from pbr_site.core.backup import BackupError, restore
 
 
