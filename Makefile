@@ -54,9 +54,11 @@ demo: migrate messages ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content
 
 .PHONY: run
-run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT)
+run: demo ## Set everything up and serve the site on http://127.0.0.1:$(PORT) (with its tasks worker)
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+	@# The tasks worker (imports, review PDFs) runs beside the server and stops with it.
+	$(MANAGE) db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
 
 .PHONY: superuser
 superuser: migrate ## Create an administrator account of your own (asks for a password)
@@ -86,7 +88,8 @@ serve: demo collectstatic ## Production-like: gunicorn + whitenoise on 127.0.0.1
 	DJANGO_SETTINGS_MODULE=pbr_site.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/serve-secret-key 2>/dev/null || $(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))' | tee var/serve-secret-key)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
-	  $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	  bash -c '$(MANAGE) db_worker --no-reload & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	    $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -' 
 
 .PHONY: assets
 assets: ## Rebuild the GOV.UK Frontend CSS/JS into site/static (needs Node; output is committed)

@@ -39,6 +39,8 @@ TRANSLATED_DIGESTS = ["gaming-cream-skimming-and-parking", "pricing"]
 EDITOR_MODEL_PERMISSIONS = [
     "add_bibliographyentry", "change_bibliographyentry",
     "add_glossaryterm", "change_glossaryterm",
+    # The queue of the public's suggestions: Editors and Moderators both work through it.
+    "view_resourcesuggestion", "change_resourcesuggestion",
 ]
 MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,

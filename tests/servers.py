@@ -146,6 +146,12 @@ def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout
         [str(GUNICORN), "pbr_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
+    # The background worker `make serve` starts beside gunicorn (imports, the review PDFs, Wagtail's
+    # own deferred tasks), with its output in the same log.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + start_timeout
         while True:
@@ -162,11 +168,12 @@ def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout
                 time.sleep(0.2)
         yield base_url
     finally:
-        if server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        for process in (server, worker):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         log.close()

@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from .tags import SectorTag, ThemeTag
@@ -49,7 +49,10 @@ class EntryThemeTag(ItemBase):
     content_object = ParentalKey("literature.BibliographyEntry", related_name="theme_items", on_delete=models.CASCADE)
 
 
-class BibliographyEntry(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class BibliographyEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """Entries follow the pages' rule: an Editor's entry is a draft until a Moderator publishes
+    it, through the same "Moderators approval" workflow (assigned to this model)."""
+
     title = models.CharField(_("title"), max_length=500)
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
@@ -70,7 +73,11 @@ class BibliographyEntry(DraftStateMixin, RevisionMixin, index.Indexed, Clusterab
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=_("A copy Clinks may host."),
     )
-    summary = models.TextField(_("summary"), help_text=_("Two or three plain-English sentences: what it found."))
+    # Blank allowed: imports from reference managers rarely carry one; such entries are flagged
+    # "needs a summary" in the admin until staff write it.
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Two or three plain-English sentences: what it found.")
+    )
     summary_cy = models.TextField(_("Welsh summary"), blank=True)
     sector_tags = ClusterTaggableManager(through=EntrySectorTag, blank=True, verbose_name=_("sectors"))
     theme_tags = ClusterTaggableManager(through=EntryThemeTag, blank=True, verbose_name=_("themes"))

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Background work (bibliography imports, the review PDFs) through Django's tasks framework,
+    # stored in the database and run by `manage.py db_worker` (make run and make serve start one).
+    "django_tasks_db",
 ]
 # Wagtail's database search backend uses PostgreSQL's full-text fields there, which need
 # django.contrib.postgres installed (harmless, and unused, on SQLite).
@@ -124,6 +127,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # make run serves and runs the tasks worker as two processes on one SQLite file: WAL lets
+    # readers go on while one writes, and IMMEDIATE transactions wait for the lock (up to
+    # `timeout` seconds) instead of failing with "database is locked" part-way through.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -207,6 +217,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "rt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Django's tasks framework (django.tasks) and the backport Wagtail 8 still enqueues its own
+# tasks through (django_tasks) both read TASKS. The database backend keeps every task in the
+# database until a worker runs it, so a request never waits for slow work and nothing is lost
+# when a worker restarts. Tests run tasks at once (settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Editors translate through wagtail-localize; its "synced" mode keeps block ids.

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from pbr_site.core.demo import pages as demo
@@ -24,6 +25,7 @@ from wagtail.models import (
     Page,
     Site,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -217,6 +219,9 @@ class Command(BaseCommand):
         self.created += created
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+        # Bibliography entries (a snippet with draft state) go through the same workflow.
+        entry_type = ContentType.objects.get_by_natural_key("literature", "bibliographyentry")
+        WorkflowContentType.objects.get_or_create(content_type=entry_type, defaults={"workflow": workflow})
 
     def ensure_demo_users(self):
         password = self.local_demo_password()
