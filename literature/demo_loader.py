@@ -7,11 +7,10 @@ import uuid
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from pbr_site.core.demo.welsh import WELSH as CORE_WELSH
+from wagtail.documents.models import Document
 
 from .demo import bibliography, digests, glossary, taxonomy
 from .demo.welsh import WELSH
-from .full_review import compile_review
 from .models import (
     BibliographyEntry,
     DigestPage,
@@ -41,6 +40,8 @@ EDITOR_MODEL_PERMISSIONS = [
     "add_glossaryterm", "change_glossaryterm",
     # The queue of the public's suggestions: Editors and Moderators both work through it.
     "view_resourcesuggestion", "change_resourcesuggestion",
+    # Bibliography imports: start one, and see everyone's (the job page and the recent list).
+    "add_importjob", "view_importjob",
 ]
 MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,
@@ -59,37 +60,35 @@ def load(command):
             data["slug"]: ensure_digest(command, review, data, entries) for data in digests.DIGESTS
         }
         glossary_page = command.ensure_child(review, GlossaryPage, {**GLOSSARY_PAGE, "show_in_menus": False})
-        added_full_review = ensure_full_review(command, review, digest_pages)
         terms = [ensure_term(command, data, digest_pages) for data in glossary.TERMS]
         ensure_permissions()
-    if added_full_review:
-        # Core translated the review page before it had the document: bring the Welsh page up to date.
-        command.translate([review], CORE_WELSH, update=True)
     translated = [digest_pages[slug] for slug in TRANSLATED_DIGESTS if slug in digest_pages]
     command.translate([glossary_page, *translated], WELSH)
     command.translate(terms, WELSH)
+    ensure_full_review(command)
 
 
-def ensure_full_review(command, review, digest_pages):
-    """The full review to download: compiled from the demo digests as an RTF document."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
+def ensure_full_review(command):
+    """The full review to download in each language: a PDF built from the published digests
+    (review_pdf.py) by the worker `make run` starts (at once under tests). Publishing the
+    digests has already asked for one; this asks again only where the PDF is missing or out
+    of date, so a second run asks for nothing. It also takes away the RTF document earlier
+    versions of this loader set as the review's own full review, so the PDF is offered."""
+    from . import review_pdf
 
-    review = LiteratureIndexPage.objects.get(pk=review.pk)
-    if review.full_review_id:
-        return False
-    Document = get_document_model()
-    body = compile_review(review, [DigestPage.objects.get(pk=page.pk) for page in digest_pages.values()])
-    document = Document(title="Payment by results: the full literature review")
-    document.file.save("pbr-literature-review.rtf", ContentFile(body), save=False)
-    # Size and hash now, as Wagtail's upload form does: otherwise the first page showing the
-    # link saves them, and that save (a content change) would empty every cache once.
-    document._set_document_file_metadata()
-    document.save()
-    review.full_review = document
-    review.save_revision().publish()
-    command.created += 1
-    return True
+    rtf = Document.objects.filter(title=OLD_FULL_REVIEW_TITLE, file__endswith=".rtf").first()
+    if rtf is not None:
+        for review in LiteratureIndexPage.objects.filter(full_review=rtf):
+            review.full_review = None
+            review.save_revision().publish()
+        rtf.delete()
+    for language in LiteratureIndexPage.objects.live().values_list("locale__language_code", flat=True):
+        if review_pdf.needs_build(language):
+            review_pdf.schedule(language)
+
+
+# The title of the RTF document earlier demo loaders attached to the review.
+OLD_FULL_REVIEW_TITLE = "Payment by results: the full literature review"
 
 
 def ensure_tags(command, model, rows):

@@ -97,8 +97,8 @@ _COLUMN_ALIASES = {"author": "authors", "publication_type": "type", "publication
                    "full_date": "date", "sector": "sectors", "theme": "themes", "link": "url",
                    "web_address": "url", "welsh_summary": "summary_cy", "number": "issue"}
 
-FORMATS_HELP = ("Upload a CSV file (.csv) whose first row names the columns (at least title "
-                "and year), a BibTeX file (.bib) or a RIS file (.ris), as exported by Zotero, "
+FORMATS_HELP = ("Upload a CSV file (.csv) whose first row names the columns (at least title, "
+                "year and authors), a BibTeX file (.bib) or a RIS file (.ris), as exported by Zotero, "
                 "EndNote or Mendeley. Save spreadsheets as CSV first.")
 
 

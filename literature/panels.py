@@ -26,11 +26,14 @@ class BrokenReferencesPanel(Panel):
             return context
 
 
-class MakeEntryPanel(Panel):
-    """On a suggestion's edit form: a button that makes a draft bibliography entry from it."""
+class SuggestionDecisionPanel(Panel):
+    """At the top of a suggestion's page: where it stands (new, accepted, rejected, already in
+    the pack), entries that may already be the same publication, whether the suggester has been
+    told, and the buttons that decide it (each opens a page of its own: nothing is decided by
+    saving the form below)."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "literature/panels/make_entry_panel.html"
+        template_name = "literature/panels/suggestion_decision_panel.html"
 
         def is_shown(self):
             return self.instance.pk is not None
@@ -38,7 +41,26 @@ class MakeEntryPanel(Panel):
         def get_context_data(self, parent_context=None):
             from django.urls import reverse
 
+            from .duplicates import duplicates_of_suggestion
+            from .suggestion_mail import Outcome, what_to_send
+
             context = super().get_context_data(parent_context)
-            context["suggestion"] = self.instance
-            context["action"] = reverse("literature_make_entry_from_suggestion", args=(self.instance.pk,))
+            suggestion = self.instance
+            user = self.request.user
+            name = "wagtailsnippets_literature_resourcesuggestion:{}".format
+            undecided = suggestion.status == suggestion.Status.NEW
+            context.update(
+                suggestion=suggestion,
+                undecided=undecided,
+                duplicates=duplicates_of_suggestion(suggestion) if undecided else [],
+                mail=what_to_send(suggestion),
+                Outcome=Outcome,
+                can_decide=user.has_perm("literature.change_resourcesuggestion"),
+                can_accept=user.has_perm("literature.change_resourcesuggestion")
+                and user.has_perm("literature.add_bibliographyentry"),
+                accept_url=reverse(name("accept"), args=(suggestion.pk,)),
+                reject_url=reverse(name("reject"), args=(suggestion.pk,)),
+                duplicate_url=reverse(name("duplicate"), args=(suggestion.pk,)),
+                send_url=reverse(name("send_outcome"), args=(suggestion.pk,)),
+            )
             return context

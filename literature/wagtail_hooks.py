@@ -1,30 +1,28 @@
 """Admin menus for the literature review's snippets: sectors, themes, entries, glossary."""
 
-import datetime
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+import django_filters
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import suggestion_views
+from .duplicates import duplicates_of_suggestion
+from .entry_admin import BibliographyEntryViewSet, drafts_panel
 from .models import (
-    BibliographyEntry,
-    EntryAuthor,
     GlossaryTerm,
-    PublicationType,
     ResourceSuggestion,
     SectorTag,
     ThemeTag,
 )
-from .panels import MakeEntryPanel
+from .panels import SuggestionDecisionPanel
 
 
 class TagViewSet(SnippetViewSet):
@@ -43,16 +41,6 @@ class ThemeTagViewSet(TagViewSet):
     menu_label = _("Themes")
 
 
-class BibliographyEntryViewSet(SnippetViewSet):
-    model = BibliographyEntry
-    icon = "doc-full"
-    menu_label = _("Bibliography")
-    list_display = ["title", "author_list", "year", "publication_type", "live"]
-    list_filter = ["publication_type", "year", "live"]
-    search_fields = ["title", "summary"]
-    ordering = ["-year", "title"]
-
-
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
@@ -61,26 +49,75 @@ class GlossaryTermViewSet(SnippetViewSet):
     search_fields = ["term", "short_definition"]
 
 
+class SuggestionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ResourceSuggestion.Status.choices, empty_label=_("Any status"),
+        widget=forms.RadioSelect,
+    )
+    created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
+    has_email = django_filters.BooleanFilter(
+        label=_("Suggester left an email address"), method="filter_has_email"
+    )
+
+    class Meta:
+        model = ResourceSuggestion
+        fields = ["status", "created_at"]
+
+    def filter_has_email(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(email="") if value else queryset.filter(email="")
+
+
+class PossibleDuplicatesColumn(Column):
+    """Entries a new suggestion may duplicate (DOI, web address, title and year): a few
+    queries a new suggestion on the page; decided ones are not checked."""
+
+    cell_template_name = "literature/admin/duplicate_flag_cell.html"
+
+    def get_value(self, instance):
+        if instance.status != ResourceSuggestion.Status.NEW:
+            return []
+        return duplicates_of_suggestion(instance)
+
+
 class ResourceSuggestionViewSet(SnippetViewSet):
-    """Suggestions from the public: only staff ever see them."""
+    """The queue of suggestions from the public, for Editors and Moderators. Each is decided on
+    a page of its own (suggestion_views): accepted (a draft entry), rejected with a reason, or
+    already in the pack; the suggester is e-mailed the outcome once (suggestion_mail)."""
 
     model = ResourceSuggestion
     icon = "mail"
     menu_label = _("Suggestions")
-    list_display = ["title", "status", "created_at"]
-    list_filter = ["status"]
-    search_fields = ["title", "why"]
+    list_display = [
+        "title",
+        StatusTagColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status",
+                        primary=lambda suggestion: suggestion.status == ResourceSuggestion.Status.NEW),
+        PossibleDuplicatesColumn("possible_duplicates", label=_("Possible duplicates")),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+    ]
+    filterset_class = SuggestionFilterSet
+    search_fields = ["title", "authors", "why"]
     ordering = ["-created_at"]
     panels = [
-        MakeEntryPanel(heading=_("Add it to the resource pack")),
+        SuggestionDecisionPanel(heading=_("Decision")),
         FieldPanel("title"),
+        FieldPanel("authors"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("doi")]),
         FieldPanel("url"),
         FieldPanel("why"),
         FieldPanel("email"),
-        FieldPanel("status"),
         FieldPanel("staff_notes"),
-        FieldPanel("entry", read_only=True),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("accept/<int:pk>/", suggestion_views.AcceptView.as_view(), name="accept"),
+            path("reject/<int:pk>/", suggestion_views.RejectView.as_view(), name="reject"),
+            path("duplicate/<int:pk>/", suggestion_views.DuplicateView.as_view(), name="duplicate"),
+            path("send-outcome/<int:pk>/", suggestion_views.SendOutcomeView.as_view(), name="send_outcome"),
+        ]
 
 
 class LiteratureViewSetGroup(SnippetViewSetGroup):
@@ -94,44 +131,14 @@ class LiteratureViewSetGroup(SnippetViewSetGroup):
 register_snippet(LiteratureViewSetGroup)
 
 
-@require_POST
-def make_entry_from_suggestion(request, pk):
-    """Turn a suggestion into a draft entry (unpublished) and open it for a moderator to
-    complete: authors, year, type, tags. Nothing is public until they publish it."""
-    if not request.user.has_perm("literature.publish_bibliographyentry"):  # moderators
-        raise PermissionDenied
-    with transaction.atomic():
-        suggestion = get_object_or_404(ResourceSuggestion.objects.select_for_update(), pk=pk)
-        if suggestion.entry_id is None:
-            entry = BibliographyEntry(
-                title=suggestion.title,
-                url=suggestion.url,
-                year=datetime.date.today().year,
-                publication_type=PublicationType.GREY,
-                summary=suggestion.why,
-                live=False,
-            )
-            entry.authors = [EntryAuthor(name="Unknown", is_organisation=True, sort_order=0)]
-            entry.save()
-            entry.save_revision(user=request.user)
-            suggestion.entry = entry
-            suggestion.status = ResourceSuggestion.Status.ACCEPTED
-            suggestion.save(update_fields=["entry", "status"])
-            messages.success(request, _("A draft entry was made from the suggestion. Complete it, then publish it."))
-    return redirect(reverse("wagtailsnippets_literature_bibliographyentry:edit", args=(suggestion.entry_id,)))
-
-
 @hooks.register("register_admin_urls")
 def register_literature_admin_urls():
-    from .admin_views import import_bibliography
+    from .admin_views import import_bibliography, import_job, import_job_again
 
     return [
-        path(
-            "resource-suggestions/<int:pk>/make-entry/",
-            make_entry_from_suggestion,
-            name="literature_make_entry_from_suggestion",
-        ),
         path("import-bibliography/", import_bibliography, name="literature_import_bibliography"),
+        path("import-bibliography/<int:pk>/", import_job, name="literature_import_job"),
+        path("import-bibliography/<int:pk>/import/", import_job_again, name="literature_import_job_again"),
     ]
 
 
@@ -144,3 +151,50 @@ class ImportMenuItem(MenuItem):
 def register_import_menu_item():
     return ImportMenuItem(_("Import bibliography"), reverse("literature_import_bibliography"), icon_name="upload",
                           order=310)
+
+
+@hooks.register("construct_homepage_panels")
+def add_entry_drafts_panel(request, panels):
+    """Drafts of bibliography entries nobody has submitted: an Editor's draft is never forgotten."""
+    if request.user.has_perm("literature.change_bibliographyentry"):
+        panels.append(drafts_panel())
+
+
+# --- the suggestions queue: the dashboard's count, the history's words, the e-mail on publish ---
+
+
+class NewSuggestionsPanel(Component):
+    """On the admin's dashboard: how many suggestions from the public wait for a decision."""
+
+    name = "new_suggestions"
+    order = 60
+    template_name = "literature/admin/new_suggestions_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        suggestions = reverse("wagtailsnippets_literature_resourcesuggestion:list")
+        return {
+            "count": self.count,
+            "new_url": f"{suggestions}?status={ResourceSuggestion.Status.NEW}",
+            "all_url": suggestions,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_suggestions_panel(request, panels):
+    if request.user.has_perm("literature.view_resourcesuggestion") or request.user.has_perm(
+        "literature.change_resourcesuggestion"
+    ):
+        panels.append(NewSuggestionsPanel(ResourceSuggestion.objects.filter(status=ResourceSuggestion.Status.NEW).count()))
+
+
+@hooks.register("register_log_actions")
+def register_suggestion_log_actions(actions):
+    actions.register_action("literature.suggestion.accepted", _("Accept"), _("Accepted: a draft entry was made"))
+    actions.register_action("literature.suggestion.rejected", _("Reject"), _("Rejected"))
+    actions.register_action("literature.suggestion.duplicate", _("Already in the pack"),
+                            _("Marked as already in the pack"))
+    actions.register_action("literature.suggestion.emailed", _("Email"), _("The suggester was emailed the outcome"))
+

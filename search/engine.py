@@ -18,7 +18,7 @@ from django.db.models import Value
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.memo import per_content_version
-from pbr_site.core.models import HomePage, StandardPage
+from pbr_site.core.models import GetInvolvedPage, HomePage, StandardPage
 from pbr_site.core.routing import public
 from wagtail.models import Page
 
@@ -56,6 +56,7 @@ PAGE_KINDS = {
     GlossaryPage: "page",
     ResourcePackPage: "page",
     StandardPage: "page",
+    GetInvolvedPage: "page",
     HomePage: "page",
     SelfAssessmentPage: "toolkit",
 }

@@ -69,3 +69,37 @@ def fresh_caches():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def demo_full_review_files(django_db_setup):
+    """The review PDFs the demo loader built, as {name: bytes}."""
+    from django.core.files.storage import default_storage
+
+    from literature.review_pdf import FOLDER
+
+    return {f"{FOLDER}/{name}": default_storage.open(f"{FOLDER}/{name}").read()
+            for name in default_storage.listdir(FOLDER)[1]}
+
+
+@pytest.fixture(autouse=True)
+def fresh_full_review_files(request):
+    """The PDFs live in (in-memory) file storage, which a test's rollback does not undo, and
+    SQLite hands the same revision ids out again: put the demo's PDFs back after each test
+    that touched the database, so a later test never reads an earlier test's PDF as current."""
+    if "django_db_setup" not in request.fixturenames:
+        yield
+        return
+    files = request.getfixturevalue("demo_full_review_files")
+    yield
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from literature.review_pdf import FOLDER
+
+    for name in default_storage.listdir(FOLDER)[1]:
+        if f"{FOLDER}/{name}" not in files:
+            default_storage.delete(f"{FOLDER}/{name}")
+    for name, content in files.items():
+        default_storage.delete(name)
+        default_storage.save(name, ContentFile(content))

@@ -3,6 +3,7 @@
 from .bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag, PublicationType
 from .digests import DigestPage, DigestReference, DigestSectorTag, DigestThemeTag, EvidenceStrength
 from .glossary import GlossaryPage, GlossaryTerm, GlossaryTermDigest
+from .imports import ImportJob
 from .pages import LiteratureIndexPage, ResourcePackPage
 from .suggestions import ResourceSuggestion
 from .tags import SectorTag, ThemeTag
@@ -20,6 +21,7 @@ __all__ = [
     "GlossaryPage",
     "GlossaryTerm",
     "GlossaryTermDigest",
+    "ImportJob",
     "LiteratureIndexPage",
     "PublicationType",
     "ResourcePackPage",

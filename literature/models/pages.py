@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.models import ContentPage
 from pbr_site.core.routing import public
@@ -15,10 +16,12 @@ from .tags import SectorTag, ThemeTag
 
 
 class LiteratureIndexPage(RoutablePageMixin, ContentPage):
-    """The literature review: introduction, scope and method, the digests grouped by theme
-    (filterable by sector) and the full review to download.
+    """The literature review: introduction, scope and method, the full review to download and
+    every digest once, A–Z, filterable by sector and theme (in a translation, then the digests
+    still only in English).
 
-    Tag pages live under it: /<lang>/literature-review/sector/<slug>/ and .../theme/<slug>/.
+    Tag pages live under it: /<lang>/literature-review/sector/<slug>/ and .../theme/<slug>/;
+    the full review as a PDF at .../full-review-pdf/ (literature/review_pdf.py builds it).
     """
 
     full_review = models.ForeignKey(
@@ -28,7 +31,22 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["literature.DigestPage", "literature.GlossaryPage", "core.StandardPage"]
-    content_panels = [*ContentPage.content_panels, FieldPanel("full_review")]
+    # The field stays as an optional override: without it, readers get the PDF built from the
+    # published digests in the page's language (review_pdf.py). wagtail-localize copies the
+    # English page's choice into translations; full_review_download() reads a translation's
+    # copy of the English document as English.
+    content_panels = [
+        *ContentPage.content_panels,
+        FieldPanel(
+            "full_review",
+            heading=_("Your own designed full review (optional)"),
+            help_text=_(
+                "Leave empty and the site offers a PDF of the full review, built from the digests "
+                "published in this language and rebuilt whenever one is published or unpublished. "
+                "Choose a document only to offer your own designed version instead."
+            ),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("literature review")
@@ -43,22 +61,170 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     @path("")
     def index(self, request):
-        sectors = list(SectorTag.objects.filter(digest_items__content_object__in=self.digests()).distinct())
-        chosen = request.GET.get("sector", "")
-        chosen_sector = next((sector for sector in sectors if sector.slug == chosen), None)
+        """Every published digest once, A–Z, with its summary, strength of evidence and themes,
+        filtered by sector and theme (a plain GET form); in a translation, the English digests
+        not yet translated."""
         digests = list(self.digests())
-        if chosen_sector is not None:
-            digests = [d for d in digests if any(tag.pk == chosen_sector.pk for tag in d.sector_tags.all())]
+        sectors = _tags_of(digests, "sector_tags")
+        themes = _tags_of(digests, "theme_tags")
+        chosen = {"sector": request.GET.get("sector", ""), "theme": request.GET.get("theme", "")}
+        chosen_sector = next((tag for tag in sectors if tag.slug == chosen["sector"]), None)
+        chosen_theme = next((tag for tag in themes if tag.slug == chosen["theme"]), None)
+        shown = [
+            digest for digest in digests
+            if _tagged(digest, "sector_tags", chosen_sector) and _tagged(digest, "theme_tags", chosen_theme)
+        ]
+        english = self.english_review()
+        english_only = self.english_only_digests(english, digests, chosen_sector, chosen_theme)
+        own_download = self.full_review_download(request, english, has_digests=bool(digests))
+        english_download = None
+        if english is not None and (english_only or own_download is None):
+            english_download = english.full_review_download(request, english)
         return self.render(
             request,
             context_overrides={
-                "digests_by_theme": group_by_theme(digests),
-                "digest_count": len(digests),
+                "digests": shown,
+                "digest_count": len(shown),
+                "english_only": english_only,
                 "sectors": sectors,
+                "themes": themes,
                 "chosen_sector": chosen_sector,
-                "unknown_sector": bool(chosen) and chosen_sector is None,
+                "chosen_theme": chosen_theme,
+                "unknown_sector": bool(chosen["sector"]) and chosen_sector is None,
+                "unknown_theme": bool(chosen["theme"]) and chosen_theme is None,
+                "full_review": own_download,
+                "english_full_review": english_download,
+                "english_review": english,
+                "has_own_digests": bool(digests),
+                "literature_review": self,  # for {% tag_url %}
             },
         )
+
+    @property
+    def language_code(self):
+        """This page's language, from the remembered live translations (no query when warm)."""
+        from pbr_site.core.structure import live_translations
+
+        for code, page in live_translations(self.translation_key, LiteratureIndexPage).items():
+            if page.pk == self.pk:
+                return code
+        return self.locale.language_code  # not live: a preview
+
+    def english_review(self):
+        """The English literature review when this page is a translation of it, else None.
+        Remembered per content version (structure.live_translations)."""
+        from django.conf import settings
+        from pbr_site.core.structure import live_translations
+
+        english = live_translations(self.translation_key, LiteratureIndexPage).get(settings.LANGUAGE_CODE)
+        return english if english is not None and english.pk != self.pk else None
+
+    def english_only_digests(self, english, digests, sector=None, theme=None):
+        """The live English digests with no live translation here (one query), as filtered."""
+        if english is None:
+            return []
+        pages = (
+            public(DigestPage.objects.child_of(english).live())
+            .exclude(translation_key__in=[digest.translation_key for digest in digests])
+            .defer_streamfields()
+            .order_by("title")
+        )
+        if sector is not None:
+            pages = pages.filter(sector_items__tag=sector)
+        if theme is not None:
+            pages = pages.filter(theme_items__tag=theme)
+        return list(pages)
+
+    # --- the full review to download ---------------------------------------------------
+    def own_full_review(self, english=None):
+        """The document staff chose as this language's full review, or None. In a translation
+        the English page's document (wagtail-localize copies the choice) is English, not ours."""
+        from wagtail.documents import get_document_model
+
+        if not self.full_review_id:
+            return None
+        if english is not None and english.pk != self.pk and english.full_review_id == self.full_review_id:
+            return None
+        return get_document_model().objects.filter(pk=self.full_review_id).first()
+
+    def full_review_download(self, request, english=None, has_digests=True):
+        """What this page offers as the full review in its own language: a dict (url, format,
+        size, built_at, language), {"preparing": True} while the first PDF is being built,
+        or None (no digests in this language)."""
+        from .. import review_pdf
+
+        language = self.language_code
+        document = self.own_full_review(english)
+        if document is not None:
+            is_pdf = document.file_extension.lower() == "pdf"
+            return {
+                "url": self.full_review_url(request) if is_pdf else document.url,
+                "format": document.file_extension.upper(),
+                "size": document.get_file_size(),
+                "built_at": None,
+                "language": language,
+            }
+        built = review_pdf.stored(language)
+        if built is not None:
+            return {
+                "url": self.full_review_url(request),
+                "format": "PDF",
+                "size": built["size"],
+                "built_at": parse_datetime(built["built_at"]),
+                "language": language,
+            }
+        if not has_digests:
+            return None
+        # Reading a page asks for nothing (no writes on GET); the PDF's own address asks for
+        # a build when someone follows the link (full_review_pdf).
+        return {"preparing": True, "url": self.full_review_url(request), "language": language}
+
+    def full_review_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("full_review_pdf")
+
+    @path("full-review-pdf/", name="full_review_pdf")
+    def full_review_pdf(self, request):
+        """The full review in this page's language as a PDF, at an address that stays the same
+        (Wagtail's page URLs cannot end in ".pdf"): staff's own designed PDF if they chose one,
+        else the one built from the published digests. Until the first is built: a page that
+        says it is being prepared (and asks for a build, once in five minutes)."""
+        from django.http import FileResponse, HttpResponseRedirect
+        from django.utils.cache import get_conditional_response
+        from django.utils.http import http_date
+
+        from .. import review_pdf
+
+        english = self.english_review()
+        document = self.own_full_review(english)
+        if document is not None and document.file_extension.lower() == "pdf":
+            return HttpResponseRedirect(document.url)
+        language = self.language_code
+        built = review_pdf.stored(language)
+        if built is None:
+            if not self.digests().exists():
+                raise Http404
+            review_pdf.request_build(language)
+            built = review_pdf.stored_now(language)  # built already if the tasks backend runs them at once
+        if built is None:
+            response = self.render(request, template="literature/full_review_preparing.html")
+            response.status_code = 503
+            response["Retry-After"] = "120"
+            response["Cache-Control"] = "no-store"
+            return response
+        modified = int(parse_datetime(built["built_at"]).timestamp())  # HTTP dates have whole seconds
+        etag = f'"{built["fingerprint"]}"'
+        unchanged = get_conditional_response(request, etag=etag, last_modified=modified)
+        if unchanged is not None:
+            return unchanged
+        response = FileResponse(
+            review_pdf.open_pdf(built), content_type="application/pdf", as_attachment=True,
+            filename=f"pbr-literature-review-{language}.pdf",
+        )
+        response["Last-Modified"] = http_date(modified)
+        response["ETag"] = etag
+        response["Content-Language"] = language
+        response["Cache-Control"] = "public, max-age=300"
+        return response
 
     @path("sector/<slug:slug>/", name="sector")
     def sector_page(self, request, slug):
@@ -104,6 +270,46 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         kind = "sector" if isinstance(tag, SectorTag) else "theme"
         return f"{review_url.rstrip('/')}/{kind}/{tag.slug}/"
 
+    # Feeds every page names in its <head> for feed readers: (route, title) (core_tags.feed_links).
+    feeds = (("digest_feed", _("New digests in the payment by results literature review")),)
+    # The language switcher keeps the reader's place on these (core_tags.place_on_page): the
+    # sectors and themes, and so their pages and filters, are the same in every language.
+    routes_in_every_language = ("index", "sector", "theme")
+
+    @path("feed/", name="digest_feed")
+    def digest_feed(self, request):
+        """An Atom feed of the newest digests in this page's language, its links at the origin
+        the reader asked for (atom_response)."""
+        from django.utils.feedgenerator import Atom1Feed
+        from django.utils.translation import gettext
+
+        base = request.build_absolute_uri(self.get_url(request))
+        feed = Atom1Feed(
+            title=gettext("New digests in the payment by results literature review"),
+            link=base,
+            description=self.intro,
+            subtitle=self.intro,
+            language=self.locale.language_code,
+            feed_url=base + self.reverse_subpage("digest_feed"),
+            author_name="Clinks",
+        )
+        newest = (
+            public(DigestPage.objects.child_of(self).live())
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        )
+        for digest in newest:
+            link = request.build_absolute_uri(digest.get_url(request))
+            feed.add_item(
+                title=digest.title,
+                link=link,
+                description=digest.summary,
+                unique_id=link,
+                pubdate=digest.first_published_at,
+                updateddate=digest.last_published_at,
+            )
+        return atom_response(feed)
+
 
 def _query_without(params, *names):
     """The current query string minus some parameters, for pagination and export links."""
@@ -113,14 +319,14 @@ def _query_without(params, *names):
     return kept.urlencode()
 
 
-def group_by_theme(digests):
-    """[(theme or None, [digests])], themes A–Z, a digest under each of its themes."""
-    groups = {}
-    for digest in digests:
-        themes = list(digest.theme_tags.all()) or [None]
-        for theme in themes:
-            groups.setdefault(theme, []).append(digest)
-    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0].label if item[0] else ""))
+def _tags_of(digests, relation):
+    """The tags the digests carry (prefetched: no query), A–Z in the reader's language."""
+    tags = {tag.pk: tag for digest in digests for tag in getattr(digest, relation).all()}
+    return sorted(tags.values(), key=lambda tag: tag.label.lower())
+
+
+def _tagged(digest, relation, tag):
+    return tag is None or any(own.pk == tag.pk for own in getattr(digest, relation).all())
 
 
 SUGGESTIONS_PER_HOUR = 5
@@ -136,6 +342,11 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["core.StandardPage"]
+    # Feeds every page names in its <head> for feed readers: (route, title) (core_tags.feed_links).
+    feeds = (("feed", _("New in the payment by results resource pack")),)
+    # The language switcher keeps the reader's place on these (core_tags.place_on_page): an
+    # entry and the filters are the same in every language.
+    routes_in_every_language = ("index", "entry")
 
     class Meta:
         verbose_name = _("resource pack")
@@ -196,18 +407,19 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        """An Atom feed of the newest entries, for anyone keeping up to date."""
-        from django.http import HttpResponse
+        """An Atom feed of the newest entries, for anyone keeping up to date, in this page's
+        language, its links at the origin the reader asked for (see atom_response)."""
         from django.utils.feedgenerator import Atom1Feed
         from django.utils.translation import gettext
 
-        base = self.get_full_url(request).rstrip("/")
+        base = request.build_absolute_uri(self.get_url(request))
         feed = Atom1Feed(
             title=gettext("New in the payment by results resource pack"),
-            link=base + "/",
+            link=base,
             description=self.intro,
+            subtitle=self.intro,
             language=self.locale.language_code,
-            feed_url=base + "/feed/",
+            feed_url=base + self.reverse_subpage("feed"),
         )
         newest = (
             BibliographyEntry.objects.filter(live=True)
@@ -215,19 +427,17 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
             .order_by("-added_on", "-id")[:FEED_LENGTH]
         )
         for entry in newest:
+            link = base + self.reverse_subpage("entry", kwargs={"pk": entry.pk})
             feed.add_item(
                 title=entry.title,
-                link=f"{base}/entry/{entry.pk}/",
+                link=link,
                 description=entry.localized_summary,
-                unique_id=f"{base}/entry/{entry.pk}/",
+                unique_id=link,
                 pubdate=entry.first_published_at,
                 updateddate=entry.last_published_at,
                 author_name=entry.author_list,
             )
-        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        response["Cache-Control"] = "public, max-age=900"
-        return response
+        return atom_response(feed)
 
     @path("suggest/", name="suggest")
     def suggest(self, request):
@@ -289,3 +499,16 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
             template="literature/bibliography_entry.html",
             context_overrides={"entry": entry, "citing_digests": list(citing), "literature_review": review},
         )
+
+
+def atom_response(feed):
+    """A feed as a response. Every link in it is absolute at the origin of the request
+    (request.build_absolute_uri: the Host Django accepted through ALLOWED_HOSTS, and the scheme
+    the proxy reports through SECURE_PROXY_SSL_HEADER), not the Wagtail Site record's hostname.
+    Shared caches key on the host too; our page cache keeps only HTML (caching.is_cacheable)."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    response["Cache-Control"] = "public, max-age=900"
+    return response

@@ -67,7 +67,7 @@ CONTENT_APPS = frozenset({
 # ...except these, which no public page shows, or which rendering a page creates (renditions;
 # embeds are left out above for the same reason: they cache what a provider said).
 NOT_CONTENT = frozenset({
-    "toolkit.AssessmentResponse", "literature.ResourceSuggestion", "wagtailcore.PageLogEntry",
+    "toolkit.AssessmentResponse", "literature.ResourceSuggestion", "core.Enquiry", "wagtailcore.PageLogEntry",
     "wagtailcore.ModelLogEntry", "wagtailcore.Revision", "wagtailcore.WorkflowState", "wagtailcore.TaskState",
     "wagtailcore.Comment", "wagtailcore.CommentReply", "wagtailcore.PageSubscription", "wagtailcore.UploadedFile",
     "wagtailimages.Rendition",

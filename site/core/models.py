@@ -1,4 +1,5 @@
-"""Site-wide page types: the home page and ordinary content pages (about, get involved).
+"""Site-wide page types: the home page, ordinary content pages (about, accessibility) and
+the get involved page with its enquiry form (and the enquiries it receives).
 
 `ContentPage` is the abstract base the three parts' landing pages build on, so every
 page has the same lead paragraph, body blocks, search fields and editing panels.
@@ -6,10 +7,12 @@ page has the same lead paragraph, body blocks, search fields and editing panels.
 
 import copy
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -99,3 +102,93 @@ class StandardPage(ContentPage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class GetInvolvedPage(RoutablePageMixin, ContentPage):
+    """"Get involved": the editors' words (lead, body) above a form the public send us
+    enquiries with (take part in a workshop, pilot the self-assessment, send an evaluation,
+    anything else). Enquiries land in the admin (Enquiry) and staff are told by e-mail."""
+
+    form_heading = models.CharField(
+        _("form heading"), max_length=120, blank=True,
+        help_text=_("The heading above the form. Leave blank for “Send us a message”."),
+    )
+    form_intro = models.TextField(
+        _("text above the form"), max_length=600, blank=True,
+        help_text=_("Optional: what to tell us, and what happens next."),
+    )
+    confirmation_text = models.TextField(
+        _("confirmation message"), max_length=600, blank=True,
+        help_text=_(
+            "Shown once a message is sent. Leave blank for “Thank you. We have your message and will "
+            "reply by email.”"
+        ),
+    )
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = [
+        *ContentPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("form_heading"), FieldPanel("form_intro"), FieldPanel("confirmation_text")],
+            heading=_("The form"),
+            help_text=_("The form's questions are fixed. What people send with it appears in the admin under "
+                        "Enquiries."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("get involved page")
+
+    @path("")
+    def form(self, request):
+        from .views import enquiry_form
+
+        return enquiry_form(self, request)
+
+    @path("sent/", name="sent")
+    def sent(self, request):
+        from .views import enquiry_sent
+
+        return enquiry_sent(self, request)
+
+    def sent_url(self):
+        return self.url + self.reverse_subpage("sent")
+
+
+class Enquiry(models.Model):
+    """A message from the public sent with the form on the get involved page. Only staff see
+    it (Editors, Moderators and superusers, in the admin's Enquiries list)."""
+
+    class Reason(models.TextChoices):
+        WORKSHOP = "workshop", _("Take part in a workshop")
+        PILOT = "pilot", _("Pilot the self-assessment")
+        EVALUATION = "evaluation", _("Send us an evaluation or unpublished report")
+        CONTACT = "contact", _("Something else")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        REPLIED = "replied", _("Replied")
+        CLOSED = "closed", _("Closed")
+
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email address"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    message = models.TextField(_("message"), max_length=3000)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en", editable=False,
+        help_text=_("The language the visitor wrote in: reply in it."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    staff_notes = models.TextField(_("notes for staff"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("enquiry")
+        verbose_name_plural = _("enquiries")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_reason_display()}"

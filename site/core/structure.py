@@ -79,8 +79,21 @@ def home_for_language(request, language_code):
 def home_children(home):
     """(the main navigation's pages, the accessibility statement or None) below this home
     page: its live, public children shown in menus, and its child whose English page has the
-    statement's slug. One query per content version."""
+    statement's slug. One query per content version, shared with feed_pages."""
+    navigation, statement, _with_feeds = _home_children(home)
+    return navigation, statement
+
+
+def feed_pages(home):
+    """The pages below this home page whose type publishes feeds (a `feeds` attribute: see
+    core_tags.feed_links), their content types fetched with them. No query of their own: read
+    with home_children."""
+    return _home_children(home)[2]
+
+
+def _home_children(home):
     from django.db.models import Exists, OuterRef, Q
+    from wagtail.models import get_page_models
 
     from .routing import public
 
@@ -88,18 +101,26 @@ def home_children(home):
         is_statement = Exists(
             Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
         )
+        has_feeds = Q()
+        for model in get_page_models():
+            if getattr(model, "feeds", None):
+                has_feeds |= Q(content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name)
         children = (
             public(home.get_children().live())
+            .select_related("content_type")
             .annotate(is_statement=is_statement)
-            .filter(Q(show_in_menus=True) | Q(is_statement=True))
+            .filter(Q(show_in_menus=True) | Q(is_statement=True) | has_feeds)
         )
         statement = None
         navigation = []
+        with_feeds = []
         for child in children:
             if child.is_statement and statement is None:
                 statement = child
             if child.show_in_menus:
                 navigation.append(child)
-        return navigation, statement
+            if getattr(child.content_type.model_class(), "feeds", None):
+                with_feeds.append(child)
+        return navigation, statement, with_feeds
 
     return per_content_version(("home-children", home.pk), build)

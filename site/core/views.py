@@ -1,13 +1,21 @@
-"""Site-wide views: robots.txt, the bilingual sitemap and the error pages."""
+"""Site-wide views: robots.txt, the bilingual sitemap, the error pages, and the get involved
+page's enquiry form (served through GetInvolvedPage's routes)."""
 
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page, Site
+
+from .enquiries import notify_staff
+from .ratelimit import over_limit
+
+ENQUIRIES_PER_HOUR = 5
 
 
 class BilingualSitemap(Sitemap):
@@ -63,3 +71,38 @@ def server_error(request):
     """
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request}))
+
+
+def enquiry_form(page, request):
+    """The get involved page with its form. A valid enquiry is saved, staff are told by
+    e-mail, and the visitor is sent to the confirmation (Post/Redirect/Get). Anything
+    refused comes back with an error summary and everything typed still in the form."""
+    from .forms import EnquiryForm
+
+    form = EnquiryForm(request.POST if request.method == "POST" else None)
+    limited = False
+    if request.method == "POST":
+        limited = over_limit(request, "enquiry", limit=ENQUIRIES_PER_HOUR, window_seconds=3600)
+        if limited:
+            form.add_error(None, gettext(
+                "You have sent a lot of messages in the last hour. Please try again later; "
+                "what you typed is still below."
+            ))
+        elif form.is_valid():
+            if not form.is_bot():  # a bot is thanked too, and nothing is kept
+                enquiry = form.save(commit=False)
+                enquiry.language = page.locale.language_code
+                enquiry.save()
+                notify_staff(enquiry)
+            return HttpResponseRedirect(page.sent_url())
+    response = page.render(request, context_overrides={"form": form, "limited": limited})
+    if limited:
+        response.status_code = 429
+    # It holds a CSRF token and, after a refused post, what the visitor typed.
+    add_never_cache_headers(response)
+    return response
+
+
+def enquiry_sent(page, request):
+    """The confirmation, the same for everyone (it shows nothing the visitor sent)."""
+    return page.render(request, template="core/get_involved_sent.html")

@@ -313,9 +313,17 @@ ADMIN_CSP = {
 # visitors yet; Wagtail's moderation notifications go to the console locally.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pbr-toolkit@localhost")
+# Who is told of each enquiry sent from the get involved page (comma-separated); when empty,
+# every active member of the Moderators group with an e-mail address (core/enquiries.py).
+PBR_ENQUIRIES_EMAIL = [a.strip() for a in os.environ.get("PBR_ENQUIRIES_EMAIL", "").split(",") if a.strip()]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Translations go through moderation (wagtail-localize)
+# "Translate this page" makes draft translations (wagtail-localize's default publishes them when
+# the source is live). The rest, for Editors who may not publish: site/core/translation_moderation.py.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -49,6 +49,8 @@ MAILERS = {
             "username": os.environ.get("SMTP_USER", ""),
             "password": os.environ.get("SMTP_PASSWORD", ""),
             "use_tls": os.environ.get("SMTP_USE_TLS", "false").lower() == "true",
+            # A mail server that hangs must not hold a web worker (mail failures are logged, never lost).
+            "timeout": 10,
         },
     }
 }

@@ -22,3 +22,5 @@ WHITENOISE_USE_FINDERS = True
 # Admin tests sign in with force_login; the two-factor tests turn this on themselves
 # (tests/core/test_admin_sign_in.py), and production keeps base.py's True.
 PBR_ADMIN_2FA_REQUIRED = False
+# Every task logs its start and end at INFO: thousands of lines in a test run.
+LOGGING = {**LOGGING, "loggers": {name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks")}}  # noqa: F405

@@ -16,8 +16,8 @@ from tests.servers import SET_UP_DATABASE, migrations_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# A completed self-assessment with feedback, an uploaded image and a suggestion, on top of
-# the demo content (which has the full review as a document).
+# A completed self-assessment with feedback, an uploaded document and image and a suggestion,
+# on top of the demo content.
 ADD_MORE = """
 import io
 import django
@@ -48,6 +48,9 @@ response.save()
 buffer = io.BytesIO()
 PILImage.new("RGB", (40, 30), "purple").save(buffer, "PNG")
 Image.objects.create(title="Restored photo", file=ImageFile(buffer, name="restore-test.png"))
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+Document.objects.create(title="Restored paper", file=ContentFile(b"%PDF-1.7 restore test", name="restore-test.pdf"))
 ResourceSuggestion.objects.create(title="A local evaluation", why="It belongs in the pack.")
 """
 

@@ -5,14 +5,15 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
-from pbr_site.core.models import HomePage, StandardPage
+from pbr_site.core.models import GetInvolvedPage, HomePage, StandardPage
 from wagtail.models import Page
 
 from literature.models import DigestPage, GlossaryPage, LiteratureIndexPage, ResourcePackPage
 from toolkit.models import SelfAssessmentPage
 
 PAGE_TYPES = [
-    HomePage, StandardPage, LiteratureIndexPage, DigestPage, GlossaryPage, ResourcePackPage, SelfAssessmentPage
+    HomePage, StandardPage, GetInvolvedPage, LiteratureIndexPage, DigestPage, GlossaryPage, ResourcePackPage,
+    SelfAssessmentPage,
 ]
 
 
@@ -73,7 +74,7 @@ def test_language_switcher_leads_to_the_same_page_in_the_other_language(client, 
     back = html_cy.find("nav", class_="govuk-language-navigation").find("a", lang="en")
     assert back["href"] == about.url
     # hreflang alternates in the head for both languages.
-    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
+    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
     assert alternates["en"].endswith(about.url) and alternates["cy"].endswith(about_cy.url)
 
 

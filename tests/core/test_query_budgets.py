@@ -15,7 +15,7 @@ Lower a ceiling when you save a query; never raise one above MAX_QUERIES.
 
 import pytest
 from pbr_site.core import caching
-from pbr_site.core.models import HomePage, StandardPage
+from pbr_site.core.models import GetInvolvedPage, HomePage, StandardPage
 
 from literature.models import (
     BibliographyEntry,
@@ -36,8 +36,9 @@ MAX_QUERIES = 20
 BUDGETS = {
     "home": (8, 2),
     "standard page": (7, 1),
-    "literature review": (12, 6),
-    "literature review, sector filter": (12, 6),
+    "get involved page": (7, 1),
+    "literature review": (12, 5),
+    "literature review, sector filter": (12, 5),
     "digest": (16, 6),
     "glossary": (12, 5),
     "sector page": (13, 7),
@@ -83,6 +84,7 @@ def public_urls(demo_page, client, language):
     return {
         "home": demo_page(HomePage, language).url,
         "standard page": demo_page(StandardPage, language).url,
+        "get involved page": demo_page(GetInvolvedPage, language).url,
         "literature review": review.url,
         "literature review, sector filter": f"{review.url}?sector={sector.slug}",
         "digest": demo_page(DigestPage, language).url,

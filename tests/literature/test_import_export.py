@@ -11,6 +11,7 @@ from literature import formats
 from literature.models import BibliographyEntry, ResourcePackPage
 
 from . import factories
+from .admin_forms import rendered_form
 
 CSV = """title,year,type,authors,journal,volume,issue,doi,summary,sectors
 Payment by Results in the UK: progress to date,2015,research,"Battye, F.",Evaluation,21,2,10.1177/1356389015577464,Reviews the evidence.,general
@@ -36,8 +37,15 @@ def run_import(path, *args):
 
 
 @pytest.mark.django_db
+def test_the_command_imports_drafts_unless_told_to_publish(csv_file):
+    run_import(csv_file)
+    entry = BibliographyEntry.objects.get(doi="10.1177/1356389015577464")
+    assert not entry.live and entry.latest_revision_id
+
+
+@pytest.mark.django_db
 def test_import_reports_every_row_and_a_bad_row_never_stops_the_rest(csv_file):
-    output = run_import(csv_file)
+    output = run_import(csv_file, "--publish")
     assert "Row 2: created: Payment by Results in the UK: progress to date" in output
     assert "Row 3: created: A local evaluation of a homelessness contract" in output
     assert "Row 4:" in output and "year" in output
@@ -60,14 +68,14 @@ def test_reimporting_the_same_file_changes_nothing(csv_file):
 
 @pytest.mark.django_db
 def test_an_update_matched_by_doi_changes_only_what_the_file_gives(csv_file, tmp_path):
-    run_import(csv_file)
+    run_import(csv_file, "--publish")
     entry = BibliographyEntry.objects.get(doi="10.1177/1356389015577464")
     entry.summary_cy = "Crynodeb a ysgrifennwyd gan staff."
     entry.save()
     update = tmp_path / "update.csv"
     update.write_text("title,year,doi,pages\nPayment by Results in the UK: progress to date,2015,"
                       "https://doi.org/10.1177/1356389015577464,184-200\n")
-    assert "Row 2: updated" in run_import(update)
+    assert "Row 2: updated" in run_import(update, "--publish")
     entry.refresh_from_db()
     assert entry.pages == "184–200"
     assert entry.summary == "Reviews the evidence." and entry.summary_cy == "Crynodeb a ysgrifennwyd gan staff."
@@ -86,14 +94,20 @@ def test_admin_upload_imports_and_refuses_wrong_files(admin_client):
     url = reverse("literature_import_bibliography")
     page = admin_client.get(url)
     assert page.status_code == 200
+    fields, offered = rendered_form(page)
+    # Drafts by default: "publish" is offered to someone who may publish, never ticked.
+    assert {"file", "dry_run", "publish", "on_duplicate"} <= offered and "publish" not in fields
+    assert fields["dry_run"] == "on" and fields["on_duplicate"] == "skip"
     upload = SimpleUploadedFile("pack.ris", b"TY  - RPRT\r\nTI  - Outcome-based payment schemes\r\nAU  - National Audit Office\r\n"
                                 b"PY  - 2015\r\nAB  - Found at least 15bn of PbR.\r\nER  - \r\n")
-    response = admin_client.post(url, {"file": upload, "publish": "on"})
-    assert "Record 1" in response.content.decode() and "created" in response.content.decode()
-    assert BibliographyEntry.objects.filter(title="Outcome-based payment schemes", year=2015).exists()
-    wrong = admin_client.post(url, {"file": SimpleUploadedFile("evil.exe", b"MZ")})
+    del fields["dry_run"]  # the administrator unticks "check only" and ticks "publish"
+    response = admin_client.post(url, {**fields, "publish": "on", "file": upload}, follow=True)
+    html = response.content.decode()
+    assert "Record 1" in html and "Added and published" in html
+    assert BibliographyEntry.objects.get(title="Outcome-based payment schemes", year=2015).live
+    wrong = admin_client.post(url, {**fields, "file": SimpleUploadedFile("evil.exe", b"MZ")})
     assert "Upload a .csv, .bib, .ris or .txt file." in wrong.content.decode()
-    big = admin_client.post(url, {"file": SimpleUploadedFile("big.csv", b"x" * (2 * 1024 * 1024 + 1))})
+    big = admin_client.post(url, {**fields, "file": SimpleUploadedFile("big.csv", b"x" * (2 * 1024 * 1024 + 1))})
     assert "larger than 2 MB" in big.content.decode()
 
 

@@ -77,36 +77,46 @@ def test_too_many_suggestions_from_one_client_are_rate_limited(client, suggest_u
     assert ResourceSuggestion.objects.count() == 5
 
 
+def accept_url(suggestion):
+    return reverse("wagtailsnippets_literature_resourcesuggestion:accept", args=(suggestion.pk,))
+
+
+def rendered_form(response):
+    """What a browser would post from the page's form (inputs, selected options, textareas)."""
+    form = BeautifulSoup(response.content, "html.parser").select_one("form[method=post]")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")
+            if field.get("type") not in ("checkbox", "radio", "submit")}
+    for select in form.select("select[name]"):
+        chosen = select.select_one("option[selected]") or select.select_one("option")
+        data[select["name"]] = chosen.get("value", "")
+    data.update({area["name"]: area.get_text() for area in form.select("textarea[name]")})
+    return data
+
+
 @pytest.mark.django_db
-def test_a_moderator_turns_a_suggestion_into_a_draft_entry(client, suggest_url, admin_client):
-    client.post(suggest_url, GOOD)
+def test_staff_turn_a_suggestion_into_one_draft_entry(client, suggest_url, admin_client):
+    client.post(suggest_url, {**GOOD, "year": "2016"})
     suggestion = ResourceSuggestion.objects.get()
     edit = admin_client.get(reverse("wagtailsnippets_literature_resourcesuggestion:edit", args=(suggestion.pk,)))
-    assert "Make a draft entry" in edit.content.decode()
-    response = admin_client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,)))
+    assert "Accept: make a draft entry" in edit.content.decode()
+    page = admin_client.get(accept_url(suggestion))
+    response = admin_client.post(accept_url(suggestion), rendered_form(page))
     suggestion.refresh_from_db()
     entry = suggestion.entry
     assert response["Location"] == reverse("wagtailsnippets_literature_bibliographyentry:edit", args=(entry.pk,))
-    assert entry.title == GOOD["title"] and not entry.live
+    assert entry.title == GOOD["title"] and entry.year == 2016 and not entry.live
     assert suggestion.status == "accepted"
-    # Twice does not make two entries.
-    admin_client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,)))
+    # The same form sent twice does not make two entries.
+    again = admin_client.post(accept_url(suggestion), rendered_form(page))
+    assert again.status_code == 302
     assert BibliographyEntry.objects.filter(title=GOOD["title"]).count() == 1
 
 
 @pytest.mark.django_db
-def test_editors_cannot_make_entries_from_suggestions(client, suggest_url):
-    from django.contrib.auth import get_user_model
-
+def test_visitors_cannot_decide_suggestions(client, suggest_url):
     client.post(suggest_url, GOOD)
     suggestion = ResourceSuggestion.objects.get()
-    visitor = client
-    assert visitor.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,))).status_code == 302  # to login
+    refused = client.post(accept_url(suggestion), {"year": "2020", "publication_type": "grey"})
+    assert refused.status_code == 302 and "/admin/login/" in refused["Location"]
     suggestion.refresh_from_db()
-    assert suggestion.entry is None
-    editor = get_user_model().objects.get(username="editor")
-    client.force_login(editor)
-    refused = client.post(reverse("literature_make_entry_from_suggestion", args=(suggestion.pk,)))
-    assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail: "no permission"
-    suggestion.refresh_from_db()
-    assert suggestion.entry is None
+    assert suggestion.entry is None and suggestion.status == "new"

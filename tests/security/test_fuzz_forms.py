@@ -275,6 +275,55 @@ def test_resource_suggestion(client, suggest_url, data, raw, base):
     earlier.delete()
 
 
+# --- the get involved page's enquiry form ----------------------------------------------------
+
+GOOD_ENQUIRY = {
+    "reason": "pilot",
+    "name": "Ann Jones",
+    "email": "ann.jones@example.org",
+    "organisation": "",
+    "message": "We would like to pilot the self-assessment.",
+}
+
+
+@pytest.fixture
+def get_involved_url(db):
+    from pbr_site.core.models import GetInvolvedPage
+
+    return GetInvolvedPage.objects.get(locale__language_code="en").url
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=form_data(["reason", "name", "email", "organisation", "message", "website"],
+                      reason=["workshop", "pilot", "evaluation", "contact"]),
+       raw=st.one_of(st.none(), raw_bodies), base=st.booleans())
+def test_enquiry(client, get_involved_url, data, raw, base):
+    from django.core import mail
+    from pbr_site.core.models import Enquiry
+
+    earlier = Enquiry.objects.create(reason="contact", name="Kept", email="kept@example.org",
+                                     message="Saved before the fuzzing.")
+    if base:  # hostile values over an otherwise valid form
+        data = {**GOOD_ENQUIRY, **data}
+    mail.outbox = []
+    response = post(client, get_involved_url, data, raw)
+    assert_no_server_error(response)
+    stored = list(Enquiry.objects.exclude(pk=earlier.pk))
+    assert len(stored) <= 1 and len(mail.outbox) == len(stored)  # staff are told of each one kept
+    for enquiry in stored:
+        enquiry.full_clean()  # lengths, choices, email format
+        for field in ("name", "email", "organisation", "message"):
+            value = getattr(enquiry, field)
+            assert value == without_control_characters(value), (field, value)
+        assert "\n" not in enquiry.name and "\n" not in enquiry.organisation  # one line: safe in a subject
+        assert enquiry.name.strip() and enquiry.message.strip()
+        assert enquiry.status == Enquiry.Status.NEW and enquiry.language == "en" and not enquiry.staff_notes
+    assert Enquiry.objects.filter(pk=earlier.pk, name="Kept").exists()
+    Enquiry.objects.exclude(pk=earlier.pk).delete()
+    earlier.delete()
+
+
 # --- the GET forms: filters and search -------------------------------------------------------
 
 

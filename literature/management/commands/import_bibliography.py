@@ -1,7 +1,9 @@
 """Import bibliography entries from a CSV, BibTeX or RIS file, reporting row by row.
 
-    python manage.py import_bibliography pack.csv [--dry-run] [--draft]
+    python manage.py import_bibliography pack.csv [--dry-run] [--publish]
 
+New and changed entries are drafts for a Moderator to publish, as from the admin, unless
+--publish says otherwise (for whoever runs the server, who may publish anything anyway).
 See literature/bibliography_io.py for how records are matched and updated; the admin's
 "Import bibliography" page does the same from an upload.
 """
@@ -20,14 +22,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path")
         parser.add_argument("--dry-run", action="store_true", help="Report what would happen, change nothing.")
-        parser.add_argument("--draft", action="store_true", help="Leave new and changed entries unpublished.")
+        parser.add_argument("--publish", action="store_true", help="Publish new and changed entries (default: drafts).")
 
-    def handle(self, *args, path, dry_run, draft, **options):
+    def handle(self, *args, path, dry_run, publish, **options):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"No such file: {path}")
         text = decode_upload(file.read_bytes())
-        rows = Importer(publish=not draft, dry_run=dry_run).import_text(text, file.name)
+        rows = Importer(publish=publish, dry_run=dry_run).import_text(text, file.name)
         totals = {}
         for row in rows:
             totals[row.outcome] = totals.get(row.outcome, 0) + 1

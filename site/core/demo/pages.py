@@ -121,11 +121,15 @@ PAGES = [
              )},
         ],
     }),
-    ("involved", "core.StandardPage", "home", {
+    ("involved", "core.GetInvolvedPage", "home", {
         "title": "Get involved",
         "slug": "get-involved",
         "show_in_menus": True,
         "intro": "Help us test the toolkit, improve the evidence and share what you have learned.",
+        "form_intro": (
+            "Tell us what you would like to do and how to reach you. Someone from the Clinks team will "
+            "reply by email."
+        ),
         "body": [
             {"type": "heading", "id": "4d000000-0000-4000-8000-000000000001",
              "value": {"text": "Come to a workshop", "level": "h2"}},

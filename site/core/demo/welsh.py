@@ -155,6 +155,13 @@ WELSH = {
     ),
     "Come to a workshop": "Dewch i weithdy",
     (
+        "Tell us what you would like to do and how to reach you. Someone from the Clinks team will reply by "
+        "email."
+    ): (
+        "Dywedwch wrthym beth yr hoffech ei wneud a sut i gysylltu â chi. Bydd rhywun o dîm Clinks yn ateb "
+        "drwy e-bost."
+    ),
+    (
         "We run workshops for commissioners and voluntary organisations to work through the self-assessment "
         "together on a real service and to discuss the evidence."
     ): (

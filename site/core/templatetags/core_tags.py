@@ -1,11 +1,12 @@
 """Template tags for the site chrome: main navigation, the footer's link to the accessibility
-statement, and the language switcher.
+statement, the language switcher and the feeds named for feed readers.
 
 What they show is read once per content version (structure.py), because every page needs
 it and it changes only when content does.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from ..structure import home_children, home_for_language, live_translations
+from ..structure import feed_pages, home_children, home_for_language, live_translations
 
 register = template.Library()
 
@@ -40,31 +41,109 @@ def localized_home(context):
     return home_for_language(request, get_language()) if request else None
 
 
+# Query parameters never carried into the other language: a form's CSRF token, and campaign
+# tags that say where a link was shared, not what the reader is looking at.
+NOT_CARRIED = frozenset({"csrfmiddlewaretoken", "fbclid", "gclid", "msclkid"})
+NOT_CARRIED_PREFIXES = ("utm_",)
+MAX_CARRIED_QUERY = 512  # longer query strings (never from our own forms) are not carried
+
+
+def carried_query(request):
+    """The query string ("?sector=health&page=2") to carry into the other language, or "":
+    what the reader chose (filters, a search, a page number), every non-empty parameter but
+    those above, re-encoded here so nothing the visitor typed reaches the link unescaped."""
+    params = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in NOT_CARRIED and not name.startswith(NOT_CARRIED_PREFIXES)
+        for value in values
+        if value.strip()
+    ]
+    query = urlencode(params)
+    return f"?{query}" if query and len(query) <= MAX_CARRIED_QUERY else ""
+
+
+def place_on_page(page, request):
+    """What to add to a translation's URL to keep the reader's place on this page: the
+    routable sub-page they are on ("entry/12/", "sector/health/") and the query string, when
+    the page type lists that route in `routes_in_every_language` (the same entry, tag or
+    filters exist in every language); "" otherwise (the translation's own URL)."""
+    match = getattr(request, "routable_resolver_match", None) if request is not None else None
+    if match is None or match.url_name not in getattr(page, "routes_in_every_language", ()):
+        return ""
+    routed = getattr(match.func, "__self__", None)  # the page whose route this was
+    if routed is None or routed.pk != page.pk:
+        return ""
+    return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs) + carried_query(request)
+
+
+def _is_local_path(url):
+    """A path on this site ("/cy/search/"), not "//elsewhere.example/" or "/\\elsewhere"."""
+    return url.startswith("/") and not url.startswith(("//", "/\\"))
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: to this page in that language, if it exists.
+    """One link per language: to this page in that language, if it exists, keeping the
+    reader's place (place_on_page; for views, the same view with the same query).
 
-    For a Wagtail page we look up its live translations; for anything else (error pages,
-    views) Django's translate_url maps the URL into the other language's prefix.
+    For a Wagtail page we look up its live translations; for anything else (search, error
+    pages) Django's translate_url maps the path into the other language's prefix.
     """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
     is_page = isinstance(page, Page) and page.pk is not None
     translations = live_translations(page.translation_key) if is_page else {}
+    place = place_on_page(page, request) if is_page else ""
     links = []
     for code, _name in settings.LANGUAGES:
         name = settings.LANGUAGE_NATIVE_NAMES.get(code, code)
         if is_page and code in translations:
-            url, translated = translations[code].get_url(request), True
+            url, translated = (translations[code].get_url(request) or f"/{code}/") + place, True
         elif is_page:
-            home = home_for_language(request, code)
-            url, translated = (home.get_url(request) if home else f"/{code}/"), False
+            url, translated = _home_url(request, code), False
         elif request is not None:
-            url, translated = translate_url(request.get_full_path(), code), True
+            url = translate_url(request.path, code)
+            if _is_local_path(url) and (url != request.path or code == current):
+                url, translated = url + carried_query(request), True
+            else:  # a path no view of ours answers in that language
+                url, translated = _home_url(request, code), False
         else:
             url, translated = f"/{code}/", True
         links.append(LanguageLink(code, name, url, code == current, translated))
+    return links
+
+
+def _home_url(request, code):
+    home = home_for_language(request, code)
+    return home.get_url(request) if home else f"/{code}/"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str  # absolute, at the origin the reader asked for
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context):
+    """The site's feeds in this language, for feed readers to discover (base.html): each
+    route a page type below the home page names in its `feeds` attribute, as
+    ((route name, title), ...). Their pages come with the navigation's (no query of its own)."""
+    request = context.get("request")
+    home = home_for_language(request, get_language()) if request is not None else None
+    if home is None:
+        return []
+    links = []
+    for page in feed_pages(home):
+        model = page.content_type.model_class()
+        page_url = page.get_url(request)
+        if page_url is None:
+            continue
+        for route, title in model.feeds:
+            url = request.build_absolute_uri(page_url + model.get_resolver().reverse(route))
+            links.append(FeedLink(str(title), url))
     return links
 
 

@@ -1,0 +1,31 @@
+"""Keeping the full review's PDFs up to date (review_pdf.py): publishing, unpublishing or
+deleting a digest, or the review page itself, rebuilds that language's PDF in the background."""
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished
+
+
+def review_changed(sender, instance, **kwargs):
+    from django.conf import settings
+
+    from . import review_pdf
+    from .models import LiteratureIndexPage
+
+    language = instance.locale.language_code
+    review_pdf.schedule(language)
+    if language == settings.LANGUAGE_CODE:
+        # Translations list the digests still only in English: theirs may change too (a
+        # build with nothing new to show is skipped).
+        others = LiteratureIndexPage.objects.live().exclude(locale__language_code=language)
+        for other in others.values_list("locale__language_code", flat=True).distinct():
+            review_pdf.schedule(other)
+
+
+def connect():
+    """Called from LiteratureConfig.ready()."""
+    from .models import DigestPage, LiteratureIndexPage
+
+    for model in (DigestPage, LiteratureIndexPage):
+        for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"),
+                             (post_delete, "deleted")):
+            signal.connect(review_changed, sender=model, dispatch_uid=f"full-review-pdf-{name}-{model.__name__}")

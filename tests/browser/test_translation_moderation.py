@@ -1,0 +1,169 @@
+"""A Welsh translation goes through moderation, in Chromium, through wagtail-localize's screens.
+
+An Editor (who may not publish) clicks "Translate this page" on an English digest that has no
+Welsh version: the Welsh page is a draft and its public address answers 404. The Editor
+translates the title in wagtail-localize's translation editor, which offers them no "Publish",
+and submits it for moderation from the editor's own message. Still 404. A Moderator finds it
+under "Awaiting your review" on the dashboard and approves it: the Welsh page is live with the
+Editor's words. (site/core/translation_moderation.py; the server-side rules are in
+tests/core/test_translation_moderation.py.)
+
+As in test_admin_questionnaire.py: `make serve`'s production stack on a database of this
+module's own (it adds a page), staff made as an administrator would, and each signs in with
+two-step sign-in set up on the admin's first-sign-in page.
+"""
+
+import base64
+import json
+import re
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django_otp.oath import totp
+from playwright.sync_api import expect
+
+from tests.servers import ROOT, production_env, production_like_server
+
+from .conftest import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+ADMIN_TIMEOUT = 30_000
+WELSH_TITLE = "Pwrpas clir: cyfieithiad y golygydd"
+
+DJANGO = "import django\ndjango.setup()\n"
+SET_UP = f"""{DJANGO}
+import json, os
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from literature.models import DigestPage
+from wagtail.models import Locale
+
+for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
+    user = get_user_model().objects.create_user(
+        username, f"{{username}}@example.org", os.environ[f"PASSWORD_{{username.upper()}}"],
+        first_name=username.title(),
+    )
+    user.groups.add(Group.objects.get(name=group))
+welsh = Locale.objects.get(language_code="cy")
+digest = next(
+    page for page in DigestPage.objects.live().filter(locale__language_code="en").order_by("path")
+    if page.get_translation_or_none(welsh) is None
+)
+print(json.dumps({{"id": digest.pk, "title": digest.title}}))
+"""
+WELSH_PAGE = f"""{DJANGO}
+import json, sys
+from wagtail.models import Locale, Page
+
+page = Page.objects.get(pk=int(sys.argv[1])).get_translation(Locale.objects.get(language_code="cy"))
+print(json.dumps({{"id": page.pk, "path": page.get_url(), "live": page.live}}))
+"""
+
+
+class Server:
+    def __init__(self, url, env, passwords):
+        self.url, self.env, self.passwords = url, env, passwords
+
+    def django(self, script, *args, env=None):
+        result = subprocess.run(
+            [sys.executable, "-c", script, *map(str, args)],
+            check=False, cwd=ROOT, env={**self.env, **(env or {})}, capture_output=True, text=True, timeout=120,
+        )
+        if result.returncode:
+            pytest.fail(f"a Django script failed:\n{result.stderr}", pytrace=False)
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def server(request, tmp_path_factory):
+    cache = getattr(request.config, "cache", None)
+    cache_dir = cache.mkdir("production-like-server") if cache else None
+    workdir = tmp_path_factory.mktemp("translation-moderation-server")
+    with production_like_server(workdir, cache_dir=cache_dir) as url:
+        passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
+        server = Server(url, production_env(workdir), passwords)
+        server.digest = server.django(
+            SET_UP, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()}
+        )
+        yield server
+
+
+def signed_in(browser, server, username):
+    """A context signed in as `username`: password, then the authenticator app set up as the
+    admin asks the first time (the key read off the page, the code typed in)."""
+    context = browser.new_context(base_url=server.url, viewport=DESKTOP)
+    context.set_default_timeout(ADMIN_TIMEOUT)
+    page = context.new_page()
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(server.passwords[username])
+    with page.expect_navigation(url=re.compile(r"/admin/2fa/setup/")):
+        page.get_by_role("button", name="Sign in").click()
+    setup = page.locator("body > .wrapper")
+    secret = setup.locator("#otp-secret").inner_text().strip()
+    setup.locator("input[name=otp_token]").fill(f"{totp(base64.b32decode(secret)):06d}")
+    with page.expect_navigation(url=re.compile(r"/admin/$")):
+        setup.get_by_role("button", name="Turn on two-step sign-in").click()
+    return context, page
+
+
+def test_an_editors_welsh_translation_is_published_only_when_a_moderator_approves_it(browser, server):
+    reader = browser.new_context(base_url=server.url)
+    reader_page = reader.new_page()
+    editor_context, editor = signed_in(browser, server, "editor")
+    try:
+        # --- the Editor: Translate this page, from the English digest's own header ---
+        editor.goto(f"/admin/pages/{server.digest['id']}/edit/")
+        editor.locator("header").get_by_role("button", name="Actions").click()
+        editor.get_by_role("link", name="Translate this page").click()
+        editor.get_by_label("Welsh").check()
+        with editor.expect_navigation(url=re.compile(r"/admin/pages/\d+/edit/$")):
+            editor.get_by_role("button", name="Submit").click()
+        welsh = server.django(WELSH_PAGE, server.digest["id"])
+        assert not welsh["live"], "Translate this page made a live Welsh page"
+        assert reader_page.goto(welsh["path"]).status == 404
+
+        # --- the translation editor: no Publish for an Editor; translate the title ---
+        expect(editor.locator(".js-translation-editor li").first).to_be_visible()
+        expect(editor.get_by_role("button", name=re.compile("^Publish in"))).to_have_count(0)
+        title = editor.locator(".js-translation-editor li").filter(has_text=server.digest["title"]).first
+        title.get_by_role("button", name="Translate").click()
+        title.locator("textarea").fill(WELSH_TITLE)
+        title.get_by_role("button", name="Save").click()
+        expect(title).to_contain_text(WELSH_TITLE)
+        expect(title.get_by_role("button", name="Edit")).to_be_visible()  # saved, not "Saving..."
+
+        # --- Submit for moderation, from the editor's own message ---
+        message = editor.locator(".messages li").filter(has_text="Only a Moderator can publish this translation")
+        message.get_by_role("link", name="Submit for moderation").click()
+        expect(editor.get_by_text("It goes live only when a Moderator approves it.")).to_be_visible()
+        with editor.expect_navigation():
+            editor.get_by_role("button", name="Submit to Moderators approval").click()
+        expect(editor.locator(".messages li").first).to_contain_text("has been submitted for moderation")
+        assert not server.django(WELSH_PAGE, server.digest["id"])["live"]
+        assert reader_page.goto(welsh["path"]).status == 404
+    finally:
+        editor_context.close()
+
+    # --- the Moderator approves it from the dashboard ---
+    moderator_context, moderator = signed_in(browser, server, "moderator")
+    try:
+        review = moderator.locator("section", has=moderator.get_by_role("heading", name="Awaiting your review"))
+        row = review.get_by_role("row").filter(has=moderator.get_by_role("link", name=WELSH_TITLE))
+        expect(row).to_have_count(1)
+        row.get_by_role("button", name="Actions").click()
+        with moderator.expect_navigation():
+            row.get_by_role("button", name="Approve", exact=True).click()
+        expect(row).to_have_count(0)
+    finally:
+        moderator_context.close()
+
+    # --- the public: the Welsh page is live, with the Editor's words ---
+    assert server.django(WELSH_PAGE, server.digest["id"])["live"]
+    response = reader_page.goto(welsh["path"])
+    assert response.status == 200
+    expect(reader_page.locator("main h1")).to_have_text(WELSH_TITLE)
+    reader.close()
