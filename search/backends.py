@@ -13,6 +13,8 @@ OpenSearch or Elasticsearch cluster, see the README ("Search"): site search then
 backend model by model and nothing here is used.
 """
 
+from functools import cache
+
 from django.db import connection
 
 
@@ -20,6 +22,7 @@ def _is_welsh_field(field_name):
     return field_name.endswith("_cy") or field_name.startswith("welsh_")
 
 
+@cache  # once: it replaces the module's indexer class, which must not be wrapped again
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchVector
     from django.db.models import TextField, Value

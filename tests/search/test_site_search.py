@@ -289,3 +289,16 @@ def test_welsh_is_indexed_unstemmed_and_english_stemmed_on_postgresql(client, we
     assert "'pay'" in vectors[str(english_digest.pk)]  # "paying", stemmed as English
     found = titles(results(client, "/cy/search/?q=dewis")[2])
     assert welsh_digest.title in found
+
+
+def test_the_postgres_indexer_is_swapped_in_once_however_often_a_backend_is_made():
+    """Every background task makes a search backend; each used to wrap the indexer class in
+    another subclass, until Python's recursion limit broke indexing (seen on PostgreSQL)."""
+    from modelsearch.backends.database.postgres import postgres
+
+    from search.backends import _postgres_backend_class
+
+    for _ in range(3):
+        _postgres_backend_class()
+    wrappers = [cls for cls in postgres.ObjectIndexer.__mro__ if cls.__name__ == "LanguageAwareObjectIndexer"]
+    assert len(wrappers) == 1
