@@ -33,6 +33,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from pbr_site.core.addresses import public_url
 from pbr_site.core.memo import per_content_version
 from pbr_site.core.routing import public
 
@@ -216,7 +217,7 @@ def _digest_for_pdf(digest, review_url, pack_url):
         reference.entry_url = f"{pack_url}entry/{reference.entry.pk}/" if pack_url and reference.entry else ""
     return {
         "page": digest,
-        "url": digest.full_url,
+        "url": public_url(digest.url),
         "anchor": f"digest-{digest.pk}",
         "prefix": prefix,
         "body": mark_safe(_demoted(_scoped(body, prefix))),  # noqa: S308 (Wagtail's rendered, escaped blocks)
@@ -265,7 +266,7 @@ def render_html(review, digests, language_code, built_at, untranslated=()):
 
     with translation.override(language_code):
         pack = ResourcePackPage.objects.live().filter(locale_id=review.locale_id).order_by("path").first()
-        review_url = review.full_url
+        review_url = public_url(review.url)
         review_body = review.body.render_as_block({"page": review, "request": None})
         return render_to_string(
             "literature/full_review_pdf.html",
@@ -273,7 +274,7 @@ def render_html(review, digests, language_code, built_at, untranslated=()):
                 "review": review,
                 "language_code": language_code,
                 "review_body": mark_safe(_demoted(_scoped(review_body, "intro-"))),  # noqa: S308 (as above)
-                "digests": [_digest_for_pdf(digest, review_url, pack.full_url if pack else "") for digest in digests],
+                "digests": [_digest_for_pdf(digest, review_url, public_url(pack.url) if pack else "") for digest in digests],
                 "english_only": untranslated,
                 "built_at": built_at,
                 "address": review_url,
@@ -287,7 +288,7 @@ def render_pdf(review, digests, language_code, built_at, untranslated=()):
     from weasyprint import HTML
 
     html = render_html(review, digests, language_code, built_at, untranslated)
-    document = HTML(string=html, base_url=review.full_url).render()
+    document = HTML(string=html, base_url=public_url(review.url)).render()
     return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 

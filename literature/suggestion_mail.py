@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from pbr_site.core.addresses import public_url
 
 from .models import ResourcePackPage, ResourceSuggestion
 
@@ -67,7 +68,7 @@ def entry_page_url(entry, language):
     pack = packs.filter(locale__language_code=language).first() or packs.filter(locale__language_code="en").first()
     if pack is None:
         return ""
-    root = pack.get_full_url()
+    root = public_url(pack.url)
     if not root:
         return ""
     return root + pack.reverse_subpage("entry", kwargs={"pk": entry.pk})

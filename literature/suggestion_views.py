@@ -60,7 +60,7 @@ class RejectForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason given to the suggester"), widget=forms.Textarea(attrs={"rows": 5}),
         max_length=2000,
-        error_messages={"required": gettext_lazy("Give the reason: the suggester is sent it.")},
+        error_messages={"required": gettext_lazy("Give the reason. It is kept with the suggestion, and sent to the suggester if they left an email address.")},
     )
 
     def clean_reason(self):

@@ -63,29 +63,32 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
     def index(self, request):
         """Every published digest once, A–Z, with its summary, strength of evidence and themes,
         filtered by sector and theme (a plain GET form); in a translation, the English digests
-        not yet translated."""
-        digests = list(self.digests())
-        sectors = _tags_of(digests, "sector_tags")
-        themes = _tags_of(digests, "theme_tags")
+        not yet translated. The filter offers every sector and theme of every digest listed,
+        in this language or only in English, and filters both lists."""
+        english = self.english_review()
+        digests, english_only = self.listed_digests(english)
+        listed = digests + english_only
+        sectors = _tags_of(listed, "sector_tags")
+        themes = _tags_of(listed, "theme_tags")
         chosen = {"sector": request.GET.get("sector", ""), "theme": request.GET.get("theme", "")}
         chosen_sector = next((tag for tag in sectors if tag.slug == chosen["sector"]), None)
         chosen_theme = next((tag for tag in themes if tag.slug == chosen["theme"]), None)
-        shown = [
-            digest for digest in digests
-            if _tagged(digest, "sector_tags", chosen_sector) and _tagged(digest, "theme_tags", chosen_theme)
-        ]
-        english = self.english_review()
-        english_only = self.english_only_digests(english, digests, chosen_sector, chosen_theme)
+
+        def matches(digest):
+            return _tagged(digest, "sector_tags", chosen_sector) and _tagged(digest, "theme_tags", chosen_theme)
+
+        shown = [digest for digest in digests if matches(digest)]
+        english_only_shown = [digest for digest in english_only if matches(digest)]
         own_download = self.full_review_download(request, english, has_digests=bool(digests))
         english_download = None
-        if english is not None and (english_only or own_download is None):
+        if english is not None and (english_only_shown or own_download is None):
             english_download = english.full_review_download(request, english)
         return self.render(
             request,
             context_overrides={
                 "digests": shown,
                 "digest_count": len(shown),
-                "english_only": english_only,
+                "english_only": english_only_shown,
                 "sectors": sectors,
                 "themes": themes,
                 "chosen_sector": chosen_sector,
@@ -119,21 +122,22 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         english = live_translations(self.translation_key, LiteratureIndexPage).get(settings.LANGUAGE_CODE)
         return english if english is not None and english.pk != self.pk else None
 
-    def english_only_digests(self, english, digests, sector=None, theme=None):
-        """The live English digests with no live translation here (one query), as filtered."""
-        if english is None:
-            return []
-        pages = (
-            public(DigestPage.objects.child_of(english).live())
-            .exclude(translation_key__in=[digest.translation_key for digest in digests])
-            .defer_streamfields()
-            .order_by("title")
+    def listed_digests(self, english=None):
+        """(this page's live digests, the live English digests with no live translation here),
+        each A–Z with its tags: one query for the pages of both, one per kind of tag. The
+        English ones only in a translation (`english` is english_review())."""
+        own = public(DigestPage.objects.child_of(self).live())
+        pages = own
+        if english is not None:
+            untranslated = public(DigestPage.objects.child_of(english).live()).exclude(
+                translation_key__in=own.values("translation_key")
+            )
+            pages = own | untranslated
+        pages = list(
+            pages.defer_streamfields().prefetch_related("theme_tags", "sector_tags").order_by("title")
         )
-        if sector is not None:
-            pages = pages.filter(sector_items__tag=sector)
-        if theme is not None:
-            pages = pages.filter(theme_items__tag=theme)
-        return list(pages)
+        ours = [page for page in pages if page.path.startswith(self.path)]
+        return ours, [page for page in pages if not page.path.startswith(self.path)]
 
     # --- the full review to download ---------------------------------------------------
     def own_full_review(self, english=None):
@@ -445,14 +449,15 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         from django.http import HttpResponseRedirect
         from django.utils.cache import add_never_cache_headers
         from django.utils.translation import gettext
-        from pbr_site.core.ratelimit import over_limit
+        from pbr_site.core.ratelimit import count, limit_reached
 
         from ..forms import SuggestionForm
 
         form = SuggestionForm(request.POST or None)
         limited = False
         if request.method == "POST":
-            limited = over_limit(request, "suggest", limit=SUGGESTIONS_PER_HOUR, window_seconds=3600)
+            # Only what is accepted counts (a bot's post too), so mistakes never use up the limit.
+            limited = limit_reached(request, "suggest", limit=SUGGESTIONS_PER_HOUR)
             if limited:
                 form.add_error(None, gettext(
                     "You have sent a lot of suggestions in the last hour. Please try again later; "
@@ -463,6 +468,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
                     suggestion = form.save(commit=False)
                     suggestion.language = self.locale.language_code
                     suggestion.save()
+                count(request, "suggest", window_seconds=3600)
                 messages.success(request, gettext("Thank you. Our staff will review your suggestion."))
                 return HttpResponseRedirect(self.url + self.reverse_subpage("suggest"))
         response = self.render(

@@ -15,6 +15,8 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import translation
 
+from .addresses import site_address
+
 logger = logging.getLogger(__name__)
 
 MODERATORS_GROUP = "Moderators"
@@ -35,8 +37,7 @@ def recipients():
 
 
 def admin_url(enquiry):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse("wagtailsnippets_core_enquiry:edit", args=(enquiry.pk,))
+    return site_address() + reverse("wagtailsnippets_core_enquiry:edit", args=(enquiry.pk,))
 
 
 def message_for_staff(enquiry):

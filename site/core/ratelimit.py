@@ -26,13 +26,23 @@ def client_key(request, scope):
 
 def over_limit(request, scope, limit, window_seconds):
     """Count this request; True when the client has made more than `limit` in the window."""
+    return count(request, scope, window_seconds) > limit
+
+
+def count(request, scope, window_seconds):
+    """Count one more for this client (the window starts at its first); the new count."""
     key = client_key(request, scope)
     # add() only sets a missing key, so the window starts at the first request.
     if cache.add(key, 1, timeout=window_seconds):
-        return False
+        return 1
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window_seconds)
-        return False
-    return count > limit
+        return 1
+
+
+def limit_reached(request, scope, limit):
+    """True when the client already has `limit` counted in the window; counts nothing. For
+    forms that count only what they accept (see count()), so a visitor's mistakes are free."""
+    return (cache.get(client_key(request, scope)) or 0) >= limit

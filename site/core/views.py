@@ -13,7 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page, Site
 
 from .enquiries import notify_staff
-from .ratelimit import over_limit
+from .ratelimit import count, limit_reached
 
 ENQUIRIES_PER_HOUR = 5
 
@@ -76,13 +76,16 @@ def server_error(request):
 def enquiry_form(page, request):
     """The get involved page with its form. A valid enquiry is saved, staff are told by
     e-mail, and the visitor is sent to the confirmation (Post/Redirect/Get). Anything
-    refused comes back with an error summary and everything typed still in the form."""
+    refused comes back with an error summary and everything typed still in the form.
+
+    Only what is accepted counts toward the hourly limit (and a bot's post, which is
+    thanked), so a visitor's mistakes never use it up."""
     from .forms import EnquiryForm
 
     form = EnquiryForm(request.POST if request.method == "POST" else None)
     limited = False
     if request.method == "POST":
-        limited = over_limit(request, "enquiry", limit=ENQUIRIES_PER_HOUR, window_seconds=3600)
+        limited = limit_reached(request, "enquiry", limit=ENQUIRIES_PER_HOUR)
         if limited:
             form.add_error(None, gettext(
                 "You have sent a lot of messages in the last hour. Please try again later; "
@@ -94,6 +97,7 @@ def enquiry_form(page, request):
                 enquiry.language = page.locale.language_code
                 enquiry.save()
                 notify_staff(enquiry)
+            count(request, "enquiry", window_seconds=3600)
             return HttpResponseRedirect(page.sent_url())
     response = page.render(request, context_overrides={"form": form, "limited": limited})
     if limited:

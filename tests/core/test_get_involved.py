@@ -306,6 +306,40 @@ def test_too_many_enquiries_from_one_client_are_rate_limited(page, visitor):
     assert other.status_code == 302
 
 
+LIMIT_MESSAGE = "You have sent a lot of messages in the last hour"
+
+
+@pytest.mark.django_db
+def test_mistakes_do_not_use_up_the_limit(page, visitor):
+    """Only enquiries accepted count: a visitor who got the form wrong four times may still
+    send as many as anyone else, and is only then told they have sent a lot."""
+    mistakes = [{"name": ""}, {"email": "not an address"}, {"message": ""}, {"reason": "admin"}]
+    for mistake in mistakes:
+        response = send(visitor, page.url, {**ANSWERS, **mistake})
+        assert response.status_code == 200 and errors(response), mistake
+        assert LIMIT_MESSAGE not in response.content.decode()
+    assert not Enquiry.objects.exists()
+    for number in range(views.ENQUIRIES_PER_HOUR):
+        response = send(visitor, page.url, {**ANSWERS, "name": f"Sender {number}"})
+        assert response.status_code == 302, (number, errors(response))
+    assert Enquiry.objects.count() == views.ENQUIRIES_PER_HOUR
+    response = send(visitor, page.url, {**ANSWERS, "name": "One too many"})
+    assert response.status_code == 429
+    assert LIMIT_MESSAGE in " ".join(errors(response))
+    assert html(response).find("input", attrs={"name": "name"})["value"] == "One too many"  # nothing lost
+    # Refused before anything else: a mistake now is refused the same way, and nothing is kept.
+    assert send(visitor, page.url, {**ANSWERS, "name": ""}).status_code == 429
+    assert Enquiry.objects.count() == views.ENQUIRIES_PER_HOUR
+
+
+@pytest.mark.django_db
+def test_bots_caught_by_the_honeypot_count_toward_the_limit(page, visitor):
+    for _ in range(views.ENQUIRIES_PER_HOUR):
+        assert send(visitor, page.url, {**ANSWERS, "website": "http://spam.example"}).status_code == 302
+    assert send(visitor, page.url, {**ANSWERS, "website": "http://spam.example"}).status_code == 429
+    assert not Enquiry.objects.exists() and mail.outbox == []
+
+
 # --- Welsh ------------------------------------------------------------------------------------
 
 

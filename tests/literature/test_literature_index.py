@@ -107,3 +107,104 @@ def test_the_welsh_index_lists_its_own_digests_then_those_only_in_english_marked
 @pytest.mark.django_db
 def test_the_english_index_has_no_english_only_section(client):
     assert main_of(client, review("en").url).find(id="english-only") is None
+
+
+# --- in Welsh, the filter covers the digests only in English too ---------------------------------
+def english_only_digests():
+    translated = {digest.translation_key for digest in digests_in("cy")}
+    return [digest for digest in digests_in("en") if digest.translation_key not in translated]
+
+
+def english_only_listed(main):
+    """(title, href) of each digest in the 'Only in English so far' list, checking its marking."""
+    heading = main.find(id="english-only")
+    if heading is None:
+        return []
+    links = heading.find_next("ul").select("li h3 a")
+    assert all(link["lang"] == "en" and link["hreflang"] == "en" for link in links)
+    return [(link.get_text(strip=True), link["href"]) for link in links]
+
+
+def own_listed(main):
+    """(title, href) of each digest listed in the page's own language (not the English-only list)."""
+    heading = main.find(id="english-only")
+    english = heading.find_next("ul") if heading is not None else None
+    return [
+        (link.get_text(strip=True), link["href"])
+        for found in main.select("#digests ~ .govuk-grid-row .app-digest-list") if found is not english
+        for link in found.select("li h3 a")
+    ]
+
+
+def switcher_link(main_page_response, language):
+    nav = BeautifulSoup(main_page_response.content, "html.parser").find("nav", class_="govuk-language-navigation")
+    return nav.find("a", lang=language)["href"]
+
+
+@pytest.mark.django_db
+def test_the_welsh_filter_offers_the_tags_of_every_digest_it_lists(client):
+    listed_digests = digests_in("cy") + english_only_digests()
+    main = main_of(client, review("cy").url)
+    for kind in ("theme", "sector"):
+        offered = {option["value"] for option in main.select(f"select#{kind} option") if option["value"]}
+        expected = {tag.slug for digest in listed_digests for tag in getattr(digest, f"{kind}_tags").all()}
+        welsh_only = {tag.slug for digest in digests_in("cy") for tag in getattr(digest, f"{kind}_tags").all()}
+        assert expected > welsh_only, kind  # the demo content has tags only English digests carry
+        assert offered == expected, kind
+
+
+@pytest.mark.django_db
+def test_switching_to_welsh_keeps_a_theme_only_english_digests_have(client):
+    """/en/literature-review/?theme=X -> the switcher -> /cy/...?theme=X: the theme is chosen,
+    no Welsh digest is shown, and the English-only digests with that theme are, marked English."""
+    welsh_themes = {tag.pk for digest in digests_in("cy") for tag in digest.theme_tags.all()}
+    theme = next(
+        tag for digest in english_only_digests() for tag in digest.theme_tags.all() if tag.pk not in welsh_themes
+    )
+    with_theme = [digest for digest in english_only_digests() if theme in digest.theme_tags.all()]
+    assert 0 < len(with_theme) < len(english_only_digests())
+
+    response = client.get(review("en").url, {"theme": theme.slug})
+    assert response.status_code == 200
+    href = switcher_link(response, "cy")
+    assert href.startswith(review("cy").url) and f"theme={theme.slug}" in href
+    main = main_of(client, href)
+    assert main.select_one(f"select#theme option[value={theme.slug}]").has_attr("selected")
+    assert "dod o hyd i'r thema" not in main.get_text()  # "We could not find that theme"
+    assert own_listed(main) == []
+    assert english_only_listed(main) == [(digest.title, digest.url) for digest in with_theme]
+    assert main.find(id="none-translated").get_text(strip=True) == (
+        "Nid oes unrhyw grynodeb yn Gymraeg yn cyfateb i'r hidlyddion hyn eto."
+    )
+
+
+@pytest.mark.django_db
+def test_switching_to_welsh_with_a_sector_filters_both_lists(client):
+    """A sector Welsh and English-only digests share, but not every English-only digest has."""
+    welsh, english_only = digests_in("cy"), english_only_digests()
+    sector = next(
+        tag for digest in welsh for tag in digest.sector_tags.all()
+        if 0 < sum(tag in other.sector_tags.all() for other in english_only) < len(english_only)
+    )
+    response = client.get(review("en").url, {"sector": sector.slug})
+    main = main_of(client, switcher_link(response, "cy"))
+    assert main.select_one(f"select#sector option[value={sector.slug}]").has_attr("selected")
+    assert own_listed(main) == [(d.title, d.url) for d in welsh if sector in d.sector_tags.all()]
+    assert english_only_listed(main) == [(d.title, d.url) for d in english_only if sector in d.sector_tags.all()]
+    assert main.find(id="none-translated") is None  # some Welsh digests match
+
+
+@pytest.mark.django_db
+def test_a_welsh_filter_no_digest_matches_says_so(client):
+    """Both lists filtered to nothing: the old sentence, and no English-only section."""
+    welsh, english_only = digests_in("cy"), english_only_digests()
+    theme_slugs = {tag.slug for d in welsh + english_only for tag in d.theme_tags.all()}
+    sector_slugs = {tag.slug for d in welsh + english_only for tag in d.sector_tags.all()}
+    pair = next(
+        (theme, sector) for theme in sorted(theme_slugs) for sector in sorted(sector_slugs)
+        if not any({theme} <= {t.slug for t in d.theme_tags.all()} and sector in {s.slug for s in d.sector_tags.all()}
+                   for d in welsh + english_only)
+    )
+    main = main_of(client, f"{review('cy').url}?theme={pair[0]}&sector={pair[1]}")
+    assert own_listed(main) == [] and main.find(id="english-only") is None
+    assert "Nid oes unrhyw grynodeb yn cyfateb i'r hidlyddion hyn." in main.get_text()

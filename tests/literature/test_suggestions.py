@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from literature.models import BibliographyEntry, ResourcePackPage, ResourceSuggestion
@@ -75,6 +76,42 @@ def test_too_many_suggestions_from_one_client_are_rate_limited(client, suggest_u
     assert "try again later" in response.content.decode()
     assert "One too many" in response.content.decode()  # nothing typed is lost
     assert ResourceSuggestion.objects.count() == 5
+
+
+def suggest(visitor, suggest_url, answers):
+    """Post what the rendered form holds, with `answers` typed into it."""
+    page = visitor.get(suggest_url)
+    assert page.status_code == 200
+    return visitor.post(suggest_url, {**rendered_form(page), **answers})
+
+
+def error_summary(response):
+    return [item.get_text(strip=True) for item in
+            BeautifulSoup(response.content, "html.parser").select(".govuk-error-summary__list li")]
+
+
+@pytest.mark.django_db
+def test_mistakes_do_not_use_up_the_limit(suggest_url):
+    """Only suggestions accepted count: four mistakes, then as many as anyone may send."""
+    from literature.models.pages import SUGGESTIONS_PER_HOUR
+
+    limit_message = "You have sent a lot of suggestions in the last hour"
+    visitor = Client(enforce_csrf_checks=True)  # as a browser: the token comes from the form
+    for mistake in ({"title": ""}, {"url": "not a link"}, {"email": "nobody"}, {"why": "x" * 5000}):
+        response = suggest(visitor, suggest_url, {**GOOD, **mistake})
+        assert response.status_code == 200 and error_summary(response), mistake
+        assert limit_message not in response.content.decode()
+    assert not ResourceSuggestion.objects.exists()
+    for number in range(SUGGESTIONS_PER_HOUR):
+        response = suggest(visitor, suggest_url, {**GOOD, "title": f"Report {number}"})
+        assert response.status_code == 302, (number, error_summary(response))
+    assert ResourceSuggestion.objects.count() == SUGGESTIONS_PER_HOUR
+    response = suggest(visitor, suggest_url, {**GOOD, "title": "One too many"})
+    assert response.status_code == 429
+    assert limit_message in " ".join(error_summary(response))
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.find("input", attrs={"name": "title"})["value"] == "One too many"  # nothing typed is lost
+    assert ResourceSuggestion.objects.count() == SUGGESTIONS_PER_HOUR
 
 
 def accept_url(suggestion):
