@@ -30,6 +30,22 @@ def home(db, english):
 
 
 @pytest.fixture
+def editor(db):
+    """The demo's Editor: writes and submits, never publishes."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="editor")
+
+
+@pytest.fixture
+def moderator(db):
+    """The demo's Moderator: approves and publishes."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="moderator")
+
+
+@pytest.fixture
 def demo_page(db):
     """demo_page(model, locale) -> the live demo page of that type in that language."""
 

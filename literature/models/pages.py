@@ -284,35 +284,22 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
     def digest_feed(self, request):
         """An Atom feed of the newest digests in this page's language, its links at the origin
         the reader asked for (atom_response)."""
-        from django.utils.feedgenerator import Atom1Feed
         from django.utils.translation import gettext
 
         base = request.build_absolute_uri(self.get_url(request))
-        feed = Atom1Feed(
-            title=gettext("New digests in the payment by results literature review"),
-            link=base,
-            description=self.intro,
-            subtitle=self.intro,
-            language=self.locale.language_code,
-            feed_url=base + self.reverse_subpage("digest_feed"),
-            author_name="Clinks",
-        )
         newest = (
             public(DigestPage.objects.child_of(self).live())
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
-        for digest in newest:
-            link = request.build_absolute_uri(digest.get_url(request))
-            feed.add_item(
-                title=digest.title,
-                link=link,
-                description=digest.summary,
-                unique_id=link,
-                pubdate=digest.first_published_at,
-                updateddate=digest.last_published_at,
-            )
-        return atom_response(feed)
+        items = [
+            {"title": digest.title, "link": request.build_absolute_uri(digest.get_url(request)),
+             "description": digest.summary, "pubdate": digest.first_published_at,
+             "updateddate": digest.last_published_at}
+            for digest in newest
+        ]
+        return atom_response(self, base, gettext("New digests in the payment by results literature review"),
+                             "digest_feed", items, author_name="Clinks")
 
 
 def _query_without(params, *names):
@@ -413,35 +400,21 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
     def feed(self, request):
         """An Atom feed of the newest entries, for anyone keeping up to date, in this page's
         language, its links at the origin the reader asked for (see atom_response)."""
-        from django.utils.feedgenerator import Atom1Feed
         from django.utils.translation import gettext
 
         base = request.build_absolute_uri(self.get_url(request))
-        feed = Atom1Feed(
-            title=gettext("New in the payment by results resource pack"),
-            link=base,
-            description=self.intro,
-            subtitle=self.intro,
-            language=self.locale.language_code,
-            feed_url=base + self.reverse_subpage("feed"),
-        )
         newest = (
             BibliographyEntry.objects.filter(live=True)
             .prefetch_related(Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")))
             .order_by("-added_on", "-id")[:FEED_LENGTH]
         )
-        for entry in newest:
-            link = base + self.reverse_subpage("entry", kwargs={"pk": entry.pk})
-            feed.add_item(
-                title=entry.title,
-                link=link,
-                description=entry.localized_summary,
-                unique_id=link,
-                pubdate=entry.first_published_at,
-                updateddate=entry.last_published_at,
-                author_name=entry.author_list,
-            )
-        return atom_response(feed)
+        items = [
+            {"title": entry.title, "link": base + self.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+             "description": entry.localized_summary, "pubdate": entry.first_published_at,
+             "updateddate": entry.last_published_at, "author_name": entry.author_list}
+            for entry in newest
+        ]
+        return atom_response(self, base, gettext("New in the payment by results resource pack"), "feed", items)
 
     @path("suggest/", name="suggest")
     def suggest(self, request):
@@ -507,13 +480,22 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         )
 
 
-def atom_response(feed):
-    """A feed as a response. Every link in it is absolute at the origin of the request
-    (request.build_absolute_uri: the Host Django accepted through ALLOWED_HOSTS, and the scheme
-    the proxy reports through SECURE_PROXY_SSL_HEADER), not the Wagtail Site record's hostname.
-    Shared caches key on the host too; our page cache keeps only HTML (caching.is_cacheable)."""
+def atom_response(page, base, title, route, items, **feed_details):
+    """An Atom feed of `items` (add_item's keyword arguments, each with its absolute link,
+    which is also its id) as a response. `base` is the page's absolute URL at the origin of
+    the request (request.build_absolute_uri: the Host Django accepted through ALLOWED_HOSTS,
+    and the scheme the proxy reports through SECURE_PROXY_SSL_HEADER), not the Wagtail Site
+    record's hostname. Shared caches key on the host too; our page cache keeps only HTML
+    (caching.is_cacheable)."""
     from django.http import HttpResponse
+    from django.utils.feedgenerator import Atom1Feed
 
+    feed = Atom1Feed(
+        title=title, link=base, description=page.intro, subtitle=page.intro,
+        language=page.locale.language_code, feed_url=base + page.reverse_subpage(route), **feed_details,
+    )
+    for item in items:
+        feed.add_item(unique_id=item["link"], **item)
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
     response["Cache-Control"] = "public, max-age=900"

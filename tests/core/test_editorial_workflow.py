@@ -2,21 +2,10 @@
 Wagtail admin's own views, as the people using it would."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from pbr_site.core.models import StandardPage
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.get(username="editor")
-
-
-@pytest.fixture
-def moderator(db):
-    return get_user_model().objects.get(username="moderator")
 
 
 def new_page_form(title, slug, **extra):

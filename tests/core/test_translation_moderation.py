@@ -10,7 +10,6 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import resolve, reverse
 from wagtail.models import Page, WorkflowState
@@ -36,16 +35,6 @@ def client(client, django_capture_on_commit_callbacks):
 
     client.request = committing
     return client
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.get(username="editor")
-
-
-@pytest.fixture
-def moderator(db):
-    return get_user_model().objects.get(username="moderator")
 
 
 # --- acting through the rendered screens -------------------------------------------------

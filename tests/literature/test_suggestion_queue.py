@@ -34,16 +34,6 @@ class FailingMailer(BaseEmailBackend):
 
 
 @pytest.fixture
-def editor(db):
-    return get_user_model().objects.get(username="editor")
-
-
-@pytest.fixture
-def moderator(db):
-    return get_user_model().objects.get(username="moderator")
-
-
-@pytest.fixture
 def outbox():
     """sent_to(address) -> the e-mails sent to that address (Wagtail also mails the
     Moderators when something is submitted to them)."""
