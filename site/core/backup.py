@@ -20,6 +20,7 @@ database.
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -87,7 +88,7 @@ def backup(path):
             "missing_files": [],
         }
         partial = path.with_name(path.name + ".partial")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with _private_file(partial) as output, zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(data, "data.json")
             for name in names:
                 if not default_storage.exists(name):
@@ -98,6 +99,15 @@ def backup(path):
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
         os.replace(partial, path)
     return manifest
+
+
+def _private_file(path):
+    """Open `path` for writing, readable by its owner only (0600) from the first byte: the
+    backup holds password hashes and the public's answers. fchmod as well, for a leftover
+    .partial file that already existed with wider permissions."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    return os.fdopen(descriptor, "wb")
 
 
 def database_is_empty():
@@ -168,8 +178,43 @@ def _clear_unmanaged_tables():
 
 def _after_restore():
     from django.conf import settings
-    from django.core.cache import caches
 
     for alias in settings.CACHES:
-        caches[alias].clear()  # nothing rendered from the old database may be served
+        clear_own_cache_keys(alias)  # nothing rendered from the old database may be served
     call_command("update_index", verbosity=0)
+
+
+def clear_own_cache_keys(alias):
+    """Forget what the cache `alias` holds for this site, and nothing else.
+
+    Django's RedisCache.clear() empties the whole Redis database (FLUSHDB), other applications'
+    keys included, so for Redis we delete only the keys under this cache's KEY_PREFIX, read
+    with redis-py's own client (SCAN, never KEYS, so a big database is not blocked). The
+    database and per-process caches hold nothing but ours, so clear() is right for them."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    cache = caches[alias]
+    location = settings.CACHES[alias].get("LOCATION", "")
+    locations = location if isinstance(location, list | tuple) else re.split("[;,]", location)
+    if not str(locations[0]).startswith(("redis://", "rediss://", "unix://")):
+        cache.clear()
+        return
+    import redis
+
+    # Django's keys are "<KEY_PREFIX>:<version>:<key>"; glob characters in the prefix escaped.
+    prefix = "".join(f"\\{char}" if char in "*?[]\\" else char for char in cache.key_prefix)
+    pattern = f"{prefix}:*"
+    for location in locations[:1]:  # Django writes to the first server only
+        client = redis.Redis.from_url(location)
+        try:
+            batch = []
+            for key in client.scan_iter(match=pattern, count=1000):
+                batch.append(key)
+                if len(batch) >= 1000:
+                    client.delete(*batch)
+                    batch = []
+            if batch:
+                client.delete(*batch)
+        finally:
+            client.close()
