@@ -84,12 +84,15 @@ collectstatic: install
 	  $(MANAGE) collectstatic --noinput -v 0
 
 .PHONY: serve
-serve: demo collectstatic ## Production-like: gunicorn + whitenoise on 127.0.0.1:$(PORT) (plain HTTP, local)
-	DJANGO_SETTINGS_MODULE=pbr_site.settings.production \
-	SECRET_KEY=$${SECRET_KEY:-$$(cat var/serve-secret-key 2>/dev/null || $(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))' | tee var/serve-secret-key)} \
-	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+serve: migrate messages collectstatic ## Production-like: gunicorn + whitenoise on 127.0.0.1:$(PORT) (plain HTTP, local)
+	@# Everything under production settings: the demo content without the demo accounts, then
+	@# `check --deploy`, which fails while any demo account exists (remove_demo_accounts), then gunicorn.
+	export DJANGO_SETTINGS_MODULE=pbr_site.settings.production \
+	  SECRET_KEY=$${SECRET_KEY:-$$(cat var/serve-secret-key 2>/dev/null || $(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))' | tee var/serve-secret-key)} \
+	  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false}; \
+	$(MANAGE) load_demo_content && $(MANAGE) check --deploy && \
 	  bash -c '$(MANAGE) db_worker --no-reload & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	    $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -' 
+	    $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -'
 
 .PHONY: assets
 assets: ## Rebuild the GOV.UK Frontend CSS/JS into site/static (needs Node; output is committed)
@@ -101,8 +104,10 @@ test: messages ## Run the checks and every test (SQLite, or DATABASE_URL)
 	$(VENV)/bin/ruff check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
+	@# Production settings' own checks, against a throw-away empty database: the local one may hold
+	@# `make run`'s demo accounts, which production refuses (make serve checks the real database).
 	DJANGO_SETTINGS_MODULE=pbr_site.settings.production SECRET_KEY=$$($(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))') \
-	  ALLOWED_HOSTS=pbr.example.org $(MANAGE) check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=pbr.example.org DATABASE_URL=sqlite:///:memory: $(MANAGE) check --deploy --fail-level WARNING
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
 .PHONY: bench

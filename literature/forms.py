@@ -5,7 +5,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from pbr_site.core.text import without_control_characters
+from pbr_site.core.text import cleaned_form_data
 
 from .duplicates import bare_doi
 from .models import ResourceSuggestion
@@ -63,20 +63,19 @@ class SuggestionForm(forms.ModelForm):
             "email": {"invalid": _("Enter an email address in the correct format, like name@example.org")},
         }
 
+    def __init__(self, data=None, *args, **kwargs):
+        # Cleaned before Django's own checks (pbr_site.core.text): control and bidi characters
+        # dropped, text that shows nothing treated as empty, so "required" says so.
+        data = cleaned_form_data(
+            data, multi_line=["why"], one_line=["title", "authors", "year", "url", "doi", "email"]
+        )
+        super().__init__(data, *args, **kwargs)
+
     def is_bot(self):
         return bool(self.data.get("website"))
 
-    def clean_title(self):
-        title = " ".join(without_control_characters(self.cleaned_data["title"]).split())
-        if not title:
-            raise forms.ValidationError(self.fields["title"].error_messages["required"], code="required")
-        return title
-
-    def clean_authors(self):
-        return " ".join(without_control_characters(self.cleaned_data["authors"]).split())
-
     def clean_year(self):
-        typed = without_control_characters(self.cleaned_data["year"]).strip()
+        typed = self.cleaned_data["year"]
         if not typed:
             return None
         if not re.fullmatch(r"[0-9]{4}", typed, flags=re.ASCII):
@@ -91,7 +90,7 @@ class SuggestionForm(forms.ModelForm):
         return year
 
     def clean_doi(self):
-        typed = " ".join(without_control_characters(self.cleaned_data["doi"]).split())
+        typed = self.cleaned_data["doi"]
         if not typed:
             return ""
         doi = bare_doi(typed)  # stored without any 'https://doi.org/' or 'doi:' in front
@@ -100,9 +99,3 @@ class SuggestionForm(forms.ModelForm):
                 _("Enter a DOI in the correct format, like 10.1177/1356389015577464"), code="invalid"
             )
         return doi
-
-    def clean_why(self):
-        why = without_control_characters(self.cleaned_data["why"]).strip()
-        if not why:
-            raise forms.ValidationError(self.fields["why"].error_messages["required"], code="required")
-        return why

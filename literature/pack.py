@@ -8,7 +8,6 @@ each (small) tag table; the number of results is the sum of the type counts.
 
 import hashlib
 import random
-import re
 import time
 from dataclasses import dataclass, field
 
@@ -18,6 +17,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_re
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from pbr_site.core.text import ascii_int, without_control_characters
 
 from .models import (
     BibliographyEntry,
@@ -29,7 +29,6 @@ from .models import (
     ThemeTag,
 )
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -66,8 +65,9 @@ class PackFilters:
             raw = params.get(name, "").strip()
             if not raw:
                 continue
-            if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
-                setattr(filters, name, int(raw))
+            year = ascii_int(raw)  # not isdigit(): it takes "²", which int() refuses
+            if year is not None and MIN_YEAR <= year <= MAX_YEAR:
+                setattr(filters, name, year)
             else:
                 filters.problems.append(
                     _("“%(value)s” is not a year between %(min)s and %(max)s, so it was ignored.")
@@ -93,7 +93,7 @@ class PackFilters:
 
 def _printable(text):
     """Drop control characters: PostgreSQL refuses NUL bytes in text, and none belong in a search."""
-    return CONTROL_CHARACTERS.sub("", text)
+    return without_control_characters(text)
 
 
 def _slugs(values):
@@ -159,7 +159,7 @@ def paginate(queryset, number, per_page=PER_PAGE, count=None):
     if count is not None:
         paginator.count = count  # Paginator.count is a cached_property: this is its value
     try:
-        return paginator.page(number)
+        return paginator.page(max(number, 1) if isinstance(number, int) else number)
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:

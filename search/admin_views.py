@@ -16,6 +16,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from pbr_site.core.text import ascii_int
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import Query
 
@@ -45,8 +46,8 @@ class SearchTermsView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": None, "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        raw = self.request.GET.get("days", "30")
-        days = int(raw) if raw.isdigit() and int(raw) in PERIODS else 30
+        days = ascii_int(self.request.GET.get("days"))
+        days = days if days in PERIODS else 30
         since = timezone.now().date() - datetime.timedelta(days=days - 1)
         popular = (
             Query.objects.filter(daily_hits__date__gte=since)

@@ -50,6 +50,7 @@ KINDS = {
     "term": {"label": _("Glossary term"), "plural": _("Glossary terms"), "weight": 1.3},
     "entry": {"label": _("Resource pack entry"), "plural": _("Resource pack entries"), "weight": 1.0},
 }
+KIND_ORDER = {kind: position for position, kind in enumerate(KINDS)}
 PAGE_KINDS = {
     DigestPage: "digest",
     LiteratureIndexPage: "page",
@@ -178,7 +179,8 @@ def _visible(matches, types, locale):
             relevance=match.relevance * KINDS[kind]["weight"],
             sectors=frozenset(sectors.get(kind, {}).get(match.object_id, ())),
         ))
-    hits.sort(key=lambda hit: -hit.relevance)
+    # Equal scores in a fixed order, whatever order the index gave (index.best_first).
+    hits.sort(key=lambda hit: (-round(hit.relevance, index.RELEVANCE_PLACES), KIND_ORDER[hit.kind], hit.pk))
     return hits
 
 
@@ -253,7 +255,7 @@ def _combine(every_word, some_words):
                     m.relevance * (ALL_WORDS_LIFT if (m.content_type_id, m.object_id) in holds_all else 1))
         for m in some_words
     ]
-    return sorted(combined, key=lambda m: -m.relevance)
+    return sorted(combined, key=index.best_first)
 
 
 def _find(phrases, locale, types):

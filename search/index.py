@@ -78,6 +78,18 @@ class Match:
     relevance: float  # higher is better, comparable across content types
 
 
+# Scores are floats summed in an order no one promises: two documents that score the same
+# may differ in the last bits, which would order them by chance. Compared to this many places.
+RELEVANCE_PLACES = 9
+
+
+def best_first(item):
+    """Sort key: higher relevance first, then equal scores in a fixed order (by content type
+    and id, both kept by a backup and its restore), never by the order the index returned
+    them (a restore rebuilds the index, which changes that order)."""
+    return (-round(item.relevance, RELEVANCE_PLACES), item.content_type_id, item.object_id)
+
+
 def database_matches(phrases, language, content_type_ids):
     """[Match] for documents of those content types containing every word of any one phrase
     (a phrase: a list of words), best first."""
@@ -94,7 +106,8 @@ def database_matches(phrases, language, content_type_ids):
                 "FROM wagtailsearch_indexentry_fts "
                 "CROSS JOIN wagtailsearch_indexentry ie ON ie.id = wagtailsearch_indexentry_fts.rowid "
                 f"WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id IN ({types}) "
-                "ORDER BY relevance DESC LIMIT %s",
+                # Equal scores in a fixed order (best_first), also at the MAX_MATCHES cut.
+                "ORDER BY relevance DESC, ie.content_type_id, ie.object_id LIMIT %s",
                 [match, MAX_MATCHES],
             )
         else:
@@ -110,11 +123,16 @@ def database_matches(phrases, language, content_type_ids):
                 f"FROM wagtailsearch_indexentry ie, (SELECT {query_sql} AS q, {any_sql} AS any_word) AS query "
                 "WHERE (ie.title @@ query.any_word OR ie.body @@ query.any_word) "
                 f"AND (ie.title || ie.body) @@ query.q AND ie.content_type_id IN ({types}) "
-                "ORDER BY relevance DESC LIMIT %s",
+                "ORDER BY relevance DESC, ie.content_type_id, ie.object_id LIMIT %s",
                 [*params, *any_params, MAX_MATCHES],
             )
         rows = cursor.fetchall()
-    return [Match(ct, int(object_id), float(relevance)) for ct, object_id, relevance in rows if str(object_id).isdigit()]
+    # The index keeps ids as text; ours are all whole numbers (isdigit() alone takes '²').
+    matches = [
+        Match(ct, int(object_id), float(relevance)) for ct, object_id, relevance in rows
+        if str(object_id).isascii() and str(object_id).isdigit()
+    ]
+    return sorted(matches, key=best_first)
 
 
 def backend_matches(phrases, querysets_by_content_type):
@@ -128,4 +146,4 @@ def backend_matches(phrases, querysets_by_content_type):
     for content_type_id, queryset in querysets_by_content_type.items():
         results = backend.search(query, queryset).annotate_score("_score")[:MAX_MATCHES]
         matches.extend(Match(content_type_id, obj.pk, sign * float(obj._score or 0)) for obj in results)
-    return sorted(matches, key=lambda match: -match.relevance)
+    return sorted(matches, key=best_first)

@@ -33,9 +33,13 @@ def _add_today(rows, query_id, today):
     rows.bulk_create([rows.model(query_id=query_id, date=today, hits=1)], ignore_conflicts=True)
 
 
-def log_search(query_string, found_anything):
+def log_search(query_string, found_anything, may_add=None):
     """Record a search in Wagtail's query log (its popular queries), and among the searches
-    that found nothing when it did. One UPDATE when the same search was made earlier today."""
+    that found nothing when it did. One UPDATE when the same search was made earlier today.
+
+    `may_add`: called, only when the query has never been recorded, to say whether it may be
+    added now (search/views.py limits each client to one new query a minute); a query already
+    in the report is always counted."""
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
     from wagtail.search.utils import normalise_query_string
 
@@ -47,6 +51,10 @@ def log_search(query_string, found_anything):
         if rows.filter(date=today, query__query_string=normalised).update(hits=F("hits") + 1):
             continue
         if query_id is None:
+            query_id = Query.objects.filter(query_string=normalised).values_list("pk", flat=True).first()
+        if query_id is None:
+            if may_add is not None and not may_add():
+                return
             Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
             query_id = Query.objects.filter(query_string=normalised).values_list("pk", flat=True).first()
         _add_today(rows, query_id, today)

@@ -7,23 +7,42 @@ import html
 import re
 import unicodedata
 
+from pbr_site.core.text import has_visible_text, without_control_characters, without_zero_width
+
 MAX_QUERY_LENGTH = 200
+# The longest query kept in the editors' search report: longer ones are searched for, not kept.
+MAX_REPORTED_LENGTH = 100
 MAX_WORDS = 12
 # Letters and digits in any script, with inner apostrophes and hyphens kept (Welsh "i'r",
 # "cream-skimming"); everything else separates words.
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-# Control characters, zero-width and bidirectional-override characters (which could make the
-# echoed query read backwards), line separators and the byte-order mark.
-CONTROL_CHARACTERS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
-)
 
 
 def clean_query(raw):
-    """What we search for: control characters removed, Unicode normalised, whitespace
-    collapsed and the length capped. Any string, however hostile, gives a (maybe empty) str."""
-    text = unicodedata.normalize("NFC", CONTROL_CHARACTERS.sub(" ", str(raw or "")))
+    """What we search for: control, bidirectional-control and zero-width characters made
+    spaces (pbr_site.core.text: the echoed query cannot read backwards), Unicode normalised,
+    whitespace collapsed and the length capped. Any string, however hostile, gives a (maybe
+    empty) str."""
+    text = without_zero_width(without_control_characters(str(raw or ""), " "), " ")
+    text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+# Controls, format characters (bidi controls, zero-width ones), private-use, unassigned and
+# surrogate code points, line and paragraph separators: never in a query a person types.
+_UNORDINARY_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
+
+
+def is_ordinary_query(raw):
+    """True for a query worth showing editors in the search report: typed as a person types
+    (no control or invisible format character), something visible, at most
+    MAX_REPORTED_LENGTH characters. Anything else is still searched for, just not kept."""
+    return (
+        isinstance(raw, str)
+        and 0 < len(raw) <= MAX_REPORTED_LENGTH
+        and not any(unicodedata.category(char) in _UNORDINARY_CATEGORIES for char in raw)
+        and has_visible_text(raw)
+    )
 
 
 def query_words(query):

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from pbr_site.core.ratelimit import over_limit
+from pbr_site.core.ratelimit import count, over_limit
 from pbr_site.core.templatetags.core_tags import home_for_language
+from pbr_site.core.text import ascii_int
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
@@ -16,14 +17,23 @@ from literature.models import LiteratureIndexPage, SectorTag, ThemeTag
 
 from . import engine, index
 from .models import log_search
-from .text import clean_query, suggest
+from .text import clean_query, is_ordinary_query, suggest
 
 MAX_FILTER_VALUES = 20
+# Queries the report has never seen are added at most this often per client: a script
+# cannot fill the editors' report (a person rarely makes two new searches in a minute, and
+# one that is not recorded still finds its results).
+NEW_QUERIES_REPORTED = (1, 60)  # (queries, seconds)
 
 
 def _page_number(raw):
-    raw = str(raw or "1").strip()[:6]
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    """The page asked for: ASCII digits only ('²' or '٣' are page 1, never a server error)."""
+    return max(ascii_int(raw, default=1), 1)
+
+
+def _may_report_new_query(request):
+    limit, window = NEW_QUERIES_REPORTED
+    return count(request, "search-report", window) <= limit
 
 
 def _chosen(values, allowed=None):
@@ -94,8 +104,11 @@ def search(request):
     promotions, suggestions, browse = [], [], []
     if outcome.words and outcome.page.number == 1:
         # Count each search once: not again for a change of filter or for page 2.
-        if not (kinds or sectors or request.GET.get("page")):
-            log_search(query, found_anything=bool(outcome.total))
+        # Only ordinary queries reach the editors' report (search.text.is_ordinary_query).
+        raw_query = request.GET.get("q", "")
+        if not (kinds or sectors or request.GET.get("page")) and is_ordinary_query(raw_query):
+            log_search(query, found_anything=bool(outcome.total),
+                       may_add=lambda: _may_report_new_query(request))
         promotions = _promotions(query, locale, request)
     if outcome.words and not outcome.total:
         suggestions = suggest(outcome.words, _vocabulary(locale))

@@ -1,7 +1,7 @@
 """Server-side checks for the self-assessment's free-text input (the "was this useful?" form)."""
 
 from django import forms
-from pbr_site.core.text import without_control_characters
+from pbr_site.core.text import cleaned_form_data
 
 MAX_COMMENT = 1000
 
@@ -11,11 +11,11 @@ class FeedbackForm(forms.Form):
     # Longer comments are cut to the cap (the textarea stops at it too), never refused.
     comment = forms.CharField(required=False, strip=True)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Django's CharField refuses NUL characters; we drop them (and other control
-        # characters) instead, so a pasted comment is kept.
-        self.fields["comment"].validators = []
+    def __init__(self, data=None, *args, **kwargs):
+        # Control and bidi characters dropped before Django's checks (so a pasted comment with
+        # a NUL is kept, not refused), and a comment that shows nothing stored as none
+        # (pbr_site.core.text).
+        super().__init__(cleaned_form_data(data, multi_line=["comment"]), *args, **kwargs)
 
     def clean_comment(self):
-        return without_control_characters(self.cleaned_data["comment"]).strip()[:MAX_COMMENT]
+        return self.cleaned_data["comment"][:MAX_COMMENT]

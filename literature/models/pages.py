@@ -7,6 +7,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.models import ContentPage
 from pbr_site.core.routing import public
+from pbr_site.core.text import ascii_int
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -322,6 +323,8 @@ def _tagged(digest, relation, tag):
 
 SUGGESTIONS_PER_HOUR = 5
 EXPORT_LIMIT = 10000  # the whole pack today; a ceiling so one request cannot ask for millions
+# Exports per client per window (number, seconds) unless settings.EXPORT_RATE_LIMIT says otherwise.
+DEFAULT_EXPORT_RATE_LIMIT = (30, 300)
 FEED_LENGTH = 50
 
 
@@ -359,7 +362,8 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
         filters = pack.PackFilters.from_query(request.GET)
         facets = pack.facets(filters)
-        page_of_results = pack.paginate(pack.results(filters), request.GET.get("page"), count=facets["total"])
+        page_of_results = pack.paginate(pack.results(filters), ascii_int(request.GET.get("page"), 1),
+                                        count=facets["total"])
         # Authors for this page of results only.
         entries = list(page_of_results.object_list)
         pack.add_details(entries)
@@ -379,22 +383,49 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     @path("export/<str:file_format>/", name="export")
     def export(self, request, file_format):
-        """The current filtered list (the same query string as the listing) as a file."""
+        """The current filtered list (the same query string as the listing) as a file, streamed
+        (bibliography_io.export_response: a fixed number of queries however long the list)."""
         from .. import pack
-        from ..bibliography_io import entries_for_export, export_response
+        from ..bibliography_io import export_records, export_response
 
+        refused = self.refuse_too_many_exports(request)
+        if refused:
+            return refused
         filters = pack.PackFilters.from_query(request.GET)
-        entries = entries_for_export(pack.results(filters)[:EXPORT_LIMIT])
-        return export_response(entries, file_format, "resource-pack")
+        return export_response(export_records(pack.results(filters)[:EXPORT_LIMIT]), file_format, "resource-pack")
 
     @path("entry/<int:pk>/export/<str:file_format>/", name="entry_export")
     def entry_export(self, request, pk, file_format):
-        from ..bibliography_io import entries_for_export, export_response
+        from ..bibliography_io import WRITERS, export_records, export_response
 
-        entries = entries_for_export(BibliographyEntry.objects.filter(pk=pk, live=True))
-        if not entries:
+        refused = self.refuse_too_many_exports(request)
+        if refused:
+            return refused
+        if file_format not in WRITERS:
             raise Http404
-        return export_response(entries, file_format, f"entry-{pk}")
+        # Read at once (four small queries), so an entry that is not there is a 404, not an empty file.
+        records = list(export_records(BibliographyEntry.objects.filter(pk=pk, live=True)))
+        if not records:
+            raise Http404
+        return export_response(records, file_format, f"entry-{pk}")
+
+    def refuse_too_many_exports(self, request):
+        """A 429 page in the visitor's language when this client has asked for more exports
+        than settings.EXPORT_RATE_LIMIT (number, seconds) allows, else None. Every export
+        counts, one entry or the whole pack: each costs a worker's time, and none needs more
+        than a few a minute."""
+        from django.conf import settings
+        from django.utils.cache import add_never_cache_headers
+        from pbr_site.core.ratelimit import over_limit
+
+        limit, window = getattr(settings, "EXPORT_RATE_LIMIT", DEFAULT_EXPORT_RATE_LIMIT)
+        if not limit or not over_limit(request, "export", limit, window):
+            return None
+        response = self.render(request, template="literature/too_many_exports.html")
+        response.status_code = 429
+        response["Retry-After"] = str(window)
+        add_never_cache_headers(response)
+        return response
 
     @path("feed/", name="feed")
     def feed(self, request):

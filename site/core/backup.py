@@ -11,8 +11,9 @@ The file holds
 
 Left out, because they are rebuilt or must not travel: sessions, the search index (rebuilt
 by `update_index` after a restore), image renditions (made again on demand), admin sign-in
-lockouts and authenticator devices (staff set theirs up again at their next sign-in: a backup
-should not carry second-factor secrets), Django's admin log.
+lockouts, authenticator devices and enrolment links (after a restore, staff set their app up
+again with an enrolment link from an administrator: a backup should not carry second-factor
+secrets), Django's admin log.
 
 The file contains password hashes and the public's answers: keep it as private as the
 database.
@@ -42,6 +43,7 @@ EXCLUDED = [
     "wagtailimages.rendition",
     "axes",
     "otp_totp",
+    "core.twofactorenrolmentlink",
 ]
 MEDIA_PREFIX = "media/"
 FIRST = {"contenttypes.contenttype", "auth.permission"}

@@ -38,12 +38,15 @@ import logging
 import re
 import secrets
 import struct
+import time
 import zlib
 from http import HTTPStatus
 from urllib.parse import parse_qsl, urlencode
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 from django.core.handlers.wsgi import WSGIRequest
@@ -96,10 +99,12 @@ def cache_seconds():
 
 # --- the content version ----------------------------------------------------------------
 def content_version():
+    """The current version, or None when the shared cache keeps nothing (Redis is down):
+    then nothing is filed or remembered under a version (see memo.py)."""
     version = version_cache().get(VERSION_KEY)
     if version is None:
         version_cache().add(VERSION_KEY, secrets.token_hex(8), None)
-        version = version_cache().get(VERSION_KEY) or "unversioned"
+        version = version_cache().get(VERSION_KEY)
     return version
 
 
@@ -167,7 +172,7 @@ def look_up(key):
     else:
         version = content_version()
         stored = pages.get(key)
-    if stored is not None and stored[0] == version:
+    if version and stored is not None and stored[0] == version:
         return version, stored[1]
     return version, None
 
@@ -302,7 +307,7 @@ def from_cache(request):
     if cache_seconds() <= 0 or not is_anonymous_reader(request):
         return None
     version, frozen = look_up(cache_key(request))
-    note_content_version(version)
+    note_content_version(version or False)
     return _thawed(frozen, request) if frozen is not None else None
 
 
@@ -338,7 +343,7 @@ class AnonymousPageCacheMiddleware:
         try:
             key = cache_key(request)
             version, frozen = look_up(key)
-            note_content_version(version)
+            note_content_version(version or False)  # False: no version, remember nothing
         except Exception:  # the cache is down: serve the page as if there were none
             logger.exception("Page cache unavailable")
             return self.get_response(request)
@@ -350,7 +355,7 @@ class AnonymousPageCacheMiddleware:
             return response
 
         response = self.get_response(request)
-        if is_cacheable(request, response):
+        if version and is_cacheable(request, response):
             public_cache_headers(response)
             try:
                 # Filed with the version read before rendering: a change made meanwhile
@@ -403,8 +408,84 @@ class ReusingRedisCacheClient(RedisCacheClient):
 
 
 class RedisCache(DjangoRedisCache):
-    """Django's Redis cache backend with ReusingRedisCacheClient (settings.CACHES)."""
+    """Django's Redis cache backend (settings.CACHES), with ReusingRedisCacheClient, that fails
+    open: the site must keep working when Redis is down or hangs.
+
+    - Short socket timeouts unless OPTIONS say otherwise (redis-py's default is to wait as
+      long as the operating system does: 15 to 20 s for a Redis that accepts and never answers).
+    - A read or write that fails is logged as a warning and answered as an empty cache that
+      keeps nothing would (Django's DummyCache): get() gives the default, add() and set() keep
+      nothing, incr() raises ValueError as for a missing key. So a page is rendered afresh, and
+      a rate limit counts 1 and lets the request through.
+    - After a connection failure or a time-out, this process leaves that Redis alone for
+      OPTIONS["retry_after"] seconds (5 by default), so requests meanwhile do not each wait
+      for the time-out.
+    clear() is left to fail loudly: only staff commands (restore_site) call it, and they must know.
+
+    django-redis offers the fail-open part (DJANGO_REDIS_IGNORE_EXCEPTIONS) but not the pause
+    after a failure, and would replace Django's own backend: this is smaller. Delete the
+    fail-open part if Django's backend ever grows an equivalent.
+    """
 
     def __init__(self, server, params):
-        super().__init__(server, params)
+        options = dict(params.get("OPTIONS") or {})
+        self.retry_after = float(options.pop("retry_after", 5))
+        options.setdefault("socket_connect_timeout", 0.25)
+        options.setdefault("socket_timeout", 0.5)
+        super().__init__(server, {**params, "OPTIONS": options})
         self._class = ReusingRedisCacheClient
+
+    def _or(self, fallback, operation, *args):
+        """operation(*args), or fallback when Redis is unavailable (or paused after a failure)."""
+        servers = tuple(self._servers)
+        if _redis_paused_until.get(servers, 0) > time.monotonic():
+            return fallback
+        try:
+            return operation(*args)
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
+            _redis_paused_until[servers] = time.monotonic() + self.retry_after
+            logger.warning("Redis unavailable (%s: %s): carrying on without the cache for %s s",
+                           type(error).__name__, error, self.retry_after)
+        except redis.exceptions.RedisError as error:  # say, out of memory or a read-only replica
+            logger.warning("Redis refused a command (%s: %s): carrying on without the cache",
+                           type(error).__name__, error)
+        return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._or(default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._or({}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._or(False, super().has_key, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, super().add, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._or(None, super().set, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(list(data), super().set_many, data, timeout, version)  # the keys not set
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, super().touch, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._or(False, super().delete, key, version)
+
+    def delete_many(self, keys, version=None):
+        self._or(None, super().delete_many, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        result = self._or(_UNAVAILABLE, super().incr, key, delta, version)
+        if result is _UNAVAILABLE:
+            raise ValueError(f"Key '{key}' not found (the cache is unavailable)")
+        return result
+
+
+_UNAVAILABLE = object()
+# {servers: time.monotonic() until which this process leaves them alone}, shared by the
+# threads and by every cache alias on the same servers ("default" and "pages").
+_redis_paused_until = {}

@@ -38,3 +38,22 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class SignInPausedMiddleware:
+    """Turns a sign-in refused by sign_in_limits.UsernameFailureLimitBackend (too many failures
+    for that username from every address together) into a page saying so, HTTP 429. Placed
+    just before axes' middleware, so axes' own lockout page wins when both apply."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "pbr_sign_in_paused", False) and not getattr(request, "axes_locked_out", False):
+            from django.shortcuts import render
+
+            from .sign_in_limits import paused_minutes
+
+            return render(request, "core/admin/sign_in_paused.html", {"minutes": paused_minutes()}, status=429)
+        return response

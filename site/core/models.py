@@ -6,9 +6,13 @@ page has the same lead paragraph, body blocks, search fields and editing panels.
 """
 
 import copy
+import hashlib
+import secrets
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -192,3 +196,71 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.get_reason_display()}"
+
+
+class TwoFactorEnrolmentLink(models.Model):
+    """A single-use link an administrator issues so a staff member can set up their first
+    authenticator app (two_factor.py): the password alone does not give one. Only a hash of
+    the link's secret is kept; issuing a new link for someone revokes their older ones."""
+
+    LIFETIME = timedelta(hours=24)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_enrolment_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(editable=False)
+    used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("two-step sign-in enrolment link")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Enrolment link for {self.user} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @staticmethod
+    def hash(token):
+        # The token is 256 random bits, so a plain hash is enough (nothing to guess from it).
+        return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @classmethod
+    def issue(cls, user, issued_by=None):
+        """(link, token): a new link for `user`, their older unused links revoked. The token
+        is shown once and never stored."""
+        now = timezone.now()
+        token = secrets.token_urlsafe(32)
+        with transaction.atomic():
+            cls.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+            link = cls.objects.create(
+                user=user, token_hash=cls.hash(token), issued_by=issued_by, created_at=now,
+                expires_at=now + cls.LIFETIME,
+            )
+        return link, token
+
+    @classmethod
+    def find(cls, token):
+        return cls.objects.select_related("user").filter(token_hash=cls.hash(token)).first() if token else None
+
+    def problem(self, now=None):
+        """Why this link cannot be used now ("used", "replaced", "expired"), or None."""
+        if self.used_at is not None:
+            return "used"
+        if self.revoked_at is not None:
+            return "replaced"
+        if self.expires_at <= (now or timezone.now()):
+            return "expired"
+        return None
+
+    def claim(self):
+        """Mark it used, once: False if it was used, revoked or expired meanwhile."""
+        now = timezone.now()
+        claimed = type(self).objects.filter(
+            pk=self.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+        ).update(used_at=now)
+        return bool(claimed)

@@ -1,9 +1,16 @@
 """Site-wide views: robots.txt, the bilingual sitemap, the error pages, and the get involved
 page's enquiry form (served through GetInvolvedPage's routes)."""
 
+import errno
+import logging
+import sys
+
+from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
@@ -14,6 +21,8 @@ from wagtail.models import Page, Site
 
 from .enquiries import notify_staff
 from .ratelimit import count, limit_reached
+
+logger = logging.getLogger(__name__)
 
 ENQUIRIES_PER_HOUR = 5
 
@@ -63,14 +72,51 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def server_error(request):
-    """The 500 page, in the visitor's language (LocaleMiddleware has already chosen it).
+# Disk full, or over a quota: the upload (or whatever was being written) could not be kept.
+NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
+DATABASE_RETRY_AFTER_SECONDS = 60
 
-    It uses a template that touches neither the database nor the cache, since either
-    may be why we are here.
+
+def server_error(request):
+    """Django's handler500: what a visitor gets for an exception no view handled, raised by a
+    view or by any middleware before it (the session, the site look-up). Django calls it
+    inside its `except` block, so the exception is sys.exception().
+
+    - The database unreachable or refusing connections: 503 with Retry-After, "try again".
+    - No space left for an upload: 507, "nothing was saved" (the storage removed what it had
+      written: see storage.py).
+    - Anything else: 500.
+
+    Each page is in the visitor's language, from the address (/cy/...) or their browser, and
+    uses a template that touches neither the database nor the cache, since either may be why
+    we are here.
     """
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request": request}))
+    exception = sys.exception()
+    if isinstance(exception, (OperationalError, InterfaceError)):
+        status, template_name = 503, "503.html"
+        logger.warning("Database unavailable: answered 503 (%s: %s)", type(exception).__name__, exception)
+    elif isinstance(exception, OSError) and exception.errno in NO_SPACE:
+        status, template_name = 507, "507.html"
+        logger.warning("No space left for %s: answered 507", request.path)
+    else:
+        status, template_name = 500, "500.html"
+    with translation.override(_language(request)):
+        response = HttpResponse(loader.get_template(template_name).render({"request": request}), status=status)
+    if status == 503:
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+def _language(request):
+    """LocaleMiddleware's choice when it ran; else the address's, the cookie's or the browser's
+    (none of which needs the database)."""
+    if getattr(request, "LANGUAGE_CODE", None):
+        return request.LANGUAGE_CODE
+    try:
+        return translation.get_language_from_request(request, check_path=True)
+    except Exception:  # a request too broken to read: English
+        return settings.LANGUAGE_CODE
 
 
 def enquiry_form(page, request):

@@ -2,13 +2,17 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import translation_moderation  # noqa: F401 (translations go through moderation: its hooks register on import)
+from . import (
+    translation_moderation,  # noqa: F401 (translations go through moderation: its hooks register on import)
+    two_factor_admin,
+)
 from .models import Enquiry
 
 
@@ -22,6 +26,19 @@ def move_two_factor_to_a_new_app(request):
         "label": _("Set up a new authenticator app"),
         "help_text": _("For a new phone: the old app stops working once a code from the new one is accepted."),
     }
+
+
+@hooks.register("register_admin_urls")
+def two_factor_admin_urls():
+    return two_factor_admin.urlpatterns()
+
+
+@hooks.register("register_settings_menu_item")
+def two_factor_menu_item():
+    """Settings > Two-step sign-in (administrators): enrolment links for new staff and lost phones."""
+    return AdminOnlyMenuItem(
+        _("Two-step sign-in"), reverse("pbr_2fa_staff"), icon_name="key", name="two-step-sign-in", order=610
+    )
 
 
 # --- enquiries from the get involved page --------------------------------------------------

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form post declaring a charset other than UTF-8 gets a 400 page, not a 500 (core/charset.py).
+    "pbr_site.core.charset.FormCharsetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this session passed a one-time password?
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     # Django has no setting for Permissions-Policy: a tiny middleware adds it.
     "pbr_site.core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Says so when sign_in_limits paused an account (too many failures from every address together).
+    "pbr_site.core.middleware.SignInPausedMiddleware",
     # Last, as axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -93,6 +97,8 @@ MIDDLEWARE = [
 # axes first: it refuses a locked-out username + address before a password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Then a limit per username from every address together (pbr_site/core/sign_in_limits.py).
+    "pbr_site.core.sign_in_limits.UsernameFailureLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -164,7 +170,8 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))  # uploaded documents and images
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's FileSystemStorage, leaving no half-written file when the disk is full (core/storage.py).
+    "default": {"BACKEND": "pbr_site.core.storage.UploadStorage"},
     # Compressed, content-hashed names; whitenoise serves them with far-future headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -173,13 +180,18 @@ STORAGES = {
 # Shared cache: Redis when REDIS_URL is set, otherwise the database cache table, so
 # several processes (gunicorn workers) see the same values. Never per-process memory
 # for anything that must be shared (rate limits, sessions).
+# The Redis backend (pbr_site/core/caching.py: Django's, reusing its client objects) fails
+# open: with Redis down or hanging, each call gives up after these time-outs (seconds), is
+# logged and answered as a cache miss, and the process leaves Redis alone for retry_after
+# seconds. Pages are then rendered afresh and rate limits let requests through.
+REDIS_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_after": 5}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's, reusing its Redis client objects (see pbr_site/core/caching.py).
             "BACKEND": "pbr_site.core.caching.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "pbr",
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:
@@ -192,7 +204,8 @@ else:
 # Rendered public pages (pbr_site/core/caching.py): Redis when there is one, else each
 # process's memory. Safe either way: their keys hold a content version kept in "default".
 CACHES["pages"] = (
-    {"BACKEND": "pbr_site.core.caching.RedisCache", "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "pbr-pages"}
+    {"BACKEND": "pbr_site.core.caching.RedisCache", "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "pbr-pages",
+     "OPTIONS": REDIS_OPTIONS}
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pbr-pages",
           "OPTIONS": {"MAX_ENTRIES": 2000}}
@@ -211,6 +224,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 # Searches per client per window (seconds), counted in the shared cache. 0 turns it off.
 SEARCH_RATE_LIMIT = (int(os.environ.get("SEARCH_RATE_LIMIT", "120")), 60)
+# Resource-pack downloads per client per five minutes (literature exports). 0 turns it off.
+EXPORT_RATE_LIMIT = (int(os.environ.get("EXPORT_RATE_LIMIT", "30")), 300)
 # Uploads: only the types staff need, and a size cap, each refused with a clear message by
 # Wagtail's own upload forms (no SVG: it can carry script).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "rtf", "pptx"]
@@ -256,10 +271,12 @@ PERMISSIONS_POLICY = {
     "midi": [], "payment": [], "picture-in-picture": [], "publickey-credentials-get": [],
     "screen-wake-lock": [], "usb": [], "xr-spatial-tracking": [],
 }
-# The address a client is counted under (rate limits, axes). Behind a proxy that overwrites a
-# header with the real address, name it here, e.g. "HTTP_X_REAL_IP"; never a header clients
-# can set themselves.
-CLIENT_IP_META_KEY = os.environ.get("CLIENT_IP_META_KEY", "REMOTE_ADDR")
+# The address a client is counted under (rate limits, axes; pbr_site/core/ratelimit.py):
+# how many proxies of our own stand in front of the application server, each appending the
+# address it saw to X-Forwarded-For. 0: the connecting address (REMOTE_ADDR). 1: one proxy
+# (nginx in front of gunicorn): the last X-Forwarded-For item. Never more than there are:
+# items further left are whatever the client wrote.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # --- Admin sign-in -----------------------------------------------------------------
 # axes: 5 failed passwords for one username from one address lock that pair out for 30
@@ -272,6 +289,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pbr_site.core.two_factor.locked_out"  # the page and the wait, HTTP 429
 AXES_CLIENT_IP_CALLABLE = "pbr_site.core.ratelimit.client_address"
+# And across addresses: 30 failures for one username within 15 minutes (from the first) pause
+# signing in to it, from everywhere, until those 15 minutes end (pbr_site/core/sign_in_limits.py:
+# higher and shorter than axes' lock, so nobody can keep staff out with a few wrong passwords).
+USERNAME_FAILURE_LIMIT = 30
+USERNAME_FAILURE_WINDOW = 15 * 60
 AXES_DISABLE_ACCESS_LOG = True  # keep failures (for lockouts), not a log of every sign-in
 AXES_VERBOSE = False
 # Two-factor sign-in for everyone who can use the admin. On by default (so in production);

@@ -27,6 +27,8 @@ DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS") or _required("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
+# The demo loader makes no demo accounts here; while one exists (made under other settings on
+# this database), `check --deploy` fails and nobody can sign in (pbr_site.core.demo_accounts).
 PBR_LOCAL_DEMO_USERS = False
 
 # TLS ends at the proxy in front of gunicorn, which says so with X-Forwarded-Proto.

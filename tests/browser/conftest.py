@@ -6,12 +6,17 @@ and the demo content the other tests rely on. Chromium is Debian's, launched by 
 Playwright's own browser download (`playwright install`) is neither needed nor possible here.
 """
 
+import base64
+import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django_otp.oath import totp
 
 from tests.servers import get, production_like_server
 
@@ -108,3 +113,55 @@ def page(new_context):
 def screenshot_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+# --- staff on a production-like server ------------------------------------------------------
+
+
+def enrolment_link(env, username):
+    """An enrolment link for `username`, issued as an administrator would on the server:
+    `manage.py two_factor_enrolment_link USERNAME` against its database (env: its environment)."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "two_factor_enrolment_link", username],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    if result.returncode:
+        pytest.fail(f"two_factor_enrolment_link failed:\n{result.stderr}", pytrace=False)
+    return re.search(r"^(https?://\S+/admin/2fa/enrol/\S+/)$", result.stdout, re.M).group(1)
+
+
+def set_up_authenticator(page):
+    """On the set-up page: read the key shown, type the current code as a phone would, and
+    turn it on; waits for the dashboard."""
+    # `body > .wrapper`: the page itself (not a copy inside the icon sprite placeholder).
+    setup = page.locator("body > .wrapper")
+    secret = setup.locator("#otp-secret").inner_text().strip()
+    setup.locator("input[name=otp_token]").fill(f"{totp(base64.b32decode(secret)):06d}")
+    with page.expect_navigation(url=re.compile(r"/admin/$")):
+        setup.get_by_role("button", name="Turn on two-step sign-in").click()
+
+
+def enrol_and_sign_in(browser, base_url, link, username, password, timeout=30_000):
+    """(context, page) of a new staff member's first sign-in: they open the enrolment link an
+    administrator sent, sign in with their password and set up their authenticator app from
+    the key on the page. The page ends on the dashboard; the caller closes the context."""
+    context = browser.new_context(base_url=base_url, viewport=DESKTOP)
+    context.set_default_timeout(timeout)
+    page = context.new_page()
+    page.goto(urlsplit(link).path)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation(url=re.compile(r"/admin/2fa/setup/")):
+        page.get_by_role("button", name="Sign in").click()
+    set_up_authenticator(page)
+    return context, page
+
+
+def staff_storage_state(browser, base_url, env, username, password, timeout=30_000):
+    """The signed-in storage state of `username` (made by the test, with no authenticator
+    yet) after their first sign-in with an enrolment link (an account enrols only once)."""
+    context, _ = enrol_and_sign_in(browser, base_url, enrolment_link(env, username), username, password, timeout)
+    try:
+        return context.storage_state()
+    finally:
+        context.close()

@@ -21,10 +21,11 @@ Production settings, because that is what editors meet: the sign-in with its sec
 factor, DEBUG off, the admin's Content-Security-Policy. A database of its own, because
 these tests change the questionnaire that the shared `site_url` server's journey tests
 count on. Production settings make no demo accounts, so the Editor and the Moderator are
-created as an administrator would (a Django shell against the server's database); each
-then sets up two-step sign-in on the admin's own first-sign-in page, where the test reads
-the key shown and types the current code, as a person would with a phone. A fixture under
-the dev settings would have skipped exactly that sign-in.
+created as an administrator would (a Django shell against the server's database), who also
+issues each an enrolment link (`manage.py two_factor_enrolment_link`); each opens it, signs
+in and sets up two-step sign-in on the admin's own set-up page, where the test reads the key
+shown and types the current code, as a person would with a phone (tests/browser/conftest.py).
+A fixture under the dev settings would have skipped exactly that sign-in.
 
 Blocks are found by the titles Wagtail shows in their headers, and inputs by their labels
 among a block's own fields only, so new optional fields on the blocks do not upset these
@@ -32,7 +33,6 @@ tests. `pytest -s` prints the figures: fields posted, seconds to open the editor
 save.
 """
 
-import base64
 import json
 import re
 import secrets
@@ -45,12 +45,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from tests.servers import ROOT, production_env, production_like_server
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, staff_storage_state
 
 pytestmark = pytest.mark.browser
 
@@ -200,28 +199,11 @@ def admin_server(request, tmp_path_factory):
 
 
 def sign_in(browser, server, username):
-    """Sign in with the password, then set up the authenticator app as the admin asks the
-    first time; the signed-in storage state (an account sets its app up only once)."""
-    context = browser.new_context(base_url=server.url, viewport=DESKTOP)
-    context.set_default_timeout(ADMIN_TIMEOUT)
-    try:
-        page = context.new_page()
-        page.goto("/admin/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(server.passwords[username])
-        with page.expect_navigation(url=re.compile(r"/admin/2fa/setup/")):
-            page.get_by_role("button", name="Sign in").click()
-        # `body > .wrapper`: the page itself. A second copy of the set-up page shows inside
-        # Wagtail's icon sprite placeholder (reported: /admin/sprite/ is sent to 2FA too).
-        setup = page.locator("body > .wrapper")
-        secret = setup.locator("#otp-secret").inner_text().strip()
-        code = totp(base64.b32decode(secret))
-        setup.locator("input[name=otp_token]").fill(f"{code:06d}")
-        with page.expect_navigation(url=re.compile(r"/admin/$")):
-            setup.get_by_role("button", name="Turn on two-step sign-in").click()
-        return context.storage_state()
-    finally:
-        context.close()
+    """The signed-in storage state after the account's first sign-in: an enrolment link from
+    an administrator, the password, then the authenticator app set up from the key shown."""
+    return staff_storage_state(
+        browser, server.url, server.env, username, server.passwords[username], timeout=ADMIN_TIMEOUT
+    )
 
 
 @pytest.fixture(scope="module")

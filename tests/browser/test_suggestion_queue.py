@@ -9,7 +9,6 @@ SMTP to SMTP_HOST:SMTP_PORT, which point at a small SMTP server in this process 
 that keeps what it is given. Staff sign in as in production, with their second factor.
 """
 
-import base64
 import contextlib
 import email
 import email.policy
@@ -22,12 +21,11 @@ import threading
 from dataclasses import dataclass, field
 
 import pytest
-from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from tests.servers import ROOT, production_env, production_like_server
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, staff_storage_state
 
 pytestmark = pytest.mark.browser
 
@@ -179,27 +177,14 @@ def queue_server(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def staff_state(browser, queue_server):
-    """{username: signed-in storage state}: each signs in and sets up their authenticator app."""
-    states = {}
-    for username in ("editor", "moderator"):
-        context = browser.new_context(base_url=queue_server.url, viewport=DESKTOP)
-        context.set_default_timeout(TIMEOUT)
-        try:
-            page = context.new_page()
-            page.goto("/admin/")
-            page.get_by_label("Username").fill(username)
-            page.get_by_label("Password").fill(queue_server.passwords[username])
-            with page.expect_navigation(url=re.compile(r"/admin/2fa/setup/")):
-                page.get_by_role("button", name="Sign in").click()
-            setup = page.locator("body > .wrapper")
-            secret = setup.locator("#otp-secret").inner_text().strip()
-            setup.locator("input[name=otp_token]").fill(f"{totp(base64.b32decode(secret)):06d}")
-            with page.expect_navigation(url=re.compile(r"/admin/$")):
-                setup.get_by_role("button", name="Turn on two-step sign-in").click()
-            states[username] = context.storage_state()
-        finally:
-            context.close()
-    return states
+    """{username: signed-in storage state}: each opens an enrolment link, signs in and sets up
+    their authenticator app (tests/browser/conftest.py)."""
+    return {
+        username: staff_storage_state(
+            browser, queue_server.url, queue_server.env, username, queue_server.passwords[username], timeout=TIMEOUT
+        )
+        for username in ("editor", "moderator")
+    }
 
 
 @pytest.fixture

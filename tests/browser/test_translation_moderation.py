@@ -10,10 +10,9 @@ tests/core/test_translation_moderation.py.)
 
 As in test_admin_questionnaire.py: `make serve`'s production stack on a database of this
 module's own (it adds a page), staff made as an administrator would, and each signs in with
-two-step sign-in set up on the admin's first-sign-in page.
+an enrolment link and sets up two-step sign-in on the admin's set-up page.
 """
 
-import base64
 import json
 import re
 import secrets
@@ -21,12 +20,11 @@ import subprocess
 import sys
 
 import pytest
-from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from tests.servers import ROOT, production_env, production_like_server
 
-from .conftest import DESKTOP
+from .conftest import enrol_and_sign_in, enrolment_link
 
 pytestmark = pytest.mark.browser
 
@@ -92,22 +90,10 @@ def server(request, tmp_path_factory):
 
 
 def signed_in(browser, server, username):
-    """A context signed in as `username`: password, then the authenticator app set up as the
-    admin asks the first time (the key read off the page, the code typed in)."""
-    context = browser.new_context(base_url=server.url, viewport=DESKTOP)
-    context.set_default_timeout(ADMIN_TIMEOUT)
-    page = context.new_page()
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(server.passwords[username])
-    with page.expect_navigation(url=re.compile(r"/admin/2fa/setup/")):
-        page.get_by_role("button", name="Sign in").click()
-    setup = page.locator("body > .wrapper")
-    secret = setup.locator("#otp-secret").inner_text().strip()
-    setup.locator("input[name=otp_token]").fill(f"{totp(base64.b32decode(secret)):06d}")
-    with page.expect_navigation(url=re.compile(r"/admin/$")):
-        setup.get_by_role("button", name="Turn on two-step sign-in").click()
-    return context, page
+    """A context signed in as `username`: an enrolment link from an administrator, the
+    password, then the authenticator app set up (tests/browser/conftest.py)."""
+    link = enrolment_link(server.env, username)
+    return enrol_and_sign_in(browser, server.url, link, username, server.passwords[username], timeout=ADMIN_TIMEOUT)
 
 
 def test_an_editors_welsh_translation_is_published_only_when_a_moderator_approves_it(browser, server):

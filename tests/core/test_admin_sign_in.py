@@ -2,6 +2,8 @@
 one-time password (django-otp TOTP) before any admin page. Driven through the real sign-in
 page and the 2FA pages, with codes computed from the device's secret as an app would."""
 
+import io
+import re
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -159,9 +161,22 @@ def test_verify_refuses_to_send_you_off_site(client, staff, two_factor_on):
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
+def enrolment_link_path(username, command="two_factor_enrolment_link"):
+    """The path of the enrolment link an administrator's command prints (the last line)."""
+    out = io.StringIO()
+    call_command(command, username, stdout=out)
+    url = re.search(r"^(https?://\S+/admin/2fa/enrol/\S+/)$", out.getvalue(), re.M).group(1)
+    return urlsplit(url).path
+
+
 @pytest.mark.django_db
-def test_first_sign_in_sets_up_an_authenticator_app(client, staff, two_factor_on):
+def test_first_sign_in_sets_up_an_authenticator_app_with_an_enrolment_link(client, staff, two_factor_on):
     assert not TOTPDevice.objects.filter(user=staff).exists()
+    # The administrator sends the link; the new member of staff opens it, then signs in.
+    opened = client.get(enrolment_link_path("moderator"))
+    assert opened.status_code == 302
+    response = client.get(opened["Location"])
+    assert urlsplit(response["Location"]).path == LOGIN
     sign_in(client, "moderator", PASSWORD)
     response = client.get("/admin/")
     assert urlsplit(response["Location"]).path == reverse("pbr_2fa_setup")
@@ -220,12 +235,24 @@ def test_a_verified_user_moves_to_a_new_phone(client, staff, two_factor_on):
 
 
 @pytest.mark.django_db
-def test_reset_two_factor_command_removes_the_devices(client, staff, two_factor_on):
+def test_reset_two_factor_command_removes_the_devices_and_gives_a_link(client, staff, two_factor_on):
     confirmed_device(staff)
-    call_command("reset_two_factor", "moderator", stdout=None)
+    link = enrolment_link_path("moderator", command="reset_two_factor")
     assert not TOTPDevice.objects.filter(user=staff).exists()
     sign_in(client, "moderator", PASSWORD)
-    assert urlsplit(client.get("/admin/")["Location"]).path == reverse("pbr_2fa_setup")
+    setup_url = client.get("/admin/")["Location"]
+    assert urlsplit(setup_url).path == reverse("pbr_2fa_setup")
+    # The password alone does not set up a new app ...
+    refused = client.get(setup_url)
+    assert refused.status_code == 403
+    assert "ask an administrator for an enrolment link" in refused.content.decode()
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+    # ... the link printed by the reset does.
+    assert client.get(link)["Location"] == reverse("pbr_2fa_setup")
+    client.get(reverse("pbr_2fa_setup"))
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    assert client.post(reverse("pbr_2fa_setup"), {"otp_token": code_for(device)}).status_code == 302
+    assert client.get("/admin/").status_code == 200
 
 
 @pytest.mark.django_db

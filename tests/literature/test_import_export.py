@@ -135,7 +135,7 @@ def test_exports_of_the_filtered_list_read_back_in(client, file_format):
     response = client.get(pack.url + f"export/{file_format}/", {"sector": "export-x"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="resource-pack.')
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")  # exports are streamed
     parse = {"bibtex": formats.parse_bibtex, "ris": formats.parse_ris, "csv": formats.parse_csv}[file_format]
     records = parse(text)
     assert sorted(r.title for r in records) == ["First exported study", "Second exported study"]
@@ -146,7 +146,8 @@ def test_exports_of_the_filtered_list_read_back_in(client, file_format):
 def test_one_entry_exports_and_unknown_formats_are_not_found(client):
     pack = ResourcePackPage.objects.get(locale__language_code="en")
     entry = factories.entry(title="Single entry export")
-    assert "Single entry export" in client.get(pack.url + f"entry/{entry.pk}/export/ris/").content.decode()
+    response = client.get(pack.url + f"entry/{entry.pk}/export/ris/")
+    assert "Single entry export" in b"".join(response.streaming_content).decode()
     assert client.get(pack.url + f"entry/{entry.pk}/export/docx/").status_code == 404
     assert client.get(pack.url + "entry/999999/export/ris/").status_code == 404
 
@@ -155,7 +156,8 @@ def test_one_entry_exports_and_unknown_formats_are_not_found(client):
 def test_csv_export_cannot_smuggle_spreadsheet_formulas(client):
     pack = ResourcePackPage.objects.get(locale__language_code="en")
     factories.entry(title="=HYPERLINK(\"http://evil.example\")", summary="@SUM(1+1)")
-    text = client.get(pack.url + "export/csv/", {"q": "HYPERLINK"}).content.decode("utf-8-sig")
+    response = client.get(pack.url + "export/csv/", {"q": "HYPERLINK"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'@SUM" in text
 
 

@@ -172,7 +172,8 @@ def test_queries_are_logged_for_editors_with_the_ones_that_found_nothing(client)
     client.get("/en/search/?q=Gaming")
     client.get("/en/search/?q=gaming")
     client.get("/en/search/?q=gaming&page=2")  # paging is not a new search
-    client.get("/en/search/?q=zzzqx")
+    # Another visitor: one client adds at most one new query a minute to the report.
+    client.get("/en/search/?q=zzzqx", REMOTE_ADDR="192.0.2.2")
     assert Query.objects.get(query_string="gaming").hits == 2
     assert not QueryWithoutResults.objects.filter(query__query_string="gaming").exists()
     assert QueryWithoutResults.objects.get(query__query_string="zzzqx").hits == 1
@@ -180,7 +181,7 @@ def test_queries_are_logged_for_editors_with_the_ones_that_found_nothing(client)
 
 def test_editors_see_popular_and_unanswered_queries(client, django_user_model):
     client.get("/en/search/?q=gaming")
-    client.get("/en/search/?q=zzzqx")
+    client.get("/en/search/?q=zzzqx", REMOTE_ADDR="192.0.2.2")  # another visitor (one new query a minute each)
     editor = django_user_model.objects.create_user("search-editor", password="pw")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)

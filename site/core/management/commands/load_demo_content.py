@@ -1,5 +1,9 @@
 """Load the demo content: page tree, Welsh translations, editorial roles and demo users.
 
+The demo users (admin, editor, moderator) are made only under settings with
+PBR_LOCAL_DEMO_USERS (dev, test): never under production settings, which `make serve` uses
+for this command too (pbr_site.core.demo_accounts).
+
 Idempotent: what already exists is left exactly as it is (editors may have changed it),
 so running the command twice creates nothing the second time.
 """
@@ -15,6 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from pbr_site.core import demo_accounts
 from pbr_site.core.demo import pages as demo
 from pbr_site.core.demo.welsh import WELSH
 from wagtail.contrib.redirects.models import Redirect
@@ -65,8 +70,10 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
             return
         self.load()
-        if getattr(settings, "PBR_LOCAL_DEMO_USERS", False):
+        if demo_accounts.allowed_here():
             self.ensure_demo_users()
+        else:
+            self.report_demo_accounts()
         self.stdout.write(f"Demo content loaded: {self.created} new objects.")
 
     def load(self):
@@ -224,8 +231,12 @@ class Command(BaseCommand):
         WorkflowContentType.objects.get_or_create(content_type=entry_type, defaults={"workflow": workflow})
 
     def ensure_demo_users(self):
+        """The local demo accounts, each kept in the "Local demo accounts" group (also one
+        made before the group existed), which production settings refuse to run beside."""
         password = self.local_demo_password()
         User = get_user_model()
+        marker, created = Group.objects.get_or_create(name=demo_accounts.GROUP_NAME)
+        self.created += created
         for username, group_name, is_superuser in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
@@ -240,12 +251,22 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 self.created += 1
+            user.groups.add(marker)
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
         self.stdout.write(
             "Local demo accounts (this machine only): admin, editor, moderator; "
             f"password: {password}"
         )
+
+    def report_demo_accounts(self):
+        """Production settings: no demo accounts are made, and any already here are named."""
+        names = list(demo_accounts.demo_accounts().values_list("username", flat=True))
+        if names:
+            self.stderr.write(
+                f"Demo accounts exist ({', '.join(names)}): production settings refuse to sign anyone "
+                f"in until they are gone. {demo_accounts.remedy()}"
+            )
 
     def local_demo_password(self):
         """A random password made on first load and kept in var/ (git-ignored)."""

@@ -22,3 +22,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         rows = sum(manifest["rows"].values())
         self.stdout.write(f"Restored {rows} rows and {len(manifest['files'])} files from {file} (made {manifest['created']}).")
+        self.stdout.write(
+            "Nobody has an authenticator app now: run `python manage.py two_factor_enrolment_link USERNAME` "
+            "for an administrator, who then issues links to the others under Settings > Two-step sign-in."
+        )
