@@ -578,7 +578,10 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
     band = bands.nth(1)
     own_input(band, "From score (%)").fill(new_start)
     commissioners = own_field(band, re.compile("commissioners", re.IGNORECASE))
-    commissioners.locator("[contenteditable=true]").click()
+    feedback_editor = commissioners.locator("[contenteditable=true]")
+    feedback_editor.click()
+    # Typing before Draftail has the focus loses the keys (seen on a loaded machine).
+    expect(feedback_editor).to_be_focused()
     page.keyboard.press("Control+End")
     page.keyboard.type(" " + NEW_FEEDBACK)
     # Draftail copies its text into the form a moment after the last key press.

@@ -66,6 +66,7 @@ BIBTEX = """@techreport{browser2023,
 class Server:
     url: str
     passwords: dict
+    env: dict  # the server's environment, for enrolment links (sign_in)
 
 
 @pytest.fixture(scope="module")
@@ -80,11 +81,12 @@ def server(request, tmp_path_factory):
         from tests.servers import ROOT
 
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
+        env = production_env(workdir)
         subprocess.run(
             [sys.executable, "-c", SET_UP_STAFF], cwd=ROOT, check=True, timeout=120, capture_output=True,
-            env={**production_env(workdir), **{f"PASSWORD_{n.upper()}": p for n, p in passwords.items()}},
+            env={**env, **{f"PASSWORD_{n.upper()}": p for n, p in passwords.items()}},
         )
-        yield Server(url, passwords)
+        yield Server(url, passwords, env)
 
 
 @pytest.fixture(scope="module")
