@@ -579,15 +579,23 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
     own_input(band, "From score (%)").fill(new_start)
     commissioners = own_field(band, re.compile("commissioners", re.IGNORECASE))
     feedback_editor = commissioners.locator("[contenteditable=true]")
-    feedback_editor.click()
-    # Typing before Draftail has the focus loses the keys (seen on a loaded machine).
-    expect(feedback_editor).to_be_focused()
-    page.keyboard.press("Control+End")
-    page.keyboard.type(" " + NEW_FEEDBACK)
-    # Draftail copies its text into the form a moment after the last key press.
-    expect(commissioners.locator("input[type=hidden]").first).to_have_value(
-        re.compile(re.escape(NEW_FEEDBACK))
-    )
+    feedback_hidden = commissioners.locator("input[type=hidden]").first
+    # On a loaded machine the keys were sometimes lost (the editor redrawn while Wagtail's autosave
+    # of the score change came back), as a person would see and type again: so type, and type
+    # once more if the text is not in the form.
+    for attempt in range(2):
+        feedback_editor.click()
+        expect(feedback_editor).to_be_focused()
+        page.keyboard.press("Control+End")
+        page.keyboard.type(" " + NEW_FEEDBACK)
+        try:
+            # Draftail copies its text into the form a moment after the last key press.
+            expect(feedback_hidden).to_have_value(re.compile(re.escape(NEW_FEEDBACK)), timeout=10_000)
+            break
+        except AssertionError:
+            if attempt:
+                raise
+            warnings.warn("the feedback typed into Draftail did not reach the form; typed it again", stacklevel=1)
 
     seconds, _, posted = save_draft(page, admin_server)
     print(f"\nthe Editor's changes: {posted} fields posted, saved in {seconds:.1f}s")
