@@ -386,6 +386,7 @@ def test_the_echoed_query_has_no_bidirectional_controls(client):
     assert html(response).select(".app-search-result")
 
 
+@pytest.mark.django_db  # the ordinary request at the end reads the database
 @pytest.mark.parametrize("content_type", [
     "application/x-www-form-urlencoded; charset*=bogus''x", "text/plain; charset=utf-8\x00",
     "application/x-www-form-urlencoded; charset*=x-unknown''latin-1",
@@ -411,5 +412,15 @@ def test_a_content_type_header_django_cannot_read_is_a_400_page(content_type):
     # An ordinary request goes through.
     environ = {**environ, "REQUEST_METHOD": "GET", "CONTENT_TYPE": "", "CONTENT_LENGTH": "0",
                "wsgi.input": BytesIO(b""), "QUERY_STRING": "q=gaming"}
-    application(environ, lambda status, headers, *args: started.append(status))
+    # As Django's test client does: keep the test's database connection open across the request.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        application(environ, lambda status, headers, *args: started.append(status))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert started[-1] == "200 OK"
