@@ -230,10 +230,78 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
 
         return views.result_feedback(request, self, share_token)
 
+    @path("result/<uuid:share_token>/pdf/")
+    def result_pdf(self, request, share_token):
+        from . import result_pdf
+
+        return result_pdf.result_pdf(request, self, share_token)
+
+    @path("result/<uuid:share_token>/answer-again/")
+    def answer_again(self, request, share_token):
+        from . import views
+
+        return views.answer_again(request, self, share_token)
+
+    @path("result/<uuid:share_token>/share/")
+    def share_with_joint(self, request, share_token):
+        from . import joint_views
+
+        return joint_views.share(request, self, share_token)
+
+    @path("joint/start/")
+    def joint_start(self, request):
+        from . import joint_views
+
+        return joint_views.start(request, self)
+
+    @path("joint/<uuid:token>/")
+    def joint_result(self, request, token):
+        from . import joint_views
+
+        return joint_views.joint_result(request, self, token)
+
+    @path("joint/<uuid:token>/invite/")
+    def joint_invite(self, request, token):
+        from . import joint_views
+
+        return joint_views.invite(request, self, token)
+
+    @path("joint/<uuid:token>/pdf/")
+    def joint_pdf(self, request, token):
+        from . import result_pdf
+
+        return result_pdf.joint_pdf(request, self, token)
+
+    @path("invitation/<uuid:invite_token>/")
+    def joint_invitation(self, request, invite_token):
+        from . import joint_views
+
+        return joint_views.invitation(request, self, invite_token)
+
+    @path("open-data/")
+    def open_data(self, request):
+        from . import open_data
+
+        return open_data.open_data_page(request, self)
+
+    @path("open-data/<str:file_format>/")
+    def open_data_download(self, request, file_format):
+        from . import open_data
+
+        return open_data.open_data_download(request, self, file_format)
+
 
 class Role(models.TextChoices):
     COMMISSIONER = "commissioner", _("Commissioner")
     PROVIDER = "provider", _("Provider")
+    # Only as a party to a joint assessment: they read the questions' general wording.
+    INVESTOR = "investor", _("Investor")
+    SERVICE_USER = "service-user", _("Service-user representative")
+    OTHER = "other", _("Other partner")
+
+
+# Who may answer on their own (the about-you page offers these); every role may join a joint one.
+OWN_ROLES = (Role.COMMISSIONER, Role.PROVIDER)
 
 
 class AssessmentResponse(models.Model):
@@ -266,6 +334,10 @@ class AssessmentResponse(models.Model):
     useful_comment = models.TextField(blank=True, max_length=1000)
     # Made by `generate_synthetic_responses` for load tests; left out of the staff report.
     is_synthetic = models.BooleanField(default=False, editable=False)
+    # "Answer again" copies a result's answers into a new response; its result then says what moved.
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     class Meta:
         verbose_name = _("self-assessment response")
@@ -281,3 +353,70 @@ class AssessmentResponse(models.Model):
     def is_expired(self, today=None):
         today = today or timezone.now()
         return self.created_at < today - datetime.timedelta(days=self.page.retention_days)
+
+
+class JointAssessment(models.Model):
+    """One service assessed by several parties (commissioner, provider and others), each
+    answering separately. Whoever holds `token` (the starter and every party who has joined)
+    reads the joint page; a party's answers and bands appear there only once they have
+    finished and chosen to share."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The page it was started from; it is read in either language through that page's translations.
+    page = models.ForeignKey(SelfAssessmentPage, on_delete=models.CASCADE, related_name="joint_assessments")
+    service_name = models.CharField(_("service"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("joint self-assessment")
+
+    def __str__(self):
+        return self.service_name
+
+    def is_expired(self, today=None):
+        today = today or timezone.now()
+        return self.created_at < today - datetime.timedelta(days=self.page.retention_days)
+
+
+class JointParty(models.Model):
+    """A place in a joint assessment: an invitation until someone opens its link and starts,
+    then that person's response. The invitation link works once; after that only the
+    party's own private links reach their answers."""
+
+    INVITATION_DAYS = 30
+
+    joint = models.ForeignKey(JointAssessment, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Optional, e.g. the organisation: tells two providers apart on the joint result.
+    label = models.CharField(_("name or organisation"), max_length=100, blank=True)
+    invite_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invited_at = models.DateTimeField(default=timezone.now)
+    response = models.OneToOneField(
+        AssessmentResponse, null=True, blank=True, on_delete=models.SET_NULL, related_name="party"
+    )
+    shared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("party to a joint self-assessment")
+        verbose_name_plural = _("parties to joint self-assessments")
+        ordering = ["invited_at", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        role = Role(self.role).label if self.role in Role.values else self.role
+        return f"{role} ({self.label})" if self.label else str(role)
+
+    @property
+    def has_joined(self):
+        return self.response_id is not None
+
+    @property
+    def has_shared(self):
+        return self.shared_at is not None
+
+    def invitation_expired(self, today=None):
+        today = today or timezone.now()
+        return self.invited_at < today - datetime.timedelta(days=self.INVITATION_DAYS)
