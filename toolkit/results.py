@@ -6,7 +6,7 @@ of a sample service."""
 
 from dataclasses import dataclass, field
 
-from . import scoring
+from . import compare, scoring
 
 
 @dataclass
@@ -120,3 +120,84 @@ def _told_us(questionnaire, factor_result, answers, numbers, role):
             considers.append(advice)
     told_us = sorted(by_question.values(), key=lambda item: item.number)
     return told_us, considers
+
+
+# --- what moved since the previous answers ("answer again") ------------------------------------
+@dataclass
+class Moved:
+    question: str
+    before: list  # answer labels
+    after: list
+    change: float  # the share of the question's points for the factor gained (+) or lost (-)
+
+
+@dataclass
+class FactorChange:
+    key: str
+    factor: object
+    before: object  # questionnaire.Band or None
+    after: object
+    before_percent: object
+    after_percent: object
+    moved: list  # Moved, biggest change first
+
+    @property
+    def direction(self):
+        if self.before_percent is None or self.after_percent is None or self.before_percent == self.after_percent:
+            return "same"
+        return "up" if self.after_percent > self.before_percent else "down"
+
+
+@dataclass
+class Changes:
+    overall_before: object  # questionnaire.Band or None
+    overall_after: object
+    factors: list  # FactorChange in result-page order
+    not_compared: list  # question texts that one of the two sets of answers could not be read against
+
+
+def _band_in(questionnaires, factor_key, band_key):
+    for questionnaire in questionnaires:
+        bands = questionnaire.overall_bands if factor_key is None else getattr(
+            questionnaire.factors.get(factor_key), "bands", {})
+        if band_key in bands:
+            return bands[band_key]
+    return None
+
+
+def changes_since(questionnaire, result, answers, previous_questionnaire, previous_result, previous_answers, role):
+    """Per factor, the band before and now and the answers that moved it, in the terms of
+    the current questionnaire (the previous one's bands where the current has lost them)."""
+    comparison = compare.compare(
+        questionnaire,
+        {"before": previous_answers, "after": answers},
+        asked_by_side={"before": set(previous_questionnaire.questions), "after": set(questionnaire.questions)},
+        role=role,
+    )
+    both = (questionnaire, previous_questionnaire)
+    factors = []
+    for key, info in questionnaire.factors.items():
+        now, then = result.factor(key), previous_result.factor(key)
+        if now is None or not info.bands:
+            continue
+        moved = [
+            Moved(item.question.text_for(role), item.labels["before"], item.labels["after"],
+                  item.change(key, "before", "after"))
+            for item in comparison.questions
+            if item.change(key, "before", "after") != 0
+        ]
+        moved.sort(key=lambda item: -abs(item.change))
+        factors.append(FactorChange(
+            key=key, factor=info.factor,
+            before=_band_in(both, key, then.band) if then else None,
+            after=_band_in(both, key, now.band),
+            before_percent=then.display_percent if then else None,
+            after_percent=now.display_percent,
+            moved=moved,
+        ))
+    return Changes(
+        overall_before=_band_in(both, None, previous_result.band),
+        overall_after=_band_in(both, None, result.band),
+        factors=factors,
+        not_compared=[item.question.text_for(role) for item in comparison.not_compared],
+    )

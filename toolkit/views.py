@@ -26,7 +26,7 @@ from literature.models import SectorTag
 from . import results, scoring
 from .admin_panels import check_row, sample_checks
 from .forms import FeedbackForm
-from .models import AssessmentResponse, Role, SuccessFactorDigest
+from .models import OWN_ROLES, AssessmentResponse, JointParty, Role, SuccessFactorDigest
 from .questionnaire import build, check_sample, pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
@@ -153,12 +153,14 @@ def about_you(request, page, token):
     if response.is_complete:
         return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
     sectors = list(SectorTag.objects.all())
+    # A party to a joint assessment was invited in a role: only the sector is asked.
+    party = JointParty.objects.filter(response=response).select_related("joint").first()
     errors = {}
     role, sector = response.role, response.sector
     if request.method == "POST":
-        role = request.POST.get("role", "")
+        role = party.role if party else request.POST.get("role", "")
         sector = request.POST.get("sector", "")
-        if role not in Role.values:
+        if role not in (Role.values if party else OWN_ROLES):
             errors["role"] = _("Select whether you are commissioning or providing the service")
             role = ""
         if sector and sector not in {tag.slug for tag in sectors}:
@@ -170,7 +172,8 @@ def about_you(request, page, token):
             return HttpResponseRedirect(_url(page, "section", token=token, number=1))
     return _render(request, page, "toolkit/about_you.html", {
         "response": response,
-        "roles": Role.choices,
+        "roles": [(role.value, role.label) for role in OWN_ROLES],
+        "party": party,
         "sectors": sectors,
         "chosen_role": role,
         "chosen_sector": sector,
@@ -196,6 +199,7 @@ def task_list(request, page, token):
         "tasks": tasks,
         "all_done": all(status == "completed" for status in statuses.values()),
         "resume_url": request.build_absolute_uri(_url(page, "task_list", token=token)),
+        "party": JointParty.objects.filter(response=response).select_related("joint").first(),
     })
 
 
@@ -420,7 +424,7 @@ def _answer_labels(question, option_ids, role=""):
 
 # --- result -----------------------------------------------------------------------------
 def _completed_or_404(page, share_token):
-    response = AssessmentResponse.objects.filter(page=page, share_token=share_token).first()
+    response = AssessmentResponse.objects.filter(page=page, share_token=share_token).select_related("previous").first()
     if response is None or not response.is_complete:
         raise Http404
     return response
@@ -456,12 +460,67 @@ def _result_context(request, page, response, result_, verdict, factors):
 def result(request, page, share_token):
     response = _completed_or_404(page, share_token)
     questionnaire, result_, verdict, factors = explain(response)
+    party = JointParty.objects.filter(response=response).select_related("joint").first()
     return _render(request, page, "toolkit/result.html", {
         **_result_context(request, page, response, result_, verdict, factors),
+        "changes": _changes_since_previous(questionnaire, result_, response),
+        "answer_again_url": _url(page, "answer_again", share_token=share_token),
+        "party": party,
+        "share_with_joint_url": _url(page, "share_with_joint", share_token=share_token),
         "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
         "download_url": _url(page, "result_download", share_token=share_token),
         "feedback_url": _url(page, "result_feedback", share_token=share_token),
     })
+
+
+def _changes_since_previous(questionnaire, result_, response):
+    """What moved since the result this one was answered again from, or None."""
+    previous = response.previous
+    if previous is None or not previous.is_complete:
+        return None
+    changes = results.changes_since(
+        questionnaire, result_, response.answers,
+        pinned(previous.revision_id), scoring.Result.from_dict(previous.result), previous.answers, response.role,
+    )
+    changes.previous = previous
+    return changes
+
+
+@journey
+@rate_limited("assessment-start", STARTS_PER_HOUR)
+def answer_again(request, page, share_token):
+    """A new response filled in with this result's answers, to change what has changed since.
+    It pins the questionnaire as it is now: answers it no longer accepts are left out, and
+    the sections they were in are asked again."""
+    previous = _completed_or_404(page, share_token)
+    if request.method != "POST":
+        return HttpResponseRedirect(_url(page, "result", share_token=share_token))
+    if not page.questionnaire or page.live_revision_id is None:
+        messages.error(request, _("The self-assessment is not open yet."))
+        return HttpResponseRedirect(page.url)
+    questionnaire = pinned(page.live_revision_id)
+    validation = scoring.validate_answers(questionnaire.engine, previous.answers)
+    answers = {key: list(value) for key, value in validation.answers.items()}
+    missing = set(validation.user_errors)
+    sections_done = [
+        section.id for section in questionnaire.sections
+        if not any(question.id in missing for question in section.questions)
+    ]
+    response = AssessmentResponse.objects.create(
+        page=page, revision_id=page.live_revision_id, language=page.locale.language_code,
+        role=previous.role if previous.role in OWN_ROLES else "", sector=previous.sector,
+        answers=answers, sections_done=sections_done, previous=previous,
+    )
+    tokens = request.session.get(SESSION_KEY, {})
+    tokens[str(page.pk)] = str(response.token)
+    request.session[SESSION_KEY] = tokens
+    if not response.role:
+        return HttpResponseRedirect(_url(page, "about_you", token=response.token))
+    messages.info(request, _(
+        "Your previous answers are filled in. Change any that are different now, then submit them "
+        "to see what has moved."
+    ))
+    return HttpResponseRedirect(_url(page, "check_answers", token=response.token))
 
 
 RESOURCES_PER_FACTOR = 3
