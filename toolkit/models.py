@@ -391,8 +391,10 @@ class JointParty(models.Model):
     label = models.CharField(_("name or organisation"), max_length=100, blank=True)
     invite_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     invited_at = models.DateTimeField(default=timezone.now)
+    # CASCADE: a party whose answers were deleted (retention) leaves the joint assessment, so
+    # its used invitation can never be taken up again.
     response = models.OneToOneField(
-        AssessmentResponse, null=True, blank=True, on_delete=models.SET_NULL, related_name="party"
+        AssessmentResponse, null=True, blank=True, on_delete=models.CASCADE, related_name="party"
     )
     shared_at = models.DateTimeField(null=True, blank=True)
 

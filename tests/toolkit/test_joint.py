@@ -312,3 +312,20 @@ def test_the_joint_page_reads_a_bounded_number_of_queries(client, assessment, dj
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]  # the same whether two or three parties shared
+
+
+@pytest.mark.django_db
+def test_old_joint_assessments_are_deleted_with_their_responses(client, assessment):
+    from django.core.management import call_command
+
+    joint = start_joint(client, assessment)
+    party = invite(client, assessment, joint)
+    accepted = accept(Client(), assessment, party)
+    # Deleting a party's answers takes the party out too: its used invitation never reopens.
+    accepted.delete()
+    assert not JointParty.objects.filter(pk=party.pk).exists()
+    old = timezone.now() - datetime.timedelta(days=assessment.retention_days + 1)
+    JointAssessment.objects.filter(pk=joint.pk).update(created_at=old)
+    AssessmentResponse.objects.update(created_at=old)
+    call_command("delete_old_responses", verbosity=0)
+    assert not JointAssessment.objects.exists() and not JointParty.objects.exists()

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('invited_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('shared_at', models.DateTimeField(blank=True, null=True)),
                 ('joint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='toolkit.jointassessment')),
-                ('response', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='party', to='toolkit.assessmentresponse')),
+                ('response', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='party', to='toolkit.assessmentresponse')),
             ],
             options={
                 'verbose_name': 'party to a joint self-assessment',

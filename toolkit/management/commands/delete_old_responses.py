@@ -9,7 +9,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from toolkit.models import AssessmentResponse, SelfAssessmentPage
+from toolkit.models import AssessmentResponse, JointAssessment, SelfAssessmentPage
 
 
 class Command(BaseCommand):
@@ -30,5 +30,14 @@ class Command(BaseCommand):
             total += count
             if count:
                 self.stdout.write(f"{page.title}: {count} response(s) older than {page.retention_days} days")
+            # A joint assessment goes with its page's responses (its parties' answers are
+            # never older than it is).
+            joints = JointAssessment.objects.filter(page=page, created_at__lt=cutoff)
+            joint_count = joints.count()
+            if joint_count and not dry_run:
+                joints.delete()
+            if joint_count:
+                self.stdout.write(f"{page.title}: {joint_count} joint self-assessment(s) older than "
+                                  f"{page.retention_days} days")
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(f"{verb} {total} response(s).")
