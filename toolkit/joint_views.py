@@ -157,7 +157,8 @@ def joint_context(request, page, joint_assessment):
     """What the joint page and its PDF show, or None when the reader's page is not published."""
     if page.live_revision_id is None:
         return None
-    parties = list(joint_assessment.parties.select_related("response").order_by("invited_at", "pk"))
+    # A party's own links go through the page they answer on (their language).
+    parties = list(joint_assessment.parties.select_related("response__page").order_by("invited_at", "pk"))
     sharing = [
         party for party in parties if party.has_shared and party.response and party.response.is_complete
     ]

@@ -292,6 +292,10 @@ def test_the_joint_page_reads_in_welsh_through_the_welsh_self_assessment(client,
     assert page.status_code == 200
     assert soup_of(page).html["lang"] == "cy"
     assert "Through-the-gate mentoring" in text_of(page)
+    # The starter answers on the English page: their own link still leads there.
+    own = joint.parties.get().response
+    assert soup_of(page).select_one(f'.govuk-inset-text a[href="{english.url}r/{own.token}/"]')
+    assert client.get(f"{english.url}r/{own.token}/").status_code == 200
     party = invite(client, english, joint, role="commissioner")
     invitation = Client().get(welsh.url + f"invitation/{party.invite_token}/")
     assert invitation.status_code == 200 and soup_of(invitation).html["lang"] == "cy"
