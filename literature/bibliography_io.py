@@ -91,7 +91,7 @@ def export_records(entries):
     for row in entries.values(*EXPORT_COLUMNS).iterator(chunk_size=EXPORT_CHUNK_SIZE):
         pk = row.pop("pk")
         yield formats.Record(**row, authors=authors.get(pk, []), sectors=sectors.get(pk, []),
-                             themes=themes.get(pk, []))
+                             themes=themes.get(pk, []), entry_id=pk)
 
 
 def _by_entry(rows, entry_column, make, *columns):
@@ -109,11 +109,13 @@ WRITERS = {
             "text/csv; charset=utf-8", "csv"),
     "bibtex": (formats.bibtex_pieces, "application/x-bibtex; charset=utf-8", "bib"),
     "ris": (formats.ris_pieces, "application/x-research-info-systems; charset=utf-8", "ris"),
+    # For Zotero, Pandoc and other citeproc tools (its registered media type; UTF-8 as JSON is).
+    "csl-json": (formats.csl_json_pieces, "application/vnd.citationstyles.csl+json", "json"),
 }
 
 
 def export_response(records, file_format, filename):
-    """A streamed response with the records in `file_format` (bibtex, ris or csv), or 404.
+    """A streamed response with the records in `file_format` (bibtex, ris, csv or csl-json), or 404.
     The file is written as the records are read (see export_records), in pieces of about
     EXPORT_PIECE_BYTES, so memory and the time before the first byte stay small however many
     entries there are."""

@@ -1,4 +1,4 @@
-"""Read and write bibliographic records as CSV, BibTeX and RIS.
+"""Read and write bibliographic records as CSV, BibTeX and RIS; write them as CSL-JSON.
 
 The resource pack's import and export use this module. It imports nothing from Django so
 every rule below can be unit-tested without a database; the importer turns `Record`s into
@@ -62,14 +62,25 @@ encode it as "utf-8-sig" so Excel reads the accents. BibTeX is UTF-8 with LaTeX 
 characters escaped. RIS lines end "\\r\\n" (as the RIS specification and EndNote expect)
 and each record ends with an ER line. Country, sectors and themes only travel in CSV:
 BibTeX and RIS have no fields for them. Each writer also comes in pieces, one record at a
-time from any iterable (csv_pieces, bibtex_pieces, ris_pieces), so an export can be sent
-while it is read.
+time from any iterable (csv_pieces, bibtex_pieces, ris_pieces, csl_json_pieces), so an
+export can be sent while it is read.
+
+CSL-JSON (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html: what Zotero,
+Pandoc and citeproc read) is written, never read: one JSON array of items. Each item's id is
+"pbr-<entry id>" when the record came from the pack (stable between exports), else its
+citation key. Types: an entry with a journal is "article-journal"; evaluations, audit,
+think-tank and grey literature are "report"; a research study with a publisher is "book",
+without one "article"; commentary without a journal is "webpage" when it has a web address,
+else "article". A person "Family, Given" becomes {"family", "given"}, an organisation
+{"literal"}. The date is the full date when known, else the year; the abstract is the
+English summary. Country, sectors and themes have no CSL field and are left out.
 """
 
 import csv
 import datetime
 import io
 import itertools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -126,6 +137,8 @@ class Record:
     sectors: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     key: str = ""  # the source's citation key or ID, if it had one
+    # The BibliographyEntry it was exported from (CSL-JSON ids); not compared: parsing never sets it.
+    entry_id: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -981,6 +994,67 @@ def ris_pieces(records):
                                              for part in paragraphs)))
         lines = [f"{tag}  - {value}" for tag, value in fields if value] + ["ER  - ", ""]
         yield "".join(f"{line}\r\n" for line in lines)
+
+
+# --- CSL-JSON -----------------------------------------------------------------------------
+
+def _csl_type(record):
+    if record.journal:
+        return "article-journal"
+    kind = record.publication_type or DEFAULT_TYPE
+    if kind in ("evaluation", "audit", "think_tank", "grey"):
+        return "report"
+    if kind == "research":
+        return "book" if record.publisher else "article"
+    return "webpage" if record.url else "article"
+
+
+def _csl_name(name, is_organisation):
+    if is_organisation:
+        return {"literal": name}
+    family, _comma, given = name.partition(",")
+    return {"family": family.strip(), "given": given.strip()} if given.strip() else {"family": family.strip()}
+
+
+def csl_item(record, item_id):
+    """One CSL-JSON item (a dict) for the record; empty fields are left out."""
+    date = record.publication_date
+    item = {
+        "id": item_id,
+        "type": _csl_type(record),
+        "title": record.title,
+        "author": [_csl_name(*author) for author in record.authors],
+        "issued": {"date-parts": [[date.year, date.month, date.day] if date else [record.year]]}
+        if date or record.year else None,
+        "container-title": record.journal,
+        "publisher": record.publisher,
+        "volume": record.volume,
+        "issue": record.issue,
+        "page": record.pages.replace("–", "-"),
+        "DOI": record.doi,
+        "URL": record.url,
+        "abstract": record.summary,
+    }
+    return {name: value for name, value in item.items() if value}
+
+
+def to_csl_json(records):
+    return "".join(csl_json_pieces(records))
+
+
+def csl_json_pieces(records):
+    """A JSON array of CSL items in pieces, one item each, as the records are read: an export
+    streams them (records may be a generator). Ids are unique within the file."""
+    used, suffixes = set(), {}
+    yield "["
+    separator = "\n"
+    for record in records:
+        base = f"pbr-{record.entry_id}" if record.entry_id is not None else citation_key(record)
+        item_id = next(base + suffix for suffix in suffixes.setdefault(base, _suffixes()) if base + suffix not in used)
+        used.add(item_id)
+        yield separator + json.dumps(csl_item(record, item_id), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n" if used else "]\n"
 
 
 # --- Choosing a format --------------------------------------------------------------------

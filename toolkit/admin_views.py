@@ -8,9 +8,11 @@ URLs (registered in wagtail_hooks.py, under the admin's own login and access che
                                                    (totals, weekly counts, answer distribution,
                                                    verdicts by role, verdicts by sector, usefulness)
 
-Only users with the "toolkit.view_assessmentresponse" permission (Moderators, superusers)
-see them; anyone else in the admin is sent to the dashboard with "permission denied"
-(Wagtail's handling of PermissionDenied). Nothing is cached.
+Only users with the "toolkit.view_assessment_report" permission see them: the Editors and
+Moderators groups have it (migration 0006), superusers have every permission, and an
+administrator can tick it for any other group (Settings > Groups, "Can view the
+self-assessment report"). Anyone else in the admin is sent to the dashboard with "permission
+denied" (Wagtail's handling of PermissionDenied). Nothing is cached.
 """
 
 import csv
@@ -33,7 +35,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from . import report as reports
 from .models import SelfAssessmentPage
 
-PERMISSION = "toolkit.view_assessmentresponse"
+PERMISSION = "toolkit.view_assessment_report"
 
 
 def can_view_report(user):

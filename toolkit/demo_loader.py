@@ -16,7 +16,7 @@ from .demo.welsh import WELSH
 from .models import SelfAssessmentPage, SuccessFactor, SuccessFactorDigest
 
 BLOCK_IDS = uuid.UUID("0b7f3e52-5d0e-4c61-9d4a-7c2a5b8e1f33")  # stable block ids between loads
-EDITOR_PERMISSIONS = ["add_successfactor", "change_successfactor"]
+EDITOR_PERMISSIONS = ["add_successfactor", "change_successfactor", "view_assessment_report"]
 MODERATOR_PERMISSIONS = [*EDITOR_PERMISSIONS, "delete_successfactor", "view_assessmentresponse",
                          "delete_assessmentresponse"]
 

@@ -130,6 +130,9 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
+    # The language switcher keeps the reader on these; a response's own pages belong to the
+    # language it is answered in, but a joint assessment is read through either language.
+    routes_in_every_language = ("landing", "open_data", "joint_start", "joint_result", "joint_invitation")
     content_panels = [*ContentPage.content_panels, FieldPanel("questionnaire")]
     result_panels = [
         FieldPanel("factor_results"),
@@ -341,6 +344,7 @@ class AssessmentResponse(models.Model):
 
     class Meta:
         verbose_name = _("self-assessment response")
+        permissions = [("view_assessment_report", "Can view the self-assessment report")]
         indexes = [models.Index(fields=["page", "completed_at"])]
 
     def __str__(self):

@@ -331,53 +331,14 @@ class _VerdictCounter:
         self.factor_order = {}  # factor key -> first position seen (for factors no longer asked)
         self.sectors = set()
 
-    @staticmethod
-    def _verdicts_of(questionnaire):
-        """{(factor key, band key): verdict} for the overall verdict and each factor with
-        bands (the result page shows no verdict for a factor without them)."""
-        mapping = {}
-        if questionnaire.overall_bands:
-            mapping[OVERALL, None] = "none"
-            for key, band in questionnaire.overall_bands.items():
-                mapping[OVERALL, key] = band.verdict
-        for factor_key, info in questionnaire.factors.items():
-            if info.bands:
-                mapping[factor_key, None] = "none"
-                for band_key, band in info.bands.items():
-                    mapping[factor_key, band_key] = band.verdict
-        return mapping
-
     def count(self, completed, questionnaires):
-        """Reads only the band keys of each stored result (scoring.Result.to_dict(): "band"
-        and "factors"[i]["key"/"band"]), which the database extracts and groups: decoding
-        every result in Python (each holds its drivers too) would dominate the report's time.
+        """Counts the verdicts of `completed` by role and by sector (see `verdicts_by_group`).
         `questionnaires`: revision id -> pinned questionnaire, for every revision involved."""
-        if not questionnaires:
-            return  # no completed responses
-        width = max(len(questionnaire.engine.factors) for questionnaire in questionnaires.values())
-        paths = [("version",), ("band",)]
-        for index in range(width):
-            paths += [("factors", index, "key"), ("factors", index, "band")]
-        rows = completed.values("revision_id", "role", "sector", bands=_json_values("result", paths))
-        mappings = {}
-        for row in rows.annotate(n=Count("pk")):
-            version, overall, *factors = _decode_json_values(row["bands"], len(paths))
-            if str(version) != str(scoring.RESULT_FORMAT_VERSION):
-                continue  # a result in a format this code does not read: left out
-            revision_id = row["revision_id"]
-            if revision_id not in mappings:
-                questionnaire = questionnaires.get(revision_id) or pinned(revision_id)
-                mappings[revision_id] = self._verdicts_of(questionnaire)
-            mapping = mappings[revision_id]
-            pairs = [(OVERALL, overall), *zip(factors[::2], factors[1::2], strict=True)]
-            self.sectors.add(row["sector"])
-            for factor_key, band_key in pairs:
-                if factor_key is None or (factor_key, None) not in mapping:
-                    continue
-                verdict = mapping.get((factor_key, band_key), "none")
-                self.factor_order.setdefault(factor_key, len(self.factor_order))
-                self.counts["role", row["role"], factor_key, verdict] += row["n"]
-                self.counts["sector", row["sector"], factor_key, verdict] += row["n"]
+        for group, factor_key, verdict, n in verdicts_by_group(completed, questionnaires, ("role", "sector")):
+            self.sectors.add(group["sector"])
+            self.factor_order.setdefault(factor_key, len(self.factor_order))
+            self.counts["role", group["role"], factor_key, verdict] += n
+            self.counts["sector", group["sector"], factor_key, verdict] += n
 
     def rows(self, dimension, factor_names, group_labels):
         table = defaultdict(lambda: dict.fromkeys(VERDICTS, 0))
@@ -400,6 +361,58 @@ class _VerdictCounter:
                        group_labels.get(group, group or _("Not given")), counts)
             for (factor_key, group), counts in sorted(table.items(), key=order)
         ]
+
+
+def verdict_mapping(questionnaire):
+    """{(factor key, band key): verdict} for the overall verdict and each factor with bands
+    (the result page shows no verdict for a factor without them); band key None is "none"."""
+    mapping = {}
+    if questionnaire.overall_bands:
+        mapping[OVERALL, None] = "none"
+        for key, band in questionnaire.overall_bands.items():
+            mapping[OVERALL, key] = band.verdict
+    for factor_key, info in questionnaire.factors.items():
+        if info.bands:
+            mapping[factor_key, None] = "none"
+            for band_key, band in info.bands.items():
+                mapping[factor_key, band_key] = band.verdict
+    return mapping
+
+
+def verdicts_by_group(completed, questionnaires, fields, **expressions):
+    """(group, factor key, verdict, number of responses) for `completed` responses grouped by
+    `fields` (columns of AssessmentResponse) and `expressions` (name -> expression), in one
+    query; `group` is {name: value} for those fields and expressions.
+
+    Reads only the band keys of each stored result (scoring.Result.to_dict(): "band" and
+    "factors"[i]["key"/"band"]), which the database extracts and groups: decoding every
+    result in Python (each holds its drivers too) would dominate the time. Each response's
+    band maps to a verdict through the questionnaire of the revision it was scored against.
+    `questionnaires`: revision id -> pinned questionnaire, for every revision involved (any
+    other is built on demand). Results in a format this code does not read are left out."""
+    if not questionnaires:
+        return  # no completed responses
+    width = max(len(questionnaire.engine.factors) for questionnaire in questionnaires.values())
+    paths = [("version",), ("band",)]
+    for index in range(width):
+        paths += [("factors", index, "key"), ("factors", index, "band")]
+    names = [*fields, *expressions]
+    rows = completed.values("revision_id", *fields, **expressions, bands=_json_values("result", paths))
+    mappings = {}
+    for row in rows.annotate(n=Count("pk")):
+        version, overall, *factors = _decode_json_values(row["bands"], len(paths))
+        if str(version) != str(scoring.RESULT_FORMAT_VERSION):
+            continue
+        revision_id = row["revision_id"]
+        if revision_id not in mappings:
+            questionnaire = questionnaires.get(revision_id) or pinned(revision_id)
+            mappings[revision_id] = verdict_mapping(questionnaire)
+        mapping = mappings[revision_id]
+        group = {name: row[name] for name in names}
+        for factor_key, band_key in [(OVERALL, overall), *zip(factors[::2], factors[1::2], strict=True)]:
+            if factor_key is None or (factor_key, None) not in mapping:
+                continue
+            yield group, factor_key, mapping.get((factor_key, band_key), "none"), row["n"]
 
 
 class _JSONExtract(Func):

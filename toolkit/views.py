@@ -469,6 +469,7 @@ def result(request, page, share_token):
         "share_with_joint_url": _url(page, "share_with_joint", share_token=share_token),
         "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
         "download_url": _url(page, "result_download", share_token=share_token),
+        "pdf_url": _url(page, "result_pdf", share_token=share_token),
         "feedback_url": _url(page, "result_feedback", share_token=share_token),
     })
 

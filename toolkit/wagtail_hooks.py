@@ -1,5 +1,6 @@
 """Admin: the success factors as snippets; the staff report on responses."""
 
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import ReportCSVView, ReportView, can_view_report
+from .admin_views import PERMISSION, ReportCSVView, ReportView, can_view_report
 from .models import SuccessFactor
 
 
@@ -38,6 +39,13 @@ def register_report_urls():
         path("<int:page_id>/csv/", ReportCSVView.as_view(), name="csv"),
     ]
     return [path("self-assessment-report/", include((urls, "toolkit_report"), namespace="toolkit_report"))]
+
+
+@hooks.register("register_permissions")
+def register_report_permission():
+    """So that an administrator can grant the report to a group (Settings > Groups)."""
+    app_label, codename = PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 @hooks.register("register_admin_menu_item")

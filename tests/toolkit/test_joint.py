@@ -308,7 +308,7 @@ def test_the_joint_page_reads_a_bounded_number_of_queries(client, assessment, dj
     url = assessment.url + f"joint/{joint.token}/"
     client.get(url)  # the questionnaire and reading lists are built once per revision and content version
     counts = []
-    for extra in range(2):
+    for _ in range(2):
         other = Client()
         share(other, assessment, finish(other, assessment, accept(other, assessment, invite(client, assessment, joint)),
                                         **WEAK))
@@ -333,3 +333,13 @@ def test_old_joint_assessments_are_deleted_with_their_responses(client, assessme
     AssessmentResponse.objects.update(created_at=old)
     call_command("delete_old_responses", verbosity=0)
     assert not JointAssessment.objects.exists() and not JointParty.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_keeps_the_reader_on_the_joint_page(client, demo_page):
+    english = demo_page(SelfAssessmentPage, "en")
+    welsh = demo_page(SelfAssessmentPage, "cy")
+    joint = start_joint(client, english)
+    page = soup_of(client.get(english.url + f"joint/{joint.token}/"))
+    switch = page.select_one('a[hreflang="cy"]')
+    assert switch is not None and switch["href"] == welsh.url + f"joint/{joint.token}/"
