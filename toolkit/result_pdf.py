@@ -32,7 +32,7 @@ from wagtail.models import Revision
 
 from literature.review_pdf import _css_content
 
-from . import views
+from . import joint_views, views
 
 # pdf/ua-1: WeasyPrint tags headings, paragraphs, lists, tables and links, and writes the
 # language, title and PDF/UA identification.
@@ -136,6 +136,33 @@ def result_pdf(request, page, share_token):
 
 
 def joint_pdf(request, page, token):
-    """GET joint/<token>/pdf/: the joint result as a PDF. Not built yet: the joint result
-    (joint_views) comes first, then this, with pdf_response() and a template of its own."""
-    raise Http404
+    """GET joint/<token>/pdf/: the joint result as a PDF attachment, in the reader's language.
+    It holds what the joint page shows: only what parties have shared."""
+    refused = get_only(request)
+    if refused:
+        return refused
+    joint = joint_views._joint_or_none(page, token)
+    if joint is None:
+        raise Http404
+    if joint.is_expired():
+        return joint_views._expired(request, page)
+    if over_limit(request, "result-pdf", limit=PDFS_PER_HOUR, window_seconds=3600):
+        return too_many(request)
+    with translation.override(page.locale.language_code):
+        context = joint_views.joint_context(request, page, joint)
+        if context is None:
+            raise Http404
+        absolute = request.build_absolute_uri
+        for item in context["result"].factors:
+            item.digest_links = [(digest.title, absolute(digest.get_url(request))) for digest in item.digests]
+        revision_created = (
+            Revision.objects.filter(pk=page.live_revision_id).values_list("created_at", flat=True).first()
+        )
+        context.update({
+            "page": page,
+            "language_code": page.locale.language_code,
+            "revision_id": page.live_revision_id,
+            "revision_created": revision_created,
+            "page_number_css": _css_content(gettext("Page {page} of {pages}")),
+        })
+        return pdf_response(request, "toolkit/pdf/joint_result.html", context, f"{page.title}-{joint.service_name}")

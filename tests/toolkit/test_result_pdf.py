@@ -152,12 +152,6 @@ def test_too_many_pdfs_from_one_client_get_the_429_page(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_the_joint_pdf_is_not_there_yet(client):
-    page = SelfAssessmentPage.objects.get(locale__language_code="en")
-    assert client.get(f"{page.url}joint/00000000-0000-4000-8000-000000000000/pdf/").status_code == 404
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_result_page_links_to_its_pdf(client, language):
     page, response = completed(client, language)
