@@ -27,6 +27,7 @@ import codecs
 
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 from django.utils.http import parse_header_parameters
 
 FORM = "application/x-www-form-urlencoded"
@@ -55,6 +56,9 @@ class FormCharsetMiddleware:
                 # Too many fields, a body too large or a charset that is not UTF-8: Django's
                 # 400 page, with nothing left for its handler to read again.
                 request.POST = QueryDict()
+                # With DEBUG on, Django's technical 400 page lists request.FILES too, which
+                # would parse the body again (a 500 under `make run`). Delete with the rest.
+                request._files = MultiValueDict()
                 raise
         return self.get_response(request)
 

@@ -424,3 +424,13 @@ def test_a_content_type_header_django_cannot_read_is_a_400_page(content_type):
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     assert started[-1] == "200 OK"
+
+
+def test_with_debug_on_a_foreign_charset_still_gets_a_400_not_a_server_error(settings):
+    """`make run` has DEBUG on: Django's technical 400 page lists request.FILES, which must not
+    parse the refused body again (it gave a 500 on the admin sign-in page)."""
+    settings.DEBUG = True
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    response = client.generic("POST", "/admin/login/", "username=Si%E2n&password=x",
+                              "application/x-www-form-urlencoded; charset=latin-1")
+    assert response.status_code == 400
