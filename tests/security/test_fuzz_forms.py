@@ -346,14 +346,14 @@ def test_answers_and_feedback_are_rate_limited_per_client(client, assessment, in
     cache.clear()
     url = base_url(assessment, in_progress) + "about-you/"
     for _ in range(views.ANSWERS_PER_HOUR):
-        assert client.post(url, {"role": Role.values[-1]}, REMOTE_ADDR="203.0.113.5").status_code == 302
-    limited = client.post(url, {"role": Role.values[0]}, REMOTE_ADDR="203.0.113.5")
+        assert client.post(url, {"role": Role.PROVIDER}, REMOTE_ADDR="203.0.113.5").status_code == 302
+    limited = client.post(url, {"role": Role.COMMISSIONER}, REMOTE_ADDR="203.0.113.5")
     assert limited.status_code == 429
     assert "Too many requests" in limited.content.decode()
     in_progress.refresh_from_db()
-    assert in_progress.role == Role.values[-1], "a limited request changes nothing"
+    assert in_progress.role == Role.PROVIDER, "a limited request changes nothing"
     # Another client is not affected.
-    assert client.post(url, {"role": Role.values[0]}, REMOTE_ADDR="198.51.100.1").status_code == 302
+    assert client.post(url, {"role": Role.COMMISSIONER}, REMOTE_ADDR="198.51.100.1").status_code == 302
 
 
 @pytest.mark.django_db

@@ -343,3 +343,17 @@ def test_the_language_switcher_keeps_the_reader_on_the_joint_page(client, demo_p
     page = soup_of(client.get(english.url + f"joint/{joint.token}/"))
     switch = page.select_one('a[hreflang="cy"]')
     assert switch is not None and switch["href"] == welsh.url + f"joint/{joint.token}/"
+
+
+@pytest.mark.django_db
+def test_on_your_own_only_commissioner_or_provider_can_be_chosen(client, assessment):
+    response = AssessmentResponse.objects.create(page=assessment, revision_id=assessment.live_revision_id,
+                                                 language="en")
+    about = assessment.url + f"r/{response.token}/about-you/"
+    page = soup_of(client.get(about))
+    assert [radio["value"] for radio in page.select("input[name=role]")] == ["commissioner", "provider"]
+    for role in ("investor", "service-user", "other"):
+        refused = client.post(about, {"role": role})
+        assert refused.status_code == 200 and "Select whether you are commissioning" in text_of(refused)
+    response.refresh_from_db()
+    assert response.role == ""
