@@ -36,6 +36,8 @@ def answer_everything(page, language, pick):
 def test_the_result_prints_full_width_on_at_most_4_a4_pages(new_context, language, pick):
     page = new_context(java_script_enabled=False).new_page()
     answer_everything(page, language, pick)
+    # Chromium refuses to print ("Printing failed") while the page is still loading.
+    page.wait_for_load_state("networkidle")
     pdf = page.pdf(format="A4")
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     assert pages <= MAX_PAGES, f"{pages} pages"
