@@ -21,17 +21,23 @@ from . import joint
 from .models import AssessmentResponse, JointAssessment, JointParty, Role
 from .questionnaire import pinned
 from .views import (
+    JOINT_SESSION_KEY,
     SESSION_KEY,
     STARTS_PER_HOUR,
     _completed_or_404,
+    _party_of,
     _reading_by_factor,
     _render,
     _url,
+    is_own_party,
     journey,
     rate_limited,
+    remember_party,
 )
 
-JOINT_SESSION_KEY = "pbr_joint_parties"  # joint token -> the id of this visitor's own party
+# Making invitation links is not making responses: a limit of its own, so a commissioner
+# setting up several joint assessments from one office is not stopped by the start limit.
+INVITATIONS_PER_HOUR = 60
 MAX_PARTIES = 12
 SERVICE_NAME_LENGTH = JointAssessment._meta.get_field("service_name").max_length
 LABEL_LENGTH = JointParty._meta.get_field("label").max_length
@@ -70,9 +76,7 @@ def _expired(request, page):
 
 
 def _remember_party(request, joint_assessment, party):
-    parties = request.session.get(JOINT_SESSION_KEY, {})
-    parties[str(joint_assessment.token)] = party.pk
-    request.session[JOINT_SESSION_KEY] = parties
+    remember_party(request, party)
     tokens = request.session.get(SESSION_KEY, {})
     tokens[str(party.response.page_id)] = str(party.response.token)
     request.session[SESSION_KEY] = tokens
@@ -84,10 +88,11 @@ def _new_response(page, role):
     )
 
 
-def _role_and_label(post, errors):
+def _role_and_label(post, errors, yours=False):
     role = post.get("role", "")
     if role not in Role.values:
-        errors["role"] = _("Select the role this person will answer in")
+        errors["role"] = (_("Select the role you will answer in") if yours
+                          else _("Select the role this person will answer in"))
         role = ""
     label = clean_line(post.get("label", ""))
     if len(label) > LABEL_LENGTH:
@@ -109,7 +114,7 @@ def start(request, page):
             errors["service"] = _("Enter the name of the service you are assessing")
         elif len(service) > SERVICE_NAME_LENGTH:
             errors["service"] = _("Service name must be %(count)s characters or fewer") % {"count": SERVICE_NAME_LENGTH}
-        role, label = _role_and_label(request.POST, errors)
+        role, label = _role_and_label(request.POST, errors, yours=True)
         values = {"service": service, "role": role, "label": label}
         if not errors:
             with transaction.atomic():
@@ -130,8 +135,7 @@ def start(request, page):
 
 # --- the joint page ---------------------------------------------------------------------------
 def _own_party(request, joint_assessment, parties):
-    own_id = request.session.get(JOINT_SESSION_KEY, {}).get(str(joint_assessment.token))
-    return next((party for party in parties if party.pk == own_id), None)
+    return next((party for party in parties if is_own_party(request, party)), None)
 
 
 @journey
@@ -196,7 +200,7 @@ def _party_status(request, page, party):
 
 # --- invitations ------------------------------------------------------------------------------
 @journey
-@rate_limited("assessment-start", STARTS_PER_HOUR)
+@rate_limited("joint-invitations", INVITATIONS_PER_HOUR)
 def invite(request, page, token):
     joint_assessment = _joint_or_none(page, token)
     if joint_assessment is None:
@@ -288,9 +292,17 @@ def _used(request, page):
 @journey
 def share(request, page, share_token):
     response = _completed_or_404(page, share_token)
-    party = JointParty.objects.filter(response=response).select_related("joint").first()
+    party = _party_of(response)
     result_url = _url(page, "result", share_token=share_token)
     if party is None or request.method != "POST":
+        return HttpResponseRedirect(result_url)
+    if not is_own_party(request, party):
+        # The result link is given to colleagues to read: sharing is for whoever answered,
+        # from a browser where they used their private link.
+        messages.error(request, _(
+            "Only the person who answered can share these answers: open your private link to your "
+            "answers first, then share from your result."
+        ))
         return HttpResponseRedirect(result_url)
     JointParty.objects.filter(pk=party.pk, shared_at__isnull=True).update(shared_at=timezone.now())
     messages.success(request, _("Your answers and verdicts are now on the joint result."))

@@ -241,8 +241,11 @@ def build(page, now=None):
     grace = datetime.timedelta(days=GRACE_DAYS)
     in_months = reduce(or_, (Q(completed_at__gte=start, completed_at__lt=end, created_at__gte=start - grace)
                              for _label, start, end in months))
+    # previous is null: each assessment counts once, with its first result ("answer again"
+    # results are left out, so a later one never changes a month already published).
     completed = AssessmentResponse.objects.filter(
-        in_months, page_id__in=[p.pk for p in pages], is_synthetic=False, completed_at__isnull=False
+        in_months, page_id__in=[p.pk for p in pages], is_synthetic=False, completed_at__isnull=False,
+        previous__isnull=True,
     ).order_by()
     month = Case(*(When(completed_at__gte=start, completed_at__lt=end, then=Value(label))
                    for label, start, end in months), default=Value(""), output_field=CharField())

@@ -53,6 +53,7 @@ def verdict_labels():
 class Totals:
     started: int = 0
     completed: int = 0
+    answered_again: int = 0  # completed "answer again" responses, not in the other figures
 
     @property
     def completion_rate(self):
@@ -176,7 +177,10 @@ def build_report(page):
     source = pages[0]
     page_ids = [p.pk for p in pages]
     current = _current_questionnaire(source)
-    responses = AssessmentResponse.objects.filter(page_id__in=page_ids, is_synthetic=False).order_by()
+    every = AssessmentResponse.objects.filter(page_id__in=page_ids, is_synthetic=False).order_by()
+    # One per assessment: "answer again" makes a response that points to the one it came from;
+    # those are counted apart, so a reader who answers three times is not three people.
+    responses = every.filter(previous__isnull=True)
     completed = responses.filter(completed_at__isnull=False)
 
     counts = responses.aggregate(
@@ -186,7 +190,8 @@ def build_report(page):
         no=Count("pk", filter=Q(completed_at__isnull=False, found_useful=False)),
         unrated=Count("pk", filter=Q(completed_at__isnull=False, found_useful__isnull=True)),
     )
-    totals = Totals(started=counts["started"], completed=counts["completed"])
+    totals = Totals(started=counts["started"], completed=counts["completed"],
+                    answered_again=every.filter(previous__isnull=False, completed_at__isnull=False).count())
     usefulness = Usefulness(yes=counts["yes"], no=counts["no"], unrated=counts["unrated"])
     weeks = _weeks(_per_week(responses, "created_at"), _per_week(completed, "completed_at")) if totals.started else []
 

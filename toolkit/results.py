@@ -154,6 +154,12 @@ class Changes:
     overall_after: object
     factors: list  # FactorChange in result-page order
     not_compared: list  # question texts that one of the two sets of answers could not be read against
+    percent_before: object = None  # the average across the factors
+    percent_after: object = None
+
+    @property
+    def anything_moved(self):
+        return self.percent_before != self.percent_after or any(item.moved for item in self.factors)
 
 
 def _band_in(questionnaires, factor_key, band_key):
@@ -200,4 +206,6 @@ def changes_since(questionnaire, result, answers, previous_questionnaire, previo
         overall_after=_band_in(both, None, result.band),
         factors=factors,
         not_compared=[item.question.text_for(role) for item in comparison.not_compared],
+        percent_before=previous_result.display_percent,
+        percent_after=result.display_percent,
     )

@@ -30,6 +30,9 @@ from .models import OWN_ROLES, AssessmentResponse, JointParty, Role, SuccessFact
 from .questionnaire import build, check_sample, pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
+JOINT_SESSION_KEY = "pbr_joint_parties"  # joint token -> the id of this visitor's own party
+FROM_CHECK_KEY = "change"  # on a section's address: came from "check your answers"
+FROM_CHECK = f"{FROM_CHECK_KEY}=1"
 
 # Per client and hour, counted in the shared cache (pbr_site.core.ratelimit): generous for a
 # person (a whole assessment is a dozen answers), a wall for a script filling the database.
@@ -111,6 +114,23 @@ def _status(response, questionnaire):
     return statuses
 
 
+def remember_party(request, party):
+    """This browser answers for `party` of a joint assessment: it may share its result and
+    answer again in its place. Set where the party's private links are used (an invitation
+    accepted, the resume link), never by the read-only result link colleagues are given."""
+    parties = request.session.get(JOINT_SESSION_KEY, {})
+    parties[str(party.joint.token)] = party.pk
+    request.session[JOINT_SESSION_KEY] = parties
+
+
+def is_own_party(request, party):
+    return party is not None and request.session.get(JOINT_SESSION_KEY, {}).get(str(party.joint.token)) == party.pk
+
+
+def _party_of(response):
+    return JointParty.objects.filter(response=response).select_related("joint").first()
+
+
 def _visible_ids(questionnaire, answers):
     return {question.id for question in scoring.visible_questions(questionnaire.engine, answers)}
 
@@ -154,7 +174,9 @@ def about_you(request, page, token):
         return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
     sectors = list(SectorTag.objects.all())
     # A party to a joint assessment was invited in a role: only the sector is asked.
-    party = JointParty.objects.filter(response=response).select_related("joint").first()
+    party = _party_of(response)
+    if party:
+        remember_party(request, party)
     errors = {}
     role, sector = response.role, response.sector
     if request.method == "POST":
@@ -185,6 +207,9 @@ def about_you(request, page, token):
 @journey
 def task_list(request, page, token):
     response = _response_or_404(page, token)
+    party = _party_of(response)
+    if party:
+        remember_party(request, party)
     if response.is_complete:
         return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
     questionnaire = pinned(response.revision_id)
@@ -199,7 +224,7 @@ def task_list(request, page, token):
         "tasks": tasks,
         "all_done": all(status == "completed" for status in statuses.values()),
         "resume_url": request.build_absolute_uri(_url(page, "task_list", token=token)),
-        "party": JointParty.objects.filter(response=response).select_related("joint").first(),
+        "party": party,
     })
 
 
@@ -245,6 +270,8 @@ def section(request, page, token, number):
             ))
             return HttpResponseRedirect(_url(page, "section", token=token, number=number))
         if not errors and not newly_shown:
+            if request.GET.get(FROM_CHECK_KEY) == "1":
+                return HttpResponseRedirect(_url(page, "check_answers", token=token))
             return HttpResponseRedirect(_next_url(page, response, questionnaire, number, token))
         if newly_shown and not errors:
             messages.info(request, _("Your answer means there is another question on this page."))
@@ -371,7 +398,8 @@ def check_answers(request, page, token):
     sections = [
         {
             "section": section,
-            "url": _url(page, "section", token=token, number=section.number),
+            # "Change" comes back here once the section is saved (GOV.UK's check answers pattern).
+            "url": _url(page, "section", token=token, number=section.number) + f"?{FROM_CHECK}",
             "rows": [
                 {"question": question, "number": numbers[question.id], "text": question.text_for(role),
                  "answers": _answer_labels(question, response.answers.get(question.id, []), role)}
@@ -460,12 +488,14 @@ def _result_context(request, page, response, result_, verdict, factors):
 def result(request, page, share_token):
     response = _completed_or_404(page, share_token)
     questionnaire, result_, verdict, factors = explain(response)
-    party = JointParty.objects.filter(response=response).select_related("joint").first()
+    # Colleagues reading the result link see nothing of the joint assessment: sharing, and
+    # the joint link with its unused invitations, belong to the person who answered.
+    party = _party_of(response)
     return _render(request, page, "toolkit/result.html", {
         **_result_context(request, page, response, result_, verdict, factors),
         "changes": _changes_since_previous(questionnaire, result_, response),
         "answer_again_url": _url(page, "answer_again", share_token=share_token),
-        "party": party,
+        "party": party if is_own_party(request, party) else None,
         "share_with_joint_url": _url(page, "share_with_joint", share_token=share_token),
         "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
         "download_url": _url(page, "result_download", share_token=share_token),
@@ -507,11 +537,23 @@ def answer_again(request, page, share_token):
         section.id for section in questionnaire.sections
         if not any(question.id in missing for question in section.questions)
     ]
-    response = AssessmentResponse.objects.create(
-        page=page, revision_id=page.live_revision_id, language=page.locale.language_code,
-        role=previous.role if previous.role in OWN_ROLES else "", sector=previous.sector,
-        answers=answers, sections_done=sections_done, previous=previous,
-    )
+    party = _party_of(previous)
+    own_party = party if is_own_party(request, party) else None
+    keeps_role = previous.role in OWN_ROLES or own_party is not None
+    with transaction.atomic():
+        response = AssessmentResponse.objects.create(
+            page=page, revision_id=page.live_revision_id, language=page.locale.language_code,
+            role=previous.role if keeps_role else "", sector=previous.sector,
+            answers=answers, sections_done=sections_done, previous=previous,
+        )
+        # A party answering again answers for its side from now on: the joint result shows the
+        # new answers once they are finished and shared again.
+        if own_party and JointParty.objects.filter(pk=own_party.pk, response=previous).update(
+                response=response, shared_at=None):
+            messages.info(request, _(
+                "Your part of the joint self-assessment now follows these new answers. The other parties "
+                "will see them when you finish and share them again."
+            ))
     tokens = request.session.get(SESSION_KEY, {})
     tokens[str(page.pk)] = str(response.token)
     request.session[SESSION_KEY] = tokens

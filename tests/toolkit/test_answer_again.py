@@ -92,3 +92,39 @@ def test_answers_the_new_questionnaire_no_longer_takes_are_asked_again(client, a
     task_list = soup_of(client.get(assessment.url + f"r/{new.token}/"))
     statuses = [status.get_text(strip=True) for status in task_list.select(".govuk-task-list__status")]
     assert statuses[1:] == ["In progress", "Completed"]
+
+
+@pytest.mark.django_db
+def test_change_on_check_your_answers_comes_back_to_it(client, assessment):
+    first, _ = take(client, assessment, objectives="one", compared="no", safeguards=["none"])
+    new, done = again(client, assessment, first)
+    check = soup_of(client.get(done["Location"]))
+    change = check.select_one("a[href*='/section/1/']")["href"].split("#")[0]
+    assert change.endswith("/section/1/?change=1")
+    saved = answer(client, change, new.revision_id, objectives="two", compared="no")
+    assert saved.status_code == 302 and saved["Location"] == assessment.url + f"r/{new.token}/check/"
+    # Without it, a section leads on to the next as before.
+    onward = answer(client, assessment.url + f"r/{new.token}/section/1/", new.revision_id, objectives="two",
+                    compared="no")
+    assert onward["Location"] == assessment.url + f"r/{new.token}/section/2/"
+
+
+@pytest.mark.django_db
+def test_nothing_moved_is_said_plainly(client, assessment):
+    first, _ = take(client, assessment, objectives="one", compared="no", safeguards=["none"])
+    new, done = again(client, assessment, first)
+    finished = client.post(done["Location"])
+    html = soup_of(client.get(finished["Location"]))
+    assert "Nothing has moved" in html.select_one(".app-changes").get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+def test_the_staff_report_counts_each_assessment_once(client, assessment):
+    from toolkit.report import build_report
+
+    first, _ = take(client, assessment, objectives="one", compared="no", safeguards=["none"])
+    new, done = again(client, assessment, first)
+    client.post(done["Location"])
+    again(client, assessment, first)  # answered again but not finished
+    report = build_report(assessment)
+    assert (report.totals.started, report.totals.completed, report.totals.answered_again) == (1, 1, 1)

@@ -109,7 +109,7 @@ def test_missing_or_wrong_fields_are_explained_and_nothing_is_made(client, asses
     page = client.post(assessment.url + "joint/start/", {"service": " \u200b ", "role": "mayor", "label": "x" * 101})
     assert page.status_code == 200
     summary = [a.get_text(strip=True) for a in soup_of(page).select(".govuk-error-summary a")]
-    assert summary == ["Enter the name of the service you are assessing", "Select the role this person will answer in",
+    assert summary == ["Enter the name of the service you are assessing", "Select the role you will answer in",
                        "Name or organisation must be 100 characters or fewer"]
     assert not JointAssessment.objects.exists() and not AssessmentResponse.objects.exists()
     joint = start_joint(client, assessment)
@@ -357,3 +357,46 @@ def test_on_your_own_only_commissioner_or_provider_can_be_chosen(client, assessm
         assert refused.status_code == 200 and "Select whether you are commissioning" in text_of(refused)
     response.refresh_from_db()
     assert response.role == ""
+
+
+@pytest.mark.django_db
+def test_a_colleague_with_the_result_link_cannot_share_or_find_the_joint_page(client, assessment):
+    joint = start_joint(client, assessment)
+    response = finish(client, assessment, joint.parties.get().response, **STRONG)
+    result_url = assessment.url + f"result/{response.share_token}/"
+    colleague = Client()
+    page = colleague.get(result_url)
+    assert page.status_code == 200
+    assert "Share my answers" not in text_of(page) and str(joint.token) not in page.content.decode()
+    refused = colleague.post(result_url + "share/", follow=True)
+    assert "Only the person who answered can share" in text_of(refused)
+    assert not JointParty.objects.filter(shared_at__isnull=False).exists()
+    # The person who answered, in another browser: their private link makes it theirs again.
+    elsewhere = Client()
+    assert elsewhere.get(assessment.url + f"r/{response.token}/").status_code == 302
+    assert "Share my answers" in text_of(elsewhere.get(result_url))
+    share(elsewhere, assessment, response)
+    assert JointParty.objects.get(response=response).shared_at is not None
+
+
+@pytest.mark.django_db
+def test_a_party_answering_again_answers_for_its_side_and_shares_again(client, assessment):
+    joint = start_joint(client, assessment)
+    first = finish(client, assessment, joint.parties.get().response, **STRONG)
+    share(client, assessment, first)
+    done = client.post(assessment.url + f"result/{first.share_token}/answer-again/")
+    assert done.status_code == 302
+    party = joint.parties.get()
+    new = party.response
+    assert new.pk != first.pk and new.previous_id == first.pk and party.shared_at is None
+    assert new.role == "commissioner"
+    text = text_of(client.get(assessment.url + f"joint/{joint.token}/"))
+    assert "Answering" in text and "Nobody has shared their answers yet" in text
+    client.post(assessment.url + f"r/{new.token}/check/")
+    new.refresh_from_db()
+    assert new.is_complete
+    assert "Share my answers" in text_of(client.get(assessment.url + f"result/{new.share_token}/"))
+    # A colleague answering again from the result link makes a copy of their own.
+    colleague = Client()
+    colleague.post(assessment.url + f"result/{new.share_token}/answer-again/")
+    assert joint.parties.get().response_id == new.pk

@@ -75,7 +75,7 @@ def test_starting_a_joint_self_assessment_reads_in_welsh(client, welsh_page):
     assert summary.select_one("h2").get_text(strip=True) == "Mae problem wedi codi"
     assert [a.get_text(strip=True) for a in summary.select("a")] == [
         "Rhowch enw'r gwasanaeth rydych yn ei asesu",
-        "Dewiswch y rôl y bydd y person hwn yn ateb ynddi",
+        "Dewiswch y rôl y byddwch chi'n ateb ynddi",
     ]
     assert not JointAssessment.objects.exists()
 

@@ -190,7 +190,7 @@ def test_check_answers_lists_every_answer_with_change_links(client, assessment):
     assert rows["4. Providers can carry 12 months of delayed payment."] == "Not answered"
     assert len(rows) == 5  # with the role
     change = html.find(id=f"answer-{bid('objectives')}").select_one(".govuk-summary-list__actions a")["href"]
-    assert change == base + f"section/1/#question-{bid('objectives')}"
+    assert change == base + f"section/1/?change=1#question-{bid('objectives')}"
 
 
 @pytest.mark.django_db
