@@ -5,10 +5,10 @@ link; never cached; refused politely to the wrong method, unknown links and too 
 import io
 
 import pytest
+from django.test import RequestFactory
 from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.timezone import localtime
-from django.test import RequestFactory
 from pypdf import PdfReader
 
 from literature.models import ResourcePackPage
