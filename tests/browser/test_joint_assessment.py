@@ -56,7 +56,8 @@ def test_commissioner_and_provider_assess_one_service_together(new_context):
     joint_url = commissioner.url
     problems += axe_violations(commissioner)
 
-    commissioner.locator("summary", has_text="Invite someone else").click()
+    # Open at first, since nobody has been invited yet ("Invite the other parties below").
+    assert commissioner.locator("details", has_text="Invite someone else").get_attribute("open") is not None
     commissioner.get_by_label("Provider").check()
     commissioner.get_by_label("Their name or organisation (optional)").fill("Nacro")
     commissioner.get_by_role("button", name="Make an invitation link").click()
