@@ -83,6 +83,12 @@ if save_to:
     os.replace(partial, save_to)
 call_command("createcachetable", verbosity=0)
 call_command("load_demo_content", verbosity=0)
+save_loaded_to = os.environ.get("SAVE_LOADED_DATABASE")
+if save_loaded_to:
+    connection.close()
+    partial = f"{save_loaded_to}.{os.getpid()}.partial"
+    shutil.copyfile(settings.DATABASES["default"]["NAME"], partial)
+    os.replace(partial, save_loaded_to)
 """
 
 
@@ -95,6 +101,16 @@ def migrations_key():
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     for dist in sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}):
         digest.update(dist.encode())
+    return digest.hexdigest()[:16]
+
+
+def demo_content_key():
+    """Changes whenever what `load_demo_content` writes may have: the migrations key and every
+    source file of the project's apps (the loaders, the demo content, the models and blocks)."""
+    digest = hashlib.sha256(migrations_key().encode())
+    for folder in ("site", "literature", "toolkit", "search"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -121,22 +137,35 @@ def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout
     later runs start from a copy of it (`migrate` still runs, and finds nothing to do)."""
     tmp_path = Path(tmp_path)
     env = production_env(tmp_path)
+    loaded = None
     if cache_dir is not None:
         template = Path(cache_dir) / f"migrated-{migrations_key()}.sqlite3"
-        if template.exists():
-            shutil.copyfile(template, tmp_path / "db.sqlite3")
+        # The database with the demo content loaded as well: a test run's first server makes
+        # it, every later one starts from a copy (loading the demo takes most of a start-up).
+        loaded = Path(cache_dir) / f"loaded-{demo_content_key()}.sqlite3"
+        if loaded.exists():
+            shutil.copyfile(loaded, tmp_path / "db.sqlite3")
         else:
-            for stale in Path(cache_dir).glob("migrated-*.sqlite3"):
+            for stale in Path(cache_dir).glob("loaded-*.sqlite3"):
                 stale.unlink(missing_ok=True)
-            env["SAVE_MIGRATED_DATABASE"] = str(template)
+            env["SAVE_LOADED_DATABASE"] = str(loaded)
+            if template.exists():
+                shutil.copyfile(template, tmp_path / "db.sqlite3")
+            else:
+                for stale in Path(cache_dir).glob("migrated-*.sqlite3"):
+                    stale.unlink(missing_ok=True)
+                env["SAVE_MIGRATED_DATABASE"] = str(template)
     # collectstatic needs no database, so it runs while the (slow) migrations do; migrate,
     # createcachetable and load_demo_content share one process, which saves two Django start-ups.
     collectstatic = _start([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     try:
-        _finish(_start([sys.executable, "-c", SET_UP_DATABASE], env),
-                "migrate, createcachetable and load_demo_content")
+        if "SAVE_LOADED_DATABASE" in env or loaded is None:
+            _finish(_start([sys.executable, "-c", SET_UP_DATABASE], env),
+                    "migrate, createcachetable and load_demo_content")
     finally:
         _finish(collectstatic, "collectstatic")
+    env.pop("SAVE_LOADED_DATABASE", None)
+    env.pop("SAVE_MIGRATED_DATABASE", None)
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     # A file, not a pipe: nobody reads a pipe while tests run, and a full one blocks gunicorn.
