@@ -145,6 +145,11 @@ def joint_result(request, page, token):
         return _not_found(request, page)
     if joint_assessment.is_expired():
         return _expired(request, page)
+    return _joint_page(request, page, joint_assessment)
+
+
+def _joint_page(request, page, joint_assessment, invite_errors=None, invite_values=None):
+    """The joint page; with the invitation form's errors and values when it is shown again."""
     context = joint_context(request, page, joint_assessment)
     if context is None:
         return _not_found(request, page)
@@ -152,8 +157,8 @@ def joint_result(request, page, token):
         **context,
         "own_party": _own_party(request, joint_assessment, context["parties"]),
         "roles": Role.choices,
-        "invite_errors": {},
-        "invite_values": {},
+        "invite_errors": invite_errors or {},
+        "invite_values": invite_values or {},
     })
 
 
@@ -215,16 +220,7 @@ def invite(request, page, token):
     if not errors and joint_assessment.parties.count() >= MAX_PARTIES:
         errors["role"] = _("A joint self-assessment can have up to %(count)s parties") % {"count": MAX_PARTIES}
     if errors:
-        context = joint_context(request, page, joint_assessment)
-        if context is None:
-            return _not_found(request, page)
-        return _render(request, page, "toolkit/joint_result.html", {
-            **context,
-            "own_party": _own_party(request, joint_assessment, context["parties"]),
-            "roles": Role.choices,
-            "invite_errors": errors,
-            "invite_values": {"role": role, "label": label},
-        })
+        return _joint_page(request, page, joint_assessment, errors, {"role": role, "label": label})
     party = JointParty.objects.create(joint=joint_assessment, role=role, label=label)
     messages.success(request, _(
         "Invitation made for %(party)s. Copy its link below and send it to them: it works once, "
