@@ -2,20 +2,23 @@
 digests with their references, the glossary, and Welsh translations of two digests and of
 the glossary. Called by core's `load_demo_content` command; idempotent like it."""
 
-import datetime
 import uuid
+from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
+from django.core.management.base import CommandError
 from django.db import transaction
 from wagtail.documents.models import Document
+from wagtail_localize.strings import extract_strings
 
-from .demo import bibliography, digests, glossary, taxonomy
+from . import formats
+from .bibliography_io import Importer, Keys
+from .demo import glossary, taxonomy
 from .demo.welsh import WELSH
+from .digest_files import DigestFileError, parse_digest, text_pairs
 from .models import (
-    BibliographyEntry,
     DigestPage,
     DigestReference,
-    EntryAuthor,
     GlossaryPage,
     GlossaryTerm,
     GlossaryTermDigest,
@@ -32,8 +35,9 @@ GLOSSARY_PAGE = {
     "slug": "glossary",
     "intro": "Plain-English meanings of the terms used in payment by results contracts and research.",
 }
-# The two digests (by slug) whose Welsh translations are part of the demo.
-TRANSLATED_DIGESTS = ["gaming-cream-skimming-and-parking", "pricing"]
+DEMO_FILES = Path(__file__).resolve().parent / "demo"
+BIBLIOGRAPHY_FILES = DEMO_FILES / "bibliography"
+DIGEST_FILES = DEMO_FILES / "digests"
 
 EDITOR_MODEL_PERMISSIONS = [
     "add_bibliographyentry", "change_bibliographyentry",
@@ -51,21 +55,59 @@ MODERATOR_MODEL_PERMISSIONS = [
 
 
 def load(command):
+    digests, welsh_digests = read_digest_files()
     with transaction.atomic():
-        sectors = ensure_tags(command, SectorTag, taxonomy.SECTORS)
-        themes = ensure_tags(command, ThemeTag, taxonomy.THEMES)
-        entries = ensure_entries(command, sectors, themes)
+        ensure_tags(command, SectorTag, taxonomy.SECTORS)
+        ensure_tags(command, ThemeTag, taxonomy.THEMES)
+        ensure_entries(command)
+        entries = Keys.of_existing_entries()
         review = command.pages["literature"]
         digest_pages = {
-            data["slug"]: ensure_digest(command, review, data, entries) for data in digests.DIGESTS
+            slug: ensure_digest(command, review, digest, entries, slug) for slug, digest in digests.items()
         }
         glossary_page = command.ensure_child(review, GlossaryPage, {**GLOSSARY_PAGE, "show_in_menus": False})
         terms = [ensure_term(command, data, digest_pages) for data in glossary.TERMS]
         ensure_permissions()
-    translated = [digest_pages[slug] for slug in TRANSLATED_DIGESTS if slug in digest_pages]
-    command.translate([glossary_page, *translated], WELSH)
-    command.translate(terms, WELSH)
+    welsh = {**WELSH, **welsh_strings(digests, welsh_digests)}
+    command.translate([glossary_page, *(digest_pages[slug] for slug in welsh_digests)], welsh)
+    command.translate(terms, welsh)
     ensure_full_review(command)
+
+
+def read_digest_files():
+    """({slug: DigestFile}, {slug: its Welsh DigestFile}) from literature/demo/digests."""
+    digests, welsh = {}, {}
+    for path in sorted(DIGEST_FILES.glob("*.md")):
+        slug, _, language = path.name.removesuffix(".md").partition(".")
+        parsed = parse_digest(path.read_text(encoding="utf-8"), path.name)
+        (welsh if language == "cy" else digests)[slug] = parsed
+    unknown = sorted(set(welsh) - set(digests))
+    if unknown:
+        raise CommandError(f"Welsh digest files with no English file: {', '.join(unknown)}")
+    return digests, welsh
+
+
+def welsh_strings(digests, welsh_digests):
+    """English -> Welsh for every string wagtail-localize will ask for, paired part by part
+    from each digest's English and Welsh files. Rich text is split into the same strings
+    (one per paragraph or list item) that wagtail-localize makes of it."""
+    pairs = {}
+    for slug, welsh in welsh_digests.items():
+        name = f"{slug}.cy.md"
+        plain, rich = text_pairs(digests[slug], welsh, name)
+        for english_html, welsh_html, where in rich:
+            english_strings, welsh_strings_ = _strings(english_html), _strings(welsh_html)
+            if len(english_strings) != len(welsh_strings_):
+                raise DigestFileError(f"{where}: {len(english_strings)} paragraphs or list items in English, "
+                                      f"{len(welsh_strings_)} in Welsh")
+            plain.extend(zip(english_strings, welsh_strings_, strict=True))
+        for english, welsh_text in plain:
+            pairs[english] = welsh_text
+    return pairs
+
+
+def _strings(html):
+    return [string.data for string, _ in extract_strings(html)[1]]
 
 
 def ensure_full_review(command):
@@ -100,71 +142,54 @@ def ensure_tags(command, model, rows):
     return tags
 
 
-def ensure_entries(command, sectors, themes):
-    entries = {}
-    existing = {
-        (entry.title, entry.year): entry for entry in BibliographyEntry.objects.filter(is_synthetic=False)
-    }
-    for data in bibliography.ENTRIES:
-        entry = existing.get((data["title"], data["year"]))
-        if entry is None:
-            fields = {
-                key: value
-                for key, value in data.items()
-                if key not in {"key", "authors", "sectors", "themes", "publication_date", "added_on"}
-            }
-            entry = BibliographyEntry(
-                **fields,
-                publication_date=_date(data.get("publication_date")),
-                added_on=_date(data.get("added_on")) or datetime.date.today(),
-                live=True,
-            )
-            entry.authors = [
-                EntryAuthor(name=name, is_organisation=is_organisation, sort_order=index)
-                for index, (name, is_organisation) in enumerate(data["authors"])
-            ]
-            entry.sector_tags.set([sectors[slug] for slug in data["sectors"]])
-            entry.theme_tags.set([themes[slug] for slug in data["themes"]])
-            entry.save()
-            entry.save_revision().publish()
-            command.created += 1
-        entries[data["key"]] = entry
-    return entries
+def ensure_entries(command):
+    """The bibliography, through the resource pack's own importer (as an editor's CSV upload
+    would go): new rows are published, rows already in the pack brought up to date."""
+    importer = Importer(publish=True, on_duplicate="update")
+    for path in sorted(BIBLIOGRAPHY_FILES.glob("*.csv")):
+        rows = importer.import_text(path.read_text(encoding="utf-8-sig"), path.name)
+        rejected = [row.message for row in rows if row.outcome == "rejected"]
+        if rejected:
+            raise CommandError(f"{path.name}: {len(rejected)} row(s) could not be imported:\n" + "\n".join(rejected))
+        command.created += sum(row.outcome == "created" for row in rows)
 
 
-def ensure_digest(command, review, data, entries):
-    existing = review.get_children().filter(slug=data["slug"]).first()
+def ensure_digest(command, review, digest, entries, slug):
+    existing = review.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    digest = DigestPage(
-        title=data["title"],
-        slug=data["slug"],
+    front = digest.front
+    page = DigestPage(
+        title=front["title"],
+        slug=slug,
         locale=review.locale,
-        summary=data["summary"],
-        evidence_strength=data["evidence_strength"],
+        summary=front["summary"],
+        evidence_strength=front["evidence_strength"],
+        evidence_note=front.get("evidence_note") or "",
         key_messages=[
-            {"type": "message", "value": text, "id": _block_id(data["slug"], "message", index)}
-            for index, text in enumerate(data["key_messages"])
+            {"type": "message", "value": text, "id": _block_id(slug, "message", index)}
+            for index, text in enumerate(front["key_messages"])
         ],
         body=[
             {
                 "type": block_type,
-                "value": _block_value(block_type, value, _block_id(data["slug"], "body", index)),
-                "id": _block_id(data["slug"], "body", index),
+                "value": _block_value(block_type, value, _block_id(slug, "body", index)),
+                "id": _block_id(slug, "body", index),
             }
-            for index, (block_type, value) in enumerate(data["body"])
+            for index, (block_type, value) in enumerate(digest.body)
         ],
     )
-    digest.sector_tags.set(list(SectorTag.objects.filter(slug__in=data["sectors"])))
-    digest.theme_tags.set(list(ThemeTag.objects.filter(slug__in=data["themes"])))
-    digest.references = [
-        DigestReference(entry=entries[key], cite_as=cite_as, pinpoint=pinpoint, sort_order=index)
-        for index, (key, cite_as, pinpoint) in enumerate(data["references"])
+    page.sector_tags.set(list(SectorTag.objects.filter(slug__in=front["sectors"])))
+    page.theme_tags.set(list(ThemeTag.objects.filter(slug__in=front["themes"])))
+    page.references = [
+        DigestReference(entry_id=_entry_id(entries, reference, slug), cite_as=reference["cite"],
+                        pinpoint=reference.get("pinpoint") or "", sort_order=index)
+        for index, reference in enumerate(front["references"])
     ]
-    review.add_child(instance=digest)
-    digest.save_revision().publish()
+    review.add_child(instance=page)
+    page.save_revision().publish()
     command.created += 1
-    return digest
+    return page
 
 
 def ensure_term(command, data, digest_pages):
@@ -217,5 +242,9 @@ def _block_id(slug, field, index):
     return str(uuid.uuid5(BLOCK_IDS, f"{slug}:{field}:{index}"))
 
 
-def _date(value):
-    return datetime.date.fromisoformat(value) if value else None
+def _entry_id(entries, reference, slug):
+    match = entries.match(formats.Record(title=reference["title"], year=reference["year"]))
+    if match is None:
+        raise CommandError(f"{slug}.md cites “{reference['title']}” ({reference['year']}), which is in no "
+                           "bibliography file: add it to literature/demo/bibliography, or correct the title or year.")
+    return match[0]

@@ -78,6 +78,10 @@ class DigestPage(FastServeMixin, Page):
     evidence_strength = models.CharField(
         _("strength of evidence"), max_length=20, choices=EvidenceStrength.choices
     )
+    evidence_note = models.TextField(
+        _("why this strength of evidence"), max_length=400, blank=True,
+        help_text=_("One sentence in the rating scale's own terms: what kind of studies this digest rests on."),
+    )
     sector_tags = ClusterTaggableManager(through=DigestSectorTag, blank=True, verbose_name=_("sectors"))
     theme_tags = ClusterTaggableManager(through=DigestThemeTag, blank=True, verbose_name=_("themes"))
 
@@ -90,7 +94,7 @@ class DigestPage(FastServeMixin, Page):
         FieldPanel("key_messages"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("evidence_strength"), FieldRowPanel([FieldPanel("sector_tags"), FieldPanel("theme_tags")])],
+            [FieldPanel("evidence_strength"), FieldPanel("evidence_note"), FieldRowPanel([FieldPanel("sector_tags"), FieldPanel("theme_tags")])],
             heading=_("Evidence and tags"),
         ),
         BrokenReferencesPanel(heading=_("Reference problems")),

@@ -9,7 +9,7 @@ The structures are plain Python (no Django) so that the demo loader can turn the
 CMS content and the tests can check them without a database:
 
 - FACTORS: the eight success factors, with the digests (by slug, from
-  literature.demo.digests) that explain each one.
+  literature/demo/digests/*.md) that explain each one.
 - SECTIONS: pages of questions. Questions are addressed by `reference` and answers by
   `code`; skip logic names an earlier question's reference and some of its answer codes.
   Each option's `scores` maps factor keys to points, and `consider` is shown on the result
