@@ -54,7 +54,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--list-missing-welsh",
             action="store_true",
-            help="Print every English string that demo/welsh.py lacks, change nothing.",
+            help="Print every English string that the demo .cy.yaml and .cy.md files lack, change nothing.",
         )
 
     def handle(self, *args, **options):
@@ -62,7 +62,7 @@ class Command(BaseCommand):
         self.listing_missing_welsh = options["list_missing_welsh"]
         self.missing_welsh = []
         if self.listing_missing_welsh:
-            # Build everything, report the strings demo/welsh.py files lack, keep nothing.
+            # Build everything, report the strings the Welsh demo files lack, keep nothing.
             with transaction.atomic():
                 self.load()
                 for text in dict.fromkeys(self.missing_welsh):
@@ -194,7 +194,7 @@ class Command(BaseCommand):
             return False
         if missing:
             raise CommandError(
-                f"No Welsh for {len(missing)} string(s) of {page!r} in its demo welsh.py:\n"
+                f"No Welsh for {len(missing)} string(s) of {page!r} in its Welsh demo file (.cy.yaml, or digests/*.cy.md):\n"
                 + "\n".join(repr(m) for m in missing)
             )
         translation.save_target(publish=True)
