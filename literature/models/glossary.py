@@ -123,11 +123,25 @@ class GlossaryPage(ContentPage):
             ]
         return terms
 
+    def terminology(self, terms):
+        """[(term, the same term in the other language)]: the terminology list, so readers and
+        translators use one Welsh term per concept. One query."""
+        counterparts = {
+            term.translation_key: term
+            for term in GlossaryTerm.objects.filter(translation_key__in=[term.translation_key for term in terms])
+            .exclude(locale_id=self.locale_id)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        }
+        return [(term, counterparts[term.translation_key]) for term in terms if term.translation_key in counterparts]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         by_letter = {}
-        for term in self.terms():
+        terms = self.terms()
+        for term in terms:
             by_letter.setdefault(term.initial, []).append(term)
         context["terms_by_letter"] = sorted(by_letter.items())
+        context["terminology"] = self.terminology(terms)
         context["letters"] = [(chr(code), chr(code) in by_letter) for code in range(ord("A"), ord("Z") + 1)]
         return context
