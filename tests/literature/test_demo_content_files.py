@@ -3,10 +3,10 @@ person who edits one learns here, by name and line, what they broke. No database
 
 import collections
 import re
-from pathlib import Path
 
 import pytest
 import yaml
+from pbr_site.core.demo.welsh import WELSH as PAGES_WELSH
 from wagtail_localize.strings import extract_strings
 
 from literature.demo.glossary import TERMS
@@ -15,7 +15,6 @@ from literature.digest_files import parse_digest
 from literature.duplicates import normalise_doi, normalise_title, normalise_url
 from literature.formats import Record, parse_csv
 from literature.models import EvidenceStrength
-from pbr_site.core.demo.welsh import WELSH as PAGES_WELSH
 from toolkit.demo.welsh import WELSH as QUESTIONNAIRE_WELSH
 
 DEMO = DIGEST_FILES.parent
