@@ -138,6 +138,9 @@ def welsh_texts():
     for name, number, record in bibliography():
         if isinstance(record, Record):
             yield f"{name} row {number}", record.summary_cy
+    for kind in ("sectors", "themes"):
+        for row in TAXONOMY[kind]:
+            yield f"taxonomy.yaml ({row['slug']})", f"{row['welsh_name']}\n{row.get('welsh_description', '')}"
 
 
 def test_the_welsh_uses_one_term_per_concept():

@@ -16,6 +16,17 @@ def digests_in(language):
     return list(DigestPage.objects.live().filter(locale__language_code=language).order_by("title"))
 
 
+@pytest.fixture
+def most_digests_only_in_english(db):
+    """Every demo digest is in Welsh; a real site has English digests not yet translated. Take
+    the Welsh away from all but two (their tags differ from the rest's)."""
+    kept = DigestPage.objects.filter(locale__language_code="en", slug__in=["pricing", "gaming-cream-skimming-and-parking"])
+    for page in DigestPage.objects.live().filter(locale__language_code="cy").exclude(
+        translation_key__in=kept.values("translation_key")
+    ):
+        page.unpublish()
+
+
 def main_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
@@ -85,6 +96,7 @@ def test_every_theme_and_sector_a_digest_has_is_offered_in_the_filter(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("most_digests_only_in_english")
 def test_the_welsh_index_lists_its_own_digests_then_those_only_in_english_marked_as_english(client):
     main = main_of(client, review("cy").url)
     welsh = digests_in("cy")
@@ -142,6 +154,7 @@ def switcher_link(main_page_response, language):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("most_digests_only_in_english")
 def test_the_welsh_filter_offers_the_tags_of_every_digest_it_lists(client):
     listed_digests = digests_in("cy") + english_only_digests()
     main = main_of(client, review("cy").url)
@@ -154,6 +167,7 @@ def test_the_welsh_filter_offers_the_tags_of_every_digest_it_lists(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("most_digests_only_in_english")
 def test_switching_to_welsh_keeps_a_theme_only_english_digests_have(client):
     """/en/literature-review/?theme=X -> the switcher -> /cy/...?theme=X: the theme is chosen,
     no Welsh digest is shown, and the English-only digests with that theme are, marked English."""
@@ -179,6 +193,7 @@ def test_switching_to_welsh_keeps_a_theme_only_english_digests_have(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("most_digests_only_in_english")
 def test_switching_to_welsh_with_a_sector_filters_both_lists(client):
     """A sector Welsh and English-only digests share, but not every English-only digest has."""
     welsh, english_only = digests_in("cy"), english_only_digests()
@@ -195,6 +210,7 @@ def test_switching_to_welsh_with_a_sector_filters_both_lists(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("most_digests_only_in_english")
 def test_a_welsh_filter_no_digest_matches_says_so(client):
     """Both lists filtered to nothing: the old sentence, and no English-only section."""
     welsh, english_only = digests_in("cy"), english_only_digests()
