@@ -20,7 +20,12 @@ People and organisations. In CSV and RIS a name with a comma is a person, writte
 "Family, Given" ("Webster, Russell"); a name without a comma is an organisation
 ("National Audit Office"). The rule is deliberately explicit rather than clever:
 "Russell Webster" is read as an organisation, never guessed at. A person known by one
-name only is therefore written with a trailing comma ("Mason,"). In CSV, authors are
+name only is therefore written with a trailing comma ("Mason,"): the comma of "Family,
+Given" with no given name. This is deliberate, not a stray comma: it is the only way these
+two formats can say "a person" without a given name, and in RIS it is also what EndNote's
+documentation asks for to keep a name in one piece (its "Author and Editor Names" page), so
+reference managers show "Mason". BibTeX and CSL-JSON have their own marks (braces,
+"literal"), so they write "Mason" and {"family": "Mason"}. In CSV, authors are
 separated by ";" and an organisation whose name has a comma or ";" is written in braces
 ("{Department of Health, Social Services and Public Safety}"). RIS cannot mark an
 organisation, so an organisation with a comma in its name comes back as a person.

@@ -148,6 +148,14 @@ class BibliographyEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         """The language localized_summary is in: English until staff write the Welsh."""
         return "cy" if get_language() == "cy" and self.summary_cy else "en"
 
+    @property
+    def formatted_references(self):
+        """The entry as a reference in Harvard and in APA, for readers to copy: a list of
+        literature.references.Reference (style, label, html). Uses the authors as fetched."""
+        from ..references import references
+
+        return references(self)
+
     def harvard_authors(self):
         names = [author.harvard_name for author in self.authors.all()]
         if len(names) <= 1:

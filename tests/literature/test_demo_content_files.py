@@ -46,6 +46,9 @@ def test_every_bibliography_row_is_complete_and_linked():
             ("a summary", record.summary), ("a Welsh summary", record.summary_cy), ("a sector", record.sectors),
         ) if not value]
         problems += [f"{where} ({record.title[:40]}): needs {label}" for label in missing]
+        # A person as "Family, Given": a family name alone exports as "Mason," in RIS and CSV.
+        problems += [f"{where}: give {name!r} a given name or initial" for name, is_organisation in record.authors
+                     if not is_organisation and not name.partition(",")[2].strip()]
         problems += [f"{where}: unknown sector {slug}" for slug in record.sectors if slug not in SECTORS]
         problems += [f"{where}: unknown theme {slug}" for slug in record.themes if slug not in THEMES]
     assert problems == []
