@@ -1,5 +1,7 @@
 """The resource pack's filtered listing: filters, free-text search, sorting, counts per
 filter value and pagination, all from the query string so every view has a shareable URL.
+The search box finds what site search finds for the same words (search.engine: stems,
+glossary synonyms, compounds), from the same index.
 
 The number of SQL queries is fixed whatever the filters: one page of results, their
 authors, and (unless the shared cache has them) one grouped count per facet and one for
@@ -31,6 +33,9 @@ from .models import (
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
+# With a search backend other than the database's (search.engine.matching): the most
+# entries a search may find. The whole pack today.
+MAX_SEARCH_MATCHES = 10000
 MIN_YEAR, MAX_YEAR = 1900, 2100
 SORTS = {
     "added": (_("Newest added"), ["-added_on", "-id"]),
@@ -51,6 +56,8 @@ class PackFilters:
     year_to: int | None = None
     sort: str = "added"
     problems: list = field(default_factory=list)  # what we ignored, in words for the visitor
+    _phrases: list | None = field(default=None, repr=False, compare=False)
+    _words_filter: Q | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_query(cls, params):
@@ -80,6 +87,39 @@ class PackFilters:
         return filters
 
     @property
+    def phrases(self):
+        """What the search box looks for, as site search does (search.engine.search_phrases):
+        the query's words, the other names of a glossary term it names, other spellings of
+        its compounds. Each phrase is a list of words to be found whole."""
+        if self._phrases is None:
+            from search.engine import names, search_phrases  # search imports this module
+            from search.text import query_words
+
+            words = query_words(self.query)
+            # The names it reads are read (once per content version) whether or not the
+            # reader searched: every view of the pack costs the same number of queries.
+            names()
+            self._phrases = search_phrases(words, get_language())[0] if words else []
+        return self._phrases
+
+    def words_filter(self):
+        """A Q keeping the entries the search box finds: those site search finds for the same
+        words (a sub-query of its index), or whose DOI is the query."""
+        if self._words_filter is None:
+            from search.engine import matching
+
+            found = matching(BibliographyEntry, self.phrases, get_language(), limit=MAX_SEARCH_MATCHES) \
+                if self.phrases else Q(pk__in=[])
+            doi = self.query.removeprefix("https://doi.org/")
+            self._words_filter = found | Q(doi__iexact=doi) if "/" in doi else found
+        return self._words_filter
+
+    @property
+    def has_filters(self):
+        """Any filter chosen besides the search words."""
+        return bool(self.sectors or self.themes or self.types or self.countries or self.year_from or self.year_to)
+
+    @property
     def is_filtered(self):
         return self.is_filtered_except(None)
 
@@ -104,16 +144,8 @@ def _slugs(values):
 def _filtered(filters, *, skip=None):
     """Live entries matching every filter except `skip` (for that facet's own counts)."""
     entries = BibliographyEntry.objects.filter(live=True)
-    for word in filters.query.split():
-        entries = entries.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(summary_cy__icontains=word)
-            | Q(publisher__icontains=word)
-            | Q(journal__icontains=word)
-            | Q(doi__icontains=word)
-            | Q(pk__in=EntryAuthor.objects.filter(name__icontains=word).values("entry_id"))
-        )
+    if filters.query:
+        entries = entries.filter(filters.words_filter())
     # Tags through subqueries rather than joins: no duplicate rows, so no DISTINCT needed.
     if filters.sectors and skip != "sector":
         entries = entries.filter(
@@ -189,10 +221,11 @@ FACET_CACHE_SECONDS = 600
 def facets(filters):
     """Counts per value of each filter, from the shared cache when nothing in the pack has
     changed since they were counted (see `pack_version`), else counted afresh."""
+    # The phrases looked for, not the query: they change with the glossary (synonyms).
     digest = hashlib.sha256(repr((
-        filters.query, sorted(filters.sectors), sorted(filters.themes), sorted(filters.types),
+        filters.query, filters.phrases, sorted(filters.sectors), sorted(filters.themes), sorted(filters.types),
         sorted(filters.countries), filters.year_from, filters.year_to)).encode()).hexdigest()[:24]
-    key = f"pack-facets:v2:{pack_version()}:{get_language()}:{digest}"
+    key = f"pack-facets:v3:{pack_version()}:{get_language()}:{digest}"
     found = cache.get(key)
     if found is None:
         found = _count_facets(filters)
@@ -218,26 +251,43 @@ def bump_pack_version(**kwargs):
 
 
 def _count_facets(filters):
-    """One grouped query per filter plus one for each (small) tag table."""
+    """One grouped query per filter plus one for each (small) tag table.
+
+    Each filter lists the values some result has, and those chosen. When nothing matches,
+    it lists every value (most counted 0), so the reader still has every filter to widen
+    the search from, and the same query count."""
     sector_counts = _tag_counts(EntrySectorTag, filters, "sector")
     theme_counts = _tag_counts(EntryThemeTag, filters, "theme")
     type_counts = dict(_filtered(filters, skip="type").values_list("publication_type").annotate(n=Count("pk")))
-    country_counts = (
-        _filtered(filters, skip="country").exclude(country="").values_list("country").annotate(n=Count("pk"))
-        .order_by("country")
-    )
-    sectors = [tag for tag in SectorTag.objects.order_by(Lower("name")) if tag.pk in sector_counts]
-    themes = [tag for tag in ThemeTag.objects.order_by(Lower("name")) if tag.pk in theme_counts]
+    # Every entry has one publication type, so the type counts (all filters but the type)
+    # add up to the number of results: the listing need not count them again.
+    total = sum(type_counts.get(t, 0) for t in filters.types) if filters.types else sum(type_counts.values())
+    if total:
+        country_counts = _filtered(filters, skip="country").values_list("country").annotate(n=Count("pk"))
+    else:  # every country, each with its count (the same query count as above)
+        in_filter = Q(pk__in=_filtered(filters, skip="country").values("pk"))
+        country_counts = (
+            BibliographyEntry.objects.filter(live=True).values_list("country").annotate(n=Count("pk", filter=in_filter))
+        )
+    country_counts = list(country_counts.exclude(country="").order_by("country"))
+    counted_countries = {country for country, _n in country_counts}
+
+    def shown(count, chosen):
+        return count or chosen or not total
+
+    sectors = [tag for tag in SectorTag.objects.order_by(Lower("name"))
+               if shown(sector_counts.get(tag.pk), tag.slug in filters.sectors)]
+    themes = [tag for tag in ThemeTag.objects.order_by(Lower("name"))
+              if shown(theme_counts.get(tag.pk), tag.slug in filters.themes)]
     return {
-        # Every entry has one publication type, so the type counts (all filters but the type)
-        # add up to the number of results: the listing need not count them again.
-        "total": sum(type_counts.get(t, 0) for t in filters.types) if filters.types else sum(type_counts.values()),
-        "sector": [FacetValue(t.slug, t.label, sector_counts[t.pk], t.slug in filters.sectors) for t in sectors],
-        "theme": [FacetValue(t.slug, t.label, theme_counts[t.pk], t.slug in filters.themes) for t in themes],
+        "total": total,
+        "sector": [FacetValue(t.slug, t.label, sector_counts.get(t.pk, 0), t.slug in filters.sectors) for t in sectors],
+        "theme": [FacetValue(t.slug, t.label, theme_counts.get(t.pk, 0), t.slug in filters.themes) for t in themes],
         "type": [
             FacetValue(value, str(label), type_counts.get(value, 0), value in filters.types)
             for value, label in PublicationType.choices
-            if type_counts.get(value) or value in filters.types
+            if shown(type_counts.get(value), value in filters.types)
         ],
-        "country": [FacetValue(c, c, n, c in filters.countries) for c, n in country_counts],
+        "country": [FacetValue(c, c, n, c in filters.countries) for c, n in country_counts]
+        + [FacetValue(c, c, 0, True) for c in filters.countries if c not in counted_countries],
     }

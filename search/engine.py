@@ -2,7 +2,10 @@
 glossary terms and the self-assessment, in the visitor's language.
 
 1. The query's words (and, when it names a glossary term by any of its names, that term's
-   other names: "cherry picking" also looks for "cream-skimming" and "creaming").
+   other names: "cherry picking" also looks for "cream-skimming" and "creaming"; and other
+   spellings of compounds: "cashflow" also looks for "cash flow"), each matched with a crude
+   stem as a prefix ("evaluations" finds "evaluation"): search_phrases, which the resource
+   pack's search box uses too (matching).
 2. Ranked matches from the index for every kind of content at once (search/index.py).
    When no document holds every word, we look again for any of them and say so.
 3. Each kind's own rules decide what a visitor may see: live, public, in this language.
@@ -14,7 +17,8 @@ The number of SQL queries does not grow with the number of matches.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Value
+from django.db.models import CharField, Q, Value
+from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.memo import per_content_version
@@ -32,12 +36,13 @@ from literature.models import (
     LiteratureIndexPage,
     ResourcePackPage,
     SectorTag,
+    ThemeTag,
 )
 from literature.pack import FacetValue, paginate
 from toolkit.models import SelfAssessmentPage
 
 from . import index
-from .text import highlight, query_words, significant_words
+from .text import compound_variants, highlight, query_words, significant_words, vocabulary_words
 
 PER_PAGE = 10
 
@@ -105,31 +110,95 @@ def content_types():
     return {by_model[model].pk: (model, kind) for model, kind in models.items()}
 
 
-def glossary_names(locale):
-    """[[a term's names]] for the glossary in this language, remembered until any content
-    changes (pbr_site.core.memo)."""
+@dataclass
+class Names:
+    glossary: dict  # {language code: [[a glossary term's names]]}
+    tags: list  # every sector and theme tag's names, in both languages
+    known_words: set  # the words of all those names (text.vocabulary_words)
+
+
+def names():
+    """The names site search knows things by: glossary terms (with their other names) and
+    tags, in one query, remembered until any content changes (pbr_site.core.memo)."""
 
     def build():
-        return [
-            [term, *(name.strip() for name in also_known_as.split(",") if name.strip())]
-            for term, also_known_as in GlossaryTerm.objects.filter(locale=locale).values_list("term", "also_known_as")
-        ]
+        text = Value("", output_field=CharField())
+        rows = GlossaryTerm.objects.order_by().values_list("locale__language_code", "term", "also_known_as").union(
+            *(model.objects.order_by().annotate(kind=text).values_list("kind", "name", "welsh_name")
+              for model in (SectorTag, ThemeTag)),
+            all=True,
+        )
+        glossary, tags = {}, []
+        for language, name, other in rows:
+            if language:  # a glossary term and its other names, comma-separated
+                glossary.setdefault(language, []).append(
+                    [name, *(also.strip() for also in other.split(",") if also.strip())])
+            else:  # a tag's English and Welsh names
+                tags.extend(label for label in (name, other) if label)
+        every_name = [name for terms in glossary.values() for term in terms for name in term] + tags
+        return Names(glossary, tags, vocabulary_words(every_name))
 
-    return per_content_version(("glossary-names", locale.pk), build)
+    return per_content_version("search-names", build)
 
 
-def glossary_synonyms(words, locale):
-    """Phrases to look for as well: the other names of any glossary term the query names."""
+def glossary_names(language_code):
+    """[[a term's names]] for the glossary in this language."""
+    return names().glossary.get(language_code, [])
+
+
+def _position(words, part):
+    """Where the words `part` come together in `words`, or None."""
+    for start in range(len(words) - len(part) + 1):
+        if part and words[start:start + len(part)] == part:
+            return start
+    return None
+
+
+def glossary_synonyms(words, language_code):
+    """Phrases to look for as well: the query with each glossary term it names by one name
+    put by the term's other names ("quokka cherry picking": "quokka cream skimming",
+    "quokka creaming"). Returns (phrases, the other names)."""
     phrases, names_found = [], []
-    text = " " + " ".join(words) + " "
-    for names in glossary_names(locale):
-        named = [query_words(name) for name in names]
-        if any(name and f" {' '.join(name)} " in text for name in named):
-            for name, name_words in zip(names, named, strict=True):
-                if name_words and name_words not in phrases and name_words != words:
-                    phrases.append(name_words)
-                    names_found.append(name)
+    for term_names in glossary_names(language_code):
+        named = [query_words(name) for name in term_names]
+        found = next(((name_words, _position(words, name_words)) for name_words in named
+                      if _position(words, name_words) is not None), None)
+        if found is None:
+            continue
+        name_words, start = found
+        for name, other_words in zip(term_names, named, strict=True):
+            phrase = [*words[:start], *other_words, *words[start + len(name_words):]]
+            if other_words and phrase != words and phrase not in phrases:
+                phrases.append(phrase)
+                names_found.append(name)
     return phrases, names_found
+
+
+def search_phrases(words, language_code):
+    """What to look for, for site search and the resource pack alike: `words` (a query's
+    words, text.query_words) without stopwords, then the other names of any glossary term
+    they name, then other spellings of their compounds (text.compound_variants). Returns
+    (phrases: lists of words, each to be found whole; names of the glossary terms added)."""
+    words = significant_words(words, language_code)
+    synonyms, names_found = glossary_synonyms(words, language_code)
+    phrases = [words, *synonyms]
+    for variant in compound_variants(words, names().known_words):
+        if variant not in phrases:
+            phrases.append(variant)
+    return phrases, names_found
+
+
+def matching(model, phrases, language_code, limit=None):
+    """A filter (Q) keeping the objects of `model` that site search would find for these
+    phrases (search_phrases): for lists filtered by words, such as the resource pack's.
+    On SQLite and PostgreSQL a sub-query of the search index, so no query of its own and
+    no limit; any other backend is asked for the ids first (at most `limit` of them)."""
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    if index.uses_database_index():
+        sql = index.matching_ids_sql(phrases, language_code, content_type_id)
+        return Q(pk__in=RawSQL(*sql)) if sql else Q(pk__in=[])
+    found = index.backend_matches(phrases, {content_type_id: model.objects.all()}, limit=limit)
+    return Q(pk__in=[match.object_id for match in found])
 
 
 def _visible(matches, types, locale):
@@ -222,16 +291,16 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     outcome = Outcome(query=query, words=query_words(query))
     if not outcome.words:
         return outcome
-    words = significant_words(outcome.words, locale.language_code)
-    synonyms, outcome.synonyms = glossary_synonyms(words, locale)
+    phrases, outcome.synonyms = search_phrases(outcome.words, locale.language_code)
+    words, others = phrases[0], phrases[1:]
     types = content_types()
     find = find or _find
-    matches = find([words, *synonyms], locale, types)
+    matches = find(phrases, locale, types)
     if len(words) > 1:
         # Documents holding only some of the words count too, below those holding them all
         # at equal strength: a strong title match on two of three words ("who pays while
         # results are awaited?" for "who pays while we wait for results") can still lead.
-        some = find([[word] for word in words] + synonyms, locale, types)
+        some = find([[word] for word in words] + others, locale, types)
         outcome.any_words = not matches and bool(some)
         matches = _combine(matches, some)
     outcome.capped = len(matches) >= index.MAX_MATCHES
@@ -240,7 +309,7 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     outcome.kinds, outcome.sectors, shown = _facets(hits, set(kinds), set(sectors), sector_tags)
     outcome.total = len(shown)
     outcome.page = paginate(shown, page_number, per_page=PER_PAGE)
-    _load(list(outcome.page.object_list), words + [w for phrase in synonyms for w in phrase], locale, request, sector_tags)
+    _load(list(outcome.page.object_list), words + [w for phrase in others for w in phrase], locale, request, sector_tags)
     return outcome
 
 

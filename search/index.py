@@ -19,6 +19,8 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
+from .text import stem
+
 # The best this many matches are ranked, counted and filtered: beyond them a query is too
 # broad to read through, and the page says so (Outcome.capped).
 MAX_MATCHES = 1000
@@ -36,12 +38,18 @@ def uses_database_index():
 
 
 def _sqlite_term(word):
-    # A prefix match stands in for the stemming SQLite's tokeniser does not do.
-    return f'"{word}"*' if len(word) >= 3 else f'"{word}"'
+    # A prefix match on a crude stem (text.stem) stands in for the stemming SQLite's
+    # tokeniser does not do.
+    return f'"{stem(word)}"*' if len(word) >= 3 else f'"{word}"'
 
 
 def _postgres_term(word):
-    return f"{word}:*" if len(word) >= 3 else word
+    # The word and its crude stem (text.stem), each through PostgreSQL's own stemming:
+    # never fewer matches than the word alone, and the same word families as on SQLite.
+    if len(word) < 3:
+        return word
+    stemmed = stem(word)
+    return f"{word}:*" if stemmed == word else f"({word}:* | {stemmed}:*)"
 
 
 def expression(phrases, term, and_, or_):
@@ -90,42 +98,67 @@ def best_first(item):
     return (-round(item.relevance, RELEVANCE_PLACES), item.content_type_id, item.object_id)
 
 
+def _has_terms(phrases):
+    return any(word.isalnum() for words in phrases for word in words)
+
+
+def _from_where(phrases, language, types):
+    """(sql, params): the FROM and WHERE clauses finding the index entries of those content
+    types (`types`: their ids, comma-separated) that hold every word of any one phrase.
+    The index entry is `ie`; on PostgreSQL, `query.q` is the query (for ranking)."""
+    if connection.vendor == "sqlite":
+        return (
+            "FROM wagtailsearch_indexentry_fts "
+            "CROSS JOIN wagtailsearch_indexentry ie ON ie.id = wagtailsearch_indexentry_fts.rowid "
+            f"WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id IN ({types})",
+            [sqlite_match(phrases)],
+        )
+    query_sql, params = postgres_query_sql(phrases, language)
+    # A document matches only if its title or its body holds one of the words: said first,
+    # that lets PostgreSQL use the title and body GIN indexes (the concatenated vector has
+    # none) instead of reading every entry: 14 ms -> 0.3 ms for a rare word over 10,000 entries.
+    any_sql, any_params = postgres_query_sql([[word] for words in phrases for word in words], language)
+    return (
+        f"FROM wagtailsearch_indexentry ie, (SELECT {query_sql} AS q, {any_sql} AS any_word) AS query "
+        "WHERE (ie.title @@ query.any_word OR ie.body @@ query.any_word) "
+        f"AND (ie.title || ie.body) @@ query.q AND ie.content_type_id IN ({types})",
+        [*params, *any_params],
+    )
+
+
+def matching_ids_sql(phrases, language, content_type_id):
+    """(sql, params) of a sub-query giving the ids of the objects of one content type that
+    site search would find for these phrases (every word of any one phrase), all of them,
+    unranked: for a list filtered by words, such as the resource pack's. None when the
+    phrases hold no word to look for. Only with uses_database_index()."""
+    if not _has_terms(phrases):
+        return None
+    from_where, params = _from_where(phrases, language, str(int(content_type_id)))
+    # The index keeps ids as text; this content type's are its whole-number primary keys.
+    return f"SELECT CAST(ie.object_id AS INTEGER) {from_where}", params
+
+
 def database_matches(phrases, language, content_type_ids):
     """[Match] for documents of those content types containing every word of any one phrase
     (a phrase: a list of words), best first."""
     if not phrases or not content_type_ids:
         return []
+    if not _has_terms(phrases):
+        return []
     types = ", ".join(str(int(pk)) for pk in content_type_ids)
+    from_where, params = _from_where(phrases, language, types)
+    if connection.vendor == "sqlite":
+        # bm25 weights follow the FTS table's columns: autocomplete, body, title.
+        relevance = f"-bm25(wagtailsearch_indexentry_fts, 0.0, 1.0, {TITLE_WEIGHT})"
+    else:
+        relevance = f"ts_rank(ie.title || ie.body, query.q) + {TITLE_WEIGHT} * ts_rank(ie.title, query.q)"
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            match = sqlite_match(phrases)
-            # bm25 weights follow the FTS table's columns: autocomplete, body, title.
-            cursor.execute(
-                "SELECT ie.content_type_id, ie.object_id, "
-                f"-bm25(wagtailsearch_indexentry_fts, 0.0, 1.0, {TITLE_WEIGHT}) AS relevance "
-                "FROM wagtailsearch_indexentry_fts "
-                "CROSS JOIN wagtailsearch_indexentry ie ON ie.id = wagtailsearch_indexentry_fts.rowid "
-                f"WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id IN ({types}) "
-                # Equal scores in a fixed order (best_first), also at the MAX_MATCHES cut.
-                "ORDER BY relevance DESC, ie.content_type_id, ie.object_id LIMIT %s",
-                [match, MAX_MATCHES],
-            )
-        else:
-            query_sql, params = postgres_query_sql(phrases, language)
-            # A document matches only if its title or its body holds one of the words: said
-            # first, that lets PostgreSQL use the title and body GIN indexes (the concatenated
-            # vector has none) instead of reading every entry: 14 ms -> 0.3 ms for a rare word
-            # over 10,000 entries.
-            any_sql, any_params = postgres_query_sql([[word] for words in phrases for word in words], language)
-            cursor.execute(
-                "SELECT ie.content_type_id, ie.object_id, "
-                f"ts_rank(ie.title || ie.body, query.q) + {TITLE_WEIGHT} * ts_rank(ie.title, query.q) AS relevance "
-                f"FROM wagtailsearch_indexentry ie, (SELECT {query_sql} AS q, {any_sql} AS any_word) AS query "
-                "WHERE (ie.title @@ query.any_word OR ie.body @@ query.any_word) "
-                f"AND (ie.title || ie.body) @@ query.q AND ie.content_type_id IN ({types}) "
-                "ORDER BY relevance DESC, ie.content_type_id, ie.object_id LIMIT %s",
-                [*params, *any_params, MAX_MATCHES],
-            )
+        cursor.execute(
+            f"SELECT ie.content_type_id, ie.object_id, {relevance} AS relevance {from_where} "
+            # Equal scores in a fixed order (best_first), also at the MAX_MATCHES cut.
+            "ORDER BY relevance DESC, ie.content_type_id, ie.object_id LIMIT %s",
+            [*params, MAX_MATCHES],
+        )
         rows = cursor.fetchall()
     # The index keeps ids as text; ours are all whole numbers (isdigit() alone takes '²').
     matches = [
@@ -135,15 +168,16 @@ def database_matches(phrases, language, content_type_ids):
     return sorted(matches, key=best_first)
 
 
-def backend_matches(phrases, querysets_by_content_type):
+def backend_matches(phrases, querysets_by_content_type, limit=None):
     """The same through Wagtail's search API, one model at a time (for OpenSearch or
-    Elasticsearch). `querysets_by_content_type`: {content type id: visible queryset}."""
+    Elasticsearch). `querysets_by_content_type`: {content type id: visible queryset}.
+    `limit`: the most matches per content type (MAX_MATCHES unless given)."""
     query = Or([PlainText(" ".join(words), operator="and") for words in phrases])
     backend = get_search_backend()
     # SQLite's bm25 scores are lower for better matches; every other backend's are higher.
     sign = -1 if type(backend).__name__ == "SQLiteSearchBackend" else 1
     matches = []
     for content_type_id, queryset in querysets_by_content_type.items():
-        results = backend.search(query, queryset).annotate_score("_score")[:MAX_MATCHES]
+        results = backend.search(query, queryset).annotate_score("_score")[:limit or MAX_MATCHES]
         matches.extend(Match(content_type_id, obj.pk, sign * float(obj._score or 0)) for obj in results)
     return sorted(matches, key=best_first)

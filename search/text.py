@@ -4,6 +4,7 @@ and suggesting spellings. Pure Python (no Django), so every edge case is unit-te
 
 import difflib
 import html
+import itertools
 import re
 import unicodedata
 
@@ -75,12 +76,17 @@ def significant_words(words, language):
     return kept or words
 
 
-def _stem(word):
-    """A crude common stem so 'evaluations' highlights 'evaluation' and 'evaluated'."""
-    for ending in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+def stem(word):
+    """A crude common stem, matched as a prefix: 'evaluations' finds and highlights
+    'evaluation' and 'evaluated', 'commissioning' and 'commissioner' find each other. The
+    search index matches with it on both databases (search/index.py): SQLite's tokeniser
+    stems nothing, and PostgreSQL's English stemmer leaves 'commissioner' and 'commissioning'
+    apart ('commission', 'commiss')."""
+    for ending in ("ations", "ation", "ings", "ing", "ies", "ers", "er", "ed", "es", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
 
 
 def highlight(text, words, length=240):
@@ -90,9 +96,9 @@ def highlight(text, words, length=240):
     text = " ".join(str(text or "").split())
     if not text:
         return ""
-    stems = sorted({_stem(word) for word in words if word}, key=len, reverse=True)
+    stems = sorted({stem(word) for word in words if word}, key=len, reverse=True)
     pattern = (
-        re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(stem) for stem in stems) + r")[^\W_]*", re.IGNORECASE)
+        re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(part) for part in stems) + r")[^\W_]*", re.IGNORECASE)
         if stems else None
     )
     first = pattern.search(text) if pattern else None
@@ -112,6 +118,39 @@ def highlight(text, words, length=240):
         position = match.end()
     pieces.append(html.escape(extract[position:]))
     return ("… " if start else "") + "".join(pieces) + (" …" if end < len(text) else "")
+
+
+def vocabulary_words(names):
+    """The words of these names (glossary terms, tag names) that may make up a compound:
+    three letters or more, no stopword in either language."""
+    stopwords = STOPWORDS["en"] | STOPWORDS["cy"]
+    return {word for name in names for word in query_words(name) if len(word) >= 3 and word not in stopwords}
+
+
+def compound_variants(words, known_words):
+    """Other ways to write the query's compounds, each a list of words to look for instead
+    of `words`: two words joined ('cash flow': 'cashflow'), and a word split in two where
+    both halves are `known_words` (vocabulary_words: 'cashflow': 'cash flow').
+
+    Joining is always tried: a word made of two others is rarely anything but their
+    compound. Splitting only into known words, as any two halves, matched at the start of
+    words, would also match texts that merely hold both ('payment': 'pay' and 'ment…')."""
+    variants = []
+
+    def add(variant):
+        if variant != words and variant not in variants:
+            variants.append(variant)
+
+    stopwords = STOPWORDS["en"] | STOPWORDS["cy"]
+    for position, (first, second) in enumerate(itertools.pairwise(words)):
+        if first.isalpha() and second.isalpha() and not {first, second} & stopwords:
+            add([*words[:position], first + second, *words[position + 2:]])
+    for position, word in enumerate(words):
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if head in known_words and tail in known_words:
+                add([*words[:position], head, tail, *words[position + 1:]])
+    return variants
 
 
 def suggest(words, vocabulary, limit=3):
