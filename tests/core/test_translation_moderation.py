@@ -145,7 +145,10 @@ def untranslated_digest(db, english, welsh):
     for page in DigestPage.objects.live().filter(locale=english).order_by("path"):
         if page.get_translation_or_none(welsh) is None:
             return page
-    pytest.fail("every demo digest already has a Welsh version")
+    # Every demo digest is in Welsh: a new English digest is what an editor would translate.
+    source = DigestPage.objects.live().filter(locale=english).order_by("path").first()
+    return source.copy(update_attrs={"title": "A new digest not yet in Welsh", "slug": "new-digest"},
+                       keep_live=True, reset_translation_key=True).specific
 
 
 # --- Translate this page, edit, submit, approve -------------------------------------------

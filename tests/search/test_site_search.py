@@ -50,7 +50,7 @@ RELEVANCE = [
     ("en", "black box", ["Innovation and the “black box”"]),
     ("en", "small charities voluntary organisations", ["Smaller voluntary organisations"]),
     ("en", "Troubled Families evaluation", ["National Evaluation of the Troubled Families Programme"]),
-    ("en", "Doncaster", ["HMP Doncaster PbR pilot"]),
+    ("en", "Doncaster", ["HMP Doncaster payment by results pilot"]),
     ("en", "self-assessment", ["Self-assessment"]),
     ("cy", "prisio", ["Prisio canlyniadau"]),
     ("cy", "dewis y goreuon", ["Dewis y goreuon"]),
@@ -205,10 +205,12 @@ def test_publishing_updates_the_index(client, english):
 
 
 def test_an_unpublished_entry_is_never_found(client):
-    entry = BibliographyEntry.objects.get(title__startswith="HMP Doncaster")
-    entry.live = False
-    entry.save()
-    assert "HMP Doncaster" not in " ".join(titles(results(client, "/en/search/?q=Doncaster")[2]))
+    entries = BibliographyEntry.objects.filter(title__icontains="Doncaster")
+    assert entries.count() >= 2
+    for entry in entries:
+        entry.live = False
+        entry.save()
+    assert "Doncaster" not in " ".join(titles(results(client, "/en/search/?q=Doncaster")[2]))
 
 
 def test_every_page_has_a_labelled_search_box_in_its_header(client):
