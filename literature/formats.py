@@ -86,9 +86,13 @@ import datetime
 import io
 import itertools
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+import bibtexparser
+from bibtexparser.model import Entry, ParsingFailedBlock, String
 
 # Mirrors literature.models.PublicationType (a test keeps the two in step).
 TYPE_LABELS = {
@@ -462,7 +466,12 @@ def _matching_brace(text, start):
 
 
 def _latex(text, depth=0):
-    """LaTeX as found in .bib files -> plain Unicode: accents, escapes, dashes; braces dropped."""
+    """LaTeX as found in .bib files -> plain Unicode: accents, escapes, dashes; braces dropped.
+
+    Ours, not bibtexparser's LatexDecodingMiddleware (pylatexenc): that drops \\textbraceleft{}
+    (so "{x}" does not survive export and import), turns '' into a curly quote, !` into ¡ and
+    ~ into a no-break space, raises RecursionError on deeply nested braces, and is about 40
+    times slower."""
     out, i, n = [], 0, len(text)
     while i < n:
         char = text[i]
@@ -551,46 +560,72 @@ _MONTHS = {abbreviation: number for number, abbreviation in enumerate(_MONTH_NAM
 _QUOTED_TOKEN = re.compile(r'\\.|[{}"]', re.S)
 _BIB_WORD = re.compile(r"[A-Za-z0-9][\w:.+/-]*")
 _ENTRY_START = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
-_NEXT_LINE_ENTRY = re.compile(r"^[ \t]*@", re.M)
-_FIELD_NAME = re.compile(r"([A-Za-z][\w:.+-]*)\s*=\s*")
-_BIB_KEY = re.compile(r"\s*([^\s,{}()]*)\s*")
+_ENTRY_KIND = re.compile(r"[A-Za-z][\w-]*")
+_FIELD_NAME = re.compile(r"[A-Za-z][\w:.+-]*")
+_FAILED_KEY = re.compile(r"@[^{(]*[{(]\s*([^\s,{}()=]*)")
 _NAME_TOKEN = re.compile(r"\\.|[{}]|\s+and\s+", re.I | re.S)
+_RAW_TOKEN = re.compile(r'\\.|[{}"]|,\s*([A-Za-z][\w:.+-]*)\s*=', re.S)
+_MAX_BIB_VALUE = 100_000  # characters @string abbreviations may expand one value to
 _BIB_RESEARCH = {"article", "book", "incollection", "inproceedings", "conference", "inbook",
                  "phdthesis", "mastersthesis", "thesis", "collection", "proceedings"}
 _BIB_REPORTS = {"techreport", "report"}
 
+# bibtexparser logs a warning for each block it cannot read; we report each one to the editor
+# as a RowError instead, so the log would only repeat them (a hostile file can hold thousands).
+logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
+
 
 def parse_bibtex(text):
-    """Read BibTeX or BibLaTeX. A malformed entry becomes a RowError and reading resumes at
-    the next line that starts with "@"."""
-    results, strings = [], {}
-    pos, number, line, counted_to = 0, 0, 1, 0
-    while (at := text.find("@", pos)) >= 0:
-        start = _ENTRY_START.match(text, at)
-        if not start:
-            pos = at + 1
-            continue
-        line += text.count("\n", counted_to, at)
-        counted_to = at
-        kind = start[1].lower()
-        close = "}" if start[2] == "{" else ")"
-        if kind in ("comment", "preamble"):
-            end = _matching_brace(text, start.end() - 1) if close == "}" else text.find(")", start.end())
-            pos = end + 1 if end >= 0 else _resume(text, start.end())
-            continue
+    """Read BibTeX or BibLaTeX. bibtexparser splits the file into entries; a malformed one
+    becomes a RowError and reading goes on with the next entry (an "@" at the start of a line
+    always starts one, even inside an unclosed value)."""
+    # parse_stack=[]: splitting only. Values, @string, LaTeX and names stay ours: see
+    # _bib_value, _latex and _bib_names for what bibtexparser's middlewares would change.
+    blocks = bibtexparser.parse_string(text, parse_stack=[]).blocks
+    results, strings, number, line, counted_to = [], {}, 0, 1, 0
+    for block in blocks:
+        # A repeated citation key or field is a ParsingFailedBlock to bibtexparser, but not to
+        # us: such an entry is read as usual (the first of repeated fields wins).
+        inner = block.ignore_error_block if isinstance(block, ParsingFailedBlock) else block
+        if isinstance(inner, Entry):
+            kind = inner.entry_type.lower()
+        elif isinstance(inner, String):
+            kind = "string"
+        elif inner is None and (start := _ENTRY_START.match(block.raw or "")):
+            kind = start[1].lower()
+        else:
+            continue  # @comment, @preamble and text between entries
+        if kind in ("comment", "preamble") or not _ENTRY_KIND.fullmatch(kind):
+            continue  # a broken @comment, or "@{" and "@1{", which are not entries to us
+        # Error positions are ours: the line of the entry's "@", found from the block's own
+        # text (bibtexparser's start_line misses line breaks straight after a backslash; this
+        # can go when it counts them).
+        raw = (inner or block).raw or ""
+        at = text.find(raw, counted_to) if raw else -1
+        if at >= 0:
+            line += text.count("\n", counted_to, at)
+            counted_to = at
         try:
-            pos, key, fields = _bib_body(text, start.end(), close, strings, kind == "string")
+            if inner is None:
+                raise _BibError(_bib_failure(block.raw or "", str(getattr(block.error, "abort_reason", ""))),
+                                (_FAILED_KEY.match(block.raw or "") or ["", ""])[1])
+            if kind == "string":
+                strings[inner.key.strip().lower()] = _bib_value(inner.value, strings, "@string", inner.key)
+                continue
+            key, fields = inner.key, {}
+            for item in inner.fields:
+                if not _FIELD_NAME.fullmatch(item.key):
+                    raise _BibError(f"expected a field such as title = {{...}} but found '{item.key[:20]}'", key)
+                fields.setdefault(item.key.lower(), _bib_value(item.value, strings, item.key.lower(), key))
         except _BibError as error:
-            pos = _resume(text, start.end())
-            if kind != "string":
+            if kind == "string":
+                if inner is not None:  # a @string we could not read: an entry using it says so
+                    strings[inner.key.strip().lower()] = error
+            else:
                 number += 1
-                key = error.args[1] if len(error.args) > 1 else ""
                 results.append(RowError(number, f"the entry could not be read: {error.args[0]}. Check that "
                                         "every { has a matching } and that fields are separated by commas",
-                                        "Entry", line, key))
-            continue
-        if kind == "string":
-            strings.update(fields)
+                                        "Entry", line, error.args[1]))
             continue
         number += 1
         results.append(_bib_record(kind, key, fields, lambda message, n=number, at_line=line, k=key:
@@ -598,53 +633,44 @@ def parse_bibtex(text):
     return results
 
 
-def _resume(text, pos):
-    match = _NEXT_LINE_ENTRY.search(text, pos)
-    return match.start() if match else len(text)
+def _bib_failure(raw, reason):
+    """What to fix in an entry bibtexparser gave up on, from what was still open where it
+    stopped: its abort reasons are written for developers and never name the field."""
+    if reason.startswith("Expected comma after entry key"):
+        return "there is no comma after the citation key"
+    base = 0 if re.match(r"@[^{(]*\(", raw) else 1  # fields sit inside the entry's own { or (
+    depth, quoted, name = 0, False, ""
+    for match in _RAW_TOKEN.finditer(raw):
+        token = match.group()
+        if token == '"' and depth == base:
+            quoted = not quoted
+        elif token == "{":
+            depth += 1
+        elif token == "}" and depth:
+            depth -= 1
+        elif match[1] and depth == base and not quoted:
+            name = match[1].lower()
+    if quoted:
+        return f'a " in the {name or "last"} field is never closed'
+    if depth > base:
+        return f"a {{ in the {name or 'last'} field is never closed"
+    if reason.startswith("Expected a `=`"):
+        return "expected a field such as title = {...}" + (f" after the {name} field" if name else "")
+    if name and ("`,` or" in reason or reason.startswith("Expected either")):
+        return f"a comma is missing after the {name} field"
+    return "the closing } is missing"
 
 
-def _skip_space(text, i):
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
-
-
-def _bib_body(text, i, close, strings, is_string):
-    """Parse 'key, name = value, ...' up to the closing delimiter. Returns (end, key, fields)."""
-    key, fields = "", {}
-    if not is_string:
-        match = _BIB_KEY.match(text, i)
-        key, i = match[1], match.end()
-        if i < len(text) and text[i] == close:
-            return i + 1, key, fields
-        if not text.startswith(",", i):
-            raise _BibError("there is no comma after the citation key", key)
-        i += 1
+def _bib_value(text, strings, name, key):
+    """A field's value as bibtexparser found it -> its text: {braced}, "quoted", a number or
+    a @string name, joined by '#'. Ours, not bibtexparser's middlewares: they leave '#'
+    joins unresolved and let a @string defined later in the file change earlier entries
+    (this can go if ResolveStringReferencesMiddleware learns both)."""
+    parts, i, n, size = [], 0, len(text), 0
     while True:
-        i = _skip_space(text, i)
-        if i >= len(text):
-            raise _BibError(f"the closing {close} is missing", key)
-        if text[i] == close:
-            return i + 1, key, fields
-        match = _FIELD_NAME.match(text, i)
-        if not match:
-            raise _BibError(f"expected a field such as title = {{...}} but found '{text[i:i + 20].strip()}'", key)
-        name = match[1].lower()
-        value, i = _bib_value(text, match.end(), strings, name, key)
-        fields.setdefault(name, value)
-        i = _skip_space(text, i)
-        if text.startswith(",", i):
+        while i < n and text[i].isspace():
             i += 1
-        elif not text.startswith(close, i):
-            raise _BibError(f"a comma is missing after the {name} field", key)
-
-
-def _bib_value(text, i, strings, name, key):
-    """A value: {braced}, "quoted", a number or a @string name, joined by '#'."""
-    parts = []
-    while True:
-        i = _skip_space(text, i)
-        char = text[i] if i < len(text) else ""
+        char = text[i] if i < n else ""
         if char == "{":
             end = _matching_brace(text, i)
             if end < 0:
@@ -665,17 +691,31 @@ def _bib_value(text, i, strings, name, key):
         elif (word := _BIB_WORD.match(text, i)):
             token = word.group()
             parts.append(strings.get(token.lower(), _MONTH_NAMES.get(token.lower(), token)))
+            if isinstance(parts[-1], _BibError):
+                raise _BibError(f"the {name} field uses @string {token}, which could not be read", key)
             i = word.end()
         else:
             raise _BibError(f"the {name} field has no value", key)
-        i = _skip_space(text, i)
-        if not text.startswith("#", i):
-            return "".join(parts), i
+        size += len(parts[-1])
+        if size > max(n, _MAX_BIB_VALUE):  # only @strings can grow it: 40 of {b = a # a} fill any memory
+            raise _BibError(f"the {name} field is longer than {_MAX_BIB_VALUE:,} characters once its "
+                            "@string abbreviations are filled in", key)
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            return "".join(parts)
+        if text[i] != "#":
+            raise _BibError(f"a comma is missing after the {name} field", key)
         i += 1
 
 
 def _bib_names(value, problems):
-    """BibTeX 'and'-separated names -> (name, is_organisation); 'and' inside braces is text."""
+    """BibTeX 'and'-separated names -> (name, is_organisation); 'and' inside braces is text.
+
+    Ours, not bibtexparser's name functions: its split_multiple_persons_names drops an accent
+    command that starts a name ("... and \\v{S}imon" gives "{S}imon"), and its
+    parse_single_name_into_parts reads "van Gogh," (a one-name person, see the module
+    docstring) as "Gogh, van" or rejects it. They could replace this if both are fixed."""
     authors = []
     names, depth, start = [], 0, 0
     for match in _NAME_TOKEN.finditer(value):
@@ -875,7 +915,12 @@ _RIS_DATE = re.compile(r"\s*([0-9]{4})(?:[/-]([0-9]{1,2})?(?:[/-]([0-9]{1,2})?)?
 
 
 def parse_ris(text):
-    """Read RIS. A missing ER at the end is tolerated; a new TY also ends a record."""
+    """Read RIS. A missing ER at the end is tolerated; a new TY also ends a record.
+
+    Ours, not rispy's RisParser (0.10): it silently drops the last record when the file has no
+    final ER and a record whose TY follows one without ER, reads nothing from a file that
+    starts with a byte-order mark, joins AB paragraphs with spaces, takes only "TY  - " with
+    two spaces and gives no line numbers for our messages. Use it if those change."""
     results, current, number = [], None, 0
     for line_number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
         match = _RIS_LINE.match(raw.rstrip())

@@ -13,8 +13,9 @@ from literature.models import BibliographyEntry, ResourcePackPage
 from . import factories
 from .admin_forms import rendered_form
 
+# A made-up record (10.5555 is Crossref's test prefix), so it is never one the demo pack holds.
 CSV = """title,year,type,authors,journal,volume,issue,doi,summary,sectors
-Payment by Results in the UK: progress to date,2015,research,"Battye, F.",Evaluation,21,2,10.1177/1356389015577464,Reviews the evidence.,general
+A test record for the importer: not a real publication,2015,research,"Battye, F.",Evaluation,21,2,10.5555/12345678,Reviews the evidence.,general
 A local evaluation of a homelessness contract,2019,evaluation,Example Council,,,,,What happened locally.,homelessness
 No year here,,research,"Someone, A.",,,,,Bad row.,general
 Unknown sector,2018,research,"Someone, B.",,,,,Bad tags.,no-such-sector
@@ -39,19 +40,19 @@ def run_import(path, *args):
 @pytest.mark.django_db
 def test_the_command_imports_drafts_unless_told_to_publish(csv_file):
     run_import(csv_file)
-    entry = BibliographyEntry.objects.get(doi="10.1177/1356389015577464")
+    entry = BibliographyEntry.objects.get(doi="10.5555/12345678")
     assert not entry.live and entry.latest_revision_id
 
 
 @pytest.mark.django_db
 def test_import_reports_every_row_and_a_bad_row_never_stops_the_rest(csv_file):
     output = run_import(csv_file, "--publish")
-    assert "Row 2: created: Payment by Results in the UK: progress to date" in output
+    assert "Row 2: created: A test record for the importer: not a real publication" in output
     assert "Row 3: created: A local evaluation of a homelessness contract" in output
     assert "Row 4:" in output and "year" in output
     assert "Row 5: unknown sector or theme: no-such-sector" in output
     assert output.strip().endswith("2 created, 2 rejected")
-    entry = BibliographyEntry.objects.get(doi="10.1177/1356389015577464")
+    entry = BibliographyEntry.objects.get(doi="10.5555/12345678")
     assert entry.live and entry.journal == "Evaluation" and entry.author_list == "Battye, F."
     assert [t.slug for t in entry.sector_tags.all()] == ["general"]
 
@@ -69,12 +70,12 @@ def test_reimporting_the_same_file_changes_nothing(csv_file):
 @pytest.mark.django_db
 def test_an_update_matched_by_doi_changes_only_what_the_file_gives(csv_file, tmp_path):
     run_import(csv_file, "--publish")
-    entry = BibliographyEntry.objects.get(doi="10.1177/1356389015577464")
+    entry = BibliographyEntry.objects.get(doi="10.5555/12345678")
     entry.summary_cy = "Crynodeb a ysgrifennwyd gan staff."
     entry.save()
     update = tmp_path / "update.csv"
-    update.write_text("title,year,doi,pages\nPayment by Results in the UK: progress to date,2015,"
-                      "https://doi.org/10.1177/1356389015577464,184-200\n")
+    update.write_text("title,year,doi,pages\nA test record for the importer: not a real publication,2015,"
+                      "https://doi.org/10.5555/12345678,184-200\n")
     assert "Row 2: updated" in run_import(update, "--publish")
     entry.refresh_from_db()
     assert entry.pages == "184–200"
@@ -86,7 +87,7 @@ def test_an_update_matched_by_doi_changes_only_what_the_file_gives(csv_file, tmp
 def test_dry_run_saves_nothing(csv_file):
     output = run_import(csv_file, "--dry-run")
     assert output.startswith("Row 2: created") and "Dry run, nothing saved" in output
-    assert not BibliographyEntry.objects.filter(doi="10.1177/1356389015577464").exists()
+    assert not BibliographyEntry.objects.filter(doi="10.5555/12345678").exists()
 
 
 @pytest.mark.django_db
