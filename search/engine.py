@@ -1,8 +1,10 @@
 """Site search: one query over digests, review and site pages, resource-pack entries,
 glossary terms and the self-assessment, in the visitor's language.
 
-1. The query's words (and, when it names a glossary term by any of its names, that term's
-   other names: "cherry picking" also looks for "cream-skimming" and "creaming"; and other
+1. The query's words (and, when it names a glossary term by any of its names in either
+   language, that term's other names and its translation's: "cherry picking" also looks
+   for "cream-skimming", "creaming" and "dewis y goreuon"; English words are matched on
+   Welsh pages as on English ones, the publications being in English; and other
    spellings of compounds: "cashflow" also looks for "cash flow"), each matched with a crude
    stem as a prefix ("evaluations" finds "evaluation"): search_phrases, which the resource
    pack's search box uses too (matching).
@@ -14,10 +16,11 @@ glossary terms and the self-assessment, in the visitor's language.
 The number of SQL queries does not grow with the number of matches.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, Q, UUIDField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -113,30 +116,47 @@ def content_types():
 @dataclass
 class Names:
     glossary: dict  # {language code: [[a glossary term's names]]}
+    # [{language code: [names]}]: each glossary term with its translations, whose names are
+    # all synonyms (a Welsh term and its English original, and each one's other names).
+    synonyms: list
     tags: list  # every sector and theme tag's names, in both languages
     known_words: set  # the words of all those names (text.vocabulary_words)
 
 
+# A note in brackets after a name ("creaming (y termau Saesneg)": the English terms) is not
+# part of the name.
+_NOTE = re.compile(r"\([^()]*\)")
+
+
+def _name(text):
+    return " ".join(_NOTE.sub(" ", text).split())
+
+
 def names():
-    """The names site search knows things by: glossary terms (with their other names) and
-    tags, in one query, remembered until any content changes (pbr_site.core.memo)."""
+    """The names site search knows things by: glossary terms (with their other names, and
+    grouped with their translations) and tags, in one query, remembered until any content
+    changes (pbr_site.core.memo)."""
 
     def build():
         text = Value("", output_field=CharField())
-        rows = GlossaryTerm.objects.order_by().values_list("locale__language_code", "term", "also_known_as").union(
-            *(model.objects.order_by().annotate(kind=text).values_list("kind", "name", "welsh_name")
+        no_key = Value(None, output_field=UUIDField())
+        rows = GlossaryTerm.objects.order_by().values_list(
+            "translation_key", "locale__language_code", "term", "also_known_as",
+        ).union(
+            *(model.objects.order_by().annotate(key=no_key, kind=text).values_list("key", "kind", "name", "welsh_name")
               for model in (SectorTag, ThemeTag)),
             all=True,
         )
-        glossary, tags = {}, []
-        for language, name, other in rows:
+        glossary, groups, tags = {}, {}, []
+        for key, language, name, other in sorted(rows, key=lambda row: (str(row[0]), row[1], row[2])):
             if language:  # a glossary term and its other names, comma-separated
-                glossary.setdefault(language, []).append(
-                    [name, *(also.strip() for also in other.split(",") if also.strip())])
+                term_names = [label for label in (_name(name), *(_name(also) for also in other.split(","))) if label]
+                glossary.setdefault(language, []).append(term_names)
+                groups.setdefault(key, {}).setdefault(language, []).extend(term_names)
             else:  # a tag's English and Welsh names
                 tags.extend(label for label in (name, other) if label)
         every_name = [name for terms in glossary.values() for term in terms for name in term] + tags
-        return Names(glossary, tags, vocabulary_words(every_name))
+        return Names(glossary, list(groups.values()), tags, vocabulary_words(every_name))
 
     return per_content_version("search-names", build)
 
@@ -144,6 +164,23 @@ def names():
 def glossary_names(language_code):
     """[[a term's names]] for the glossary in this language."""
     return names().glossary.get(language_code, [])
+
+
+def synonym_names(language_code):
+    """[[a term's names in every language]], for each glossary term with its translations:
+    the names in `language_code` first, each name once."""
+    found = []
+    for group in names().synonyms:
+        ordered = [*group.get(language_code, []),
+                   *(name for language in sorted(group) if language != language_code for name in group[language])]
+        unique, seen = [], set()
+        for name in ordered:
+            folded = tuple(query_words(name))
+            if folded and folded not in seen:
+                seen.add(folded)
+                unique.append(name)
+        found.append(unique)
+    return found
 
 
 def _position(words, part):
@@ -155,12 +192,15 @@ def _position(words, part):
 
 
 def glossary_synonyms(words, language_code):
-    """Phrases to look for as well: the query with each glossary term it names by one name
-    put by the term's other names ("quokka cherry picking": "quokka cream skimming",
-    "quokka creaming"). Returns (phrases, the other names)."""
+    """Phrases to look for as well: the query with each glossary term it names by one name,
+    in any language, put by the term's other names and those of its translations ("quokka
+    cherry picking": "quokka cream skimming", "quokka creaming", "quokka dewis goreuon").
+    `words` are a query's significant words (text.significant_words), and names are matched
+    and put in with the same words left out ("dewis y goreuon": "dewis goreuon").
+    Returns (phrases, the other names)."""
     phrases, names_found = [], []
-    for term_names in glossary_names(language_code):
-        named = [query_words(name) for name in term_names]
+    for term_names in synonym_names(language_code):
+        named = [significant_words(query_words(name), language_code) for name in term_names]
         found = next(((name_words, _position(words, name_words)) for name_words in named
                       if _position(words, name_words) is not None), None)
         if found is None:

@@ -71,9 +71,20 @@ STOPWORDS = {
 
 
 def significant_words(words, language):
-    """The words worth searching for: without the stopwords, unless nothing else is left."""
-    kept = [word for word in words if word not in STOPWORDS.get(language, set())]
-    return kept or words
+    """The words worth searching for: without the stopwords, unless nothing else is left.
+
+    In a language other than English, English stopwords go too: the publications are in
+    English, so readers there search in English as well, and their English words must find
+    at least what they find on the English pages (never more words to match than there).
+    Should that leave nothing, the words as English leaves them."""
+    stopword_sets = [STOPWORDS["en"]]
+    if language != "en":
+        stopword_sets.insert(0, STOPWORDS.get(language, set()) | STOPWORDS["en"])
+    for stopwords in stopword_sets:
+        kept = [word for word in words if word not in stopwords]
+        if kept:
+            return kept
+    return words
 
 
 def stem(word):

@@ -2,6 +2,8 @@
 the same words (word endings, glossary names, compounds), and a search that finds nothing
 keeps the filters and points to site search."""
 
+from urllib.parse import urlencode
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -153,3 +155,40 @@ def test_an_entry_page_links_to_the_publication_and_back_to_the_pack(client, ent
         back = html.select_one("a.govuk-back-link")
         assert back["href"] == pack(language).url
         assert back.get_text(strip=True) == {"en": "Back to the resource pack", "cy": "Yn ôl i'r pecyn adnoddau"}[language]
+
+
+def pack_results(client, words, language):
+    """(the number the page announces, every title found) for `words` on that language's
+    pack, asked as the reader's form asks (empty year boxes and all), page after page."""
+    found, number, count = [], 1, None
+    while True:
+        query = urlencode({"q": words, "year_from": "", "year_to": "", "sort": "added", "page": number})
+        html = soup_of(client.get(f"{pack(language).url}?{query}"))
+        count = int(html.select_one("[role=status]").get_text(strip=True).split()[0])
+        page_titles = titles(html)
+        found += page_titles
+        if not page_titles or len(found) >= count:
+            return count, found
+        number += 1
+
+
+@pytest.mark.parametrize("words", ["cream skimming", "cherry picking", "social impact bond"])
+def test_english_words_find_the_same_on_the_welsh_pack(client, words):
+    """The publications are in English: a Welsh reader's English words find what they find in
+    English, glossary synonyms included (the Welsh glossary's names are Welsh)."""
+    english, welsh = pack_results(client, words, "en"), pack_results(client, words, "cy")
+    assert english[0] > 1, english
+    assert welsh[0] == english[0], (welsh, english)
+    assert sorted(welsh[1]) == sorted(english[1])
+
+
+def test_a_welsh_glossary_term_finds_what_its_english_term_finds(client):
+    """"Dewis y goreuon" is the Welsh glossary's name for cream-skimming: it finds the paper
+    named after it, as "cream-skimming" does, on either page."""
+    paper = "Cream-skimming, Parking and other Intended and Unintended Effects of Performance-Based Contracting"
+    english = pack_results(client, "cream-skimming", "en")
+    assert any(title.startswith(paper) for title in english[1]), english
+    for language in ("cy", "en"):
+        welsh_words = pack_results(client, "dewis y goreuon", language)
+        assert any(title.startswith(paper) for title in welsh_words[1]), (language, welsh_words)
+        assert set(english[1]) <= set(welsh_words[1]), (language, welsh_words, english)

@@ -1,6 +1,8 @@
-"""The pure helpers site search and the resource pack share: word endings and compounds."""
+"""The pure helpers site search and the resource pack share: word endings, compounds and
+the words worth looking for in either language."""
 
-from search.text import compound_variants, stem, vocabulary_words
+from search.engine import _name
+from search.text import compound_variants, significant_words, stem, vocabulary_words
 
 
 def test_stems_bring_word_families_together():
@@ -18,3 +20,21 @@ def test_compounds_are_joined_and_split_into_known_words():
     # Never split into halves the vocabulary does not know ("pay" + "ment").
     assert compound_variants(["payment"], known | {"pay"}) == []
     assert compound_variants(["payment", "by", "results"], known) == []  # no join across a stopword
+
+
+def test_english_words_are_looked_for_as_english_on_welsh_pages_too():
+    """The publications are in English: on a Welsh page English stopwords go as well, so an
+    English query never has more words to match there than on the English page."""
+    assert significant_words(["the", "social", "impact", "bond"], "en") == ["social", "impact", "bond"]
+    assert significant_words(["the", "social", "impact", "bond"], "cy") == ["social", "impact", "bond"]
+    assert significant_words(["dewis", "y", "goreuon"], "cy") == ["dewis", "goreuon"]
+    assert significant_words(["dewis", "y", "goreuon"], "en") == ["dewis", "y", "goreuon"]
+    # Nothing but stopwords in both languages: kept as the English page keeps them.
+    assert significant_words(["y", "the"], "cy") == significant_words(["y", "the"], "en") == ["y"]
+    assert significant_words(["the", "of"], "cy") == ["the", "of"]
+
+
+def test_a_note_in_brackets_is_not_part_of_a_glossary_name():
+    assert _name("creaming (y termau Saesneg)") == "creaming"
+    assert _name(" cherry picking ") == "cherry picking"
+    assert _name("(nodyn)") == ""
