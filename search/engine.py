@@ -45,7 +45,7 @@ from literature.pack import FacetValue, paginate
 from toolkit.models import SelfAssessmentPage
 
 from . import index
-from .text import compound_variants, highlight, query_words, significant_words, vocabulary_words
+from .text import compound_variants, highlight, query_words, significant_words, title_holds, vocabulary_words
 
 PER_PAGE = 10
 
@@ -166,13 +166,17 @@ def glossary_names(language_code):
     return names().glossary.get(language_code, [])
 
 
-def synonym_names(language_code):
-    """[[a term's names in every language]], for each glossary term with its translations:
-    the names in `language_code` first, each name once."""
+def synonym_names(language_code, languages=None):
+    """[[a term's names in every language]] (or only in `languages`), for each glossary term
+    with its translations: the names in `language_code` first, each name once."""
     found = []
     for group in names().synonyms:
         ordered = [*group.get(language_code, []),
                    *(name for language in sorted(group) if language != language_code for name in group[language])]
+        if languages is not None:
+            ordered = [name for language in [language_code, *sorted(group)] if language in languages
+                       for name in group.get(language, []) if language != language_code or name in ordered]
+            ordered = list(dict.fromkeys(ordered))
         unique, seen = [], set()
         for name in ordered:
             folded = tuple(query_words(name))
@@ -199,14 +203,20 @@ def glossary_synonyms(words, language_code):
     and put in with the same words left out ("dewis y goreuon": "dewis goreuon").
     Returns (phrases, the other names)."""
     phrases, names_found = [], []
-    for term_names in synonym_names(language_code):
+    # A term is recognised by any of its names, in any language; the names put in its place
+    # are the page's language and English only (the publications' language): a Welsh name
+    # on an English page would only find the Welsh summaries of English publications.
+    added_languages = {language_code, "en"}
+    for term_names, added_names in zip(synonym_names(language_code), synonym_names(language_code, added_languages),
+                                       strict=True):
         named = [significant_words(query_words(name), language_code) for name in term_names]
         found = next(((name_words, _position(words, name_words)) for name_words in named
                       if _position(words, name_words) is not None), None)
         if found is None:
             continue
         name_words, start = found
-        for name, other_words in zip(term_names, named, strict=True):
+        added = [significant_words(query_words(name), language_code) for name in added_names]
+        for name, other_words in zip(added_names, added, strict=True):
             phrase = [*words[:start], *other_words, *words[start + len(name_words):]]
             if other_words and phrase != words and phrase not in phrases:
                 phrases.append(phrase)
@@ -343,6 +353,7 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
         some = find([[word] for word in words] + others, locale, types)
         outcome.any_words = not matches and bool(some)
         matches = _combine(matches, some)
+    matches = _lift_titles(matches, phrases)
     outcome.capped = len(matches) >= index.MAX_MATCHES
     hits = _visible(matches, types, locale) if matches else []
     sector_tags = per_content_version("sector-tags", lambda: list(SectorTag.objects.all())) if hits else []
@@ -354,6 +365,18 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
 
 
 ALL_WORDS_LIFT = 2.0
+# A document whose title holds every word of the query or of one of its synonyms (the name of
+# a publication, a term or a digest) leads documents that only mention the words often.
+TITLE_HOLDS_ALL_LIFT = 3.0
+
+
+def _lift_titles(matches, phrases):
+    lifted = [
+        index.Match(m.content_type_id, m.object_id, m.relevance * TITLE_HOLDS_ALL_LIFT, m.title)
+        if m.relevance > 0 and title_holds(m.title, phrases) else m
+        for m in matches
+    ]
+    return sorted(lifted, key=index.best_first)
 
 
 def _combine(every_word, some_words):
@@ -361,7 +384,7 @@ def _combine(every_word, some_words):
     holds_all = {(m.content_type_id, m.object_id) for m in every_word}
     combined = [
         index.Match(m.content_type_id, m.object_id,
-                    m.relevance * (ALL_WORDS_LIFT if (m.content_type_id, m.object_id) in holds_all else 1))
+                    m.relevance * (ALL_WORDS_LIFT if (m.content_type_id, m.object_id) in holds_all else 1), m.title)
         for m in some_words
     ]
     return sorted(combined, key=index.best_first)

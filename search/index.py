@@ -84,6 +84,7 @@ class Match:
     content_type_id: int
     object_id: int
     relevance: float  # higher is better, comparable across content types
+    title: str = ""  # as indexed: the caller may rank on it (engine.search)
 
 
 # Scores are floats summed in an order no one promises: two documents that score the same
@@ -147,22 +148,30 @@ def database_matches(phrases, language, content_type_ids):
         return []
     types = ", ".join(str(int(pk)) for pk in content_type_ids)
     from_where, params = _from_where(phrases, language, types)
+    relevance_params = []
     if connection.vendor == "sqlite":
         # bm25 weights follow the FTS table's columns: autocomplete, body, title.
         relevance = f"-bm25(wagtailsearch_indexentry_fts, 0.0, 1.0, {TITLE_WEIGHT})"
     else:
         relevance = f"ts_rank(ie.title || ie.body, query.q) + {TITLE_WEIGHT} * ts_rank(ie.title, query.q)"
+        if len(phrases) > 1 and _has_terms(phrases[:1]):
+            # ts_rank scores a document against the whole query, so every synonym added to the
+            # reader's own words (the first phrase) lowers the score of a document that holds
+            # exactly those words. Score the reader's own words too.
+            own_sql, relevance_params = postgres_query_sql(phrases[:1], language)
+            relevance += f" + ts_rank(ie.title || ie.body, {own_sql}) + {TITLE_WEIGHT} * ts_rank(ie.title, {own_sql})"
+            relevance_params = relevance_params * 2
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT ie.content_type_id, ie.object_id, {relevance} AS relevance {from_where} "
+            f"SELECT ie.content_type_id, ie.object_id, {relevance} AS relevance, ie.title {from_where} "
             # Equal scores in a fixed order (best_first), also at the MAX_MATCHES cut.
             "ORDER BY relevance DESC, ie.content_type_id, ie.object_id LIMIT %s",
-            [*params, MAX_MATCHES],
+            [*relevance_params, *params, MAX_MATCHES],
         )
         rows = cursor.fetchall()
     # The index keeps ids as text; ours are all whole numbers (isdigit() alone takes '²').
     matches = [
-        Match(ct, int(object_id), float(relevance)) for ct, object_id, relevance in rows
+        Match(ct, int(object_id), float(relevance), title or "") for ct, object_id, relevance, title in rows
         if str(object_id).isascii() and str(object_id).isdigit()
     ]
     return sorted(matches, key=best_first)
@@ -179,5 +188,13 @@ def backend_matches(phrases, querysets_by_content_type, limit=None):
     matches = []
     for content_type_id, queryset in querysets_by_content_type.items():
         results = backend.search(query, queryset).annotate_score("_score")[:limit or MAX_MATCHES]
-        matches.extend(Match(content_type_id, obj.pk, sign * float(obj._score or 0)) for obj in results)
+        matches.extend(
+            Match(content_type_id, obj.pk, sign * float(obj._score or 0), _title_of(obj))
+            for obj in results
+        )
     return sorted(matches, key=best_first)
+
+
+def _title_of(obj):
+    # Pages and publications have a title; a glossary term is named by its term.
+    return getattr(obj, "title", None) or getattr(obj, "term", "")

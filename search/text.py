@@ -100,6 +100,18 @@ def stem(word):
 
 
 
+def title_holds(title, phrases):
+    """True when the title holds every word of one of the phrases, matched as the index
+    matches them (a word's stem at the start of a title word): a reader who types a
+    publication's or a term's name expects it first."""
+    title_words = re.findall(r"[^\W_]+", str(title or "").casefold())
+    for words in phrases:
+        stems = [stem(word.casefold()) for word in words if word.isalnum()]
+        if stems and all(any(title_word.startswith(part) for title_word in title_words) for part in stems):
+            return True
+    return False
+
+
 def highlight(text, words, length=240):
     """An extract of `text` around the first matched word, HTML-escaped, with every matched
     word wrapped in <mark>. Returns a string of safe HTML. Words match at the start of a

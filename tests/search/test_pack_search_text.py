@@ -38,3 +38,13 @@ def test_a_note_in_brackets_is_not_part_of_a_glossary_name():
     assert _name("creaming (y termau Saesneg)") == "creaming"
     assert _name(" cherry picking ") == "cherry picking"
     assert _name("(nodyn)") == ""
+
+
+def test_a_title_holding_every_word_searched_for_is_recognised():
+    from search.text import title_holds
+
+    title = "National Evaluation of the Troubled Families Programme: Final Synthesis Report"
+    assert title_holds(title, [["troubled", "families", "evaluation"]])
+    assert title_holds(title, [["zebra"], ["evaluations"]])  # any one phrase, word endings as the index matches
+    assert not title_holds(title, [["troubled", "families", "pricing"]])
+    assert not title_holds("", [["troubled"]]) and not title_holds(title, [[]])
