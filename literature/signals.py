@@ -1,8 +1,10 @@
 """Keeping the full review's PDFs up to date (review_pdf.py): publishing, unpublishing or
-deleting a digest, or the review page itself, rebuilds that language's PDF in the background."""
+deleting a digest, or the review page itself, rebuilds that language's PDF in the background.
+And keeping the search index up to date at once when a publication or a page is published."""
 
 from django.db.models.signals import post_delete
-from wagtail.signals import page_published, page_unpublished
+from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, published
 
 
 def review_changed(sender, instance, **kwargs):
@@ -21,9 +23,19 @@ def review_changed(sender, instance, **kwargs):
             review_pdf.schedule(other)
 
 
+def index_now(sender, instance, **kwargs):
+    """Wagtail indexes a saved object in a background task, which may wait behind slow work
+    (a full-review PDF). The resource pack and site search find things through that index, so
+    what a Moderator publishes must be found at once: index it now (the task then repeats it)."""
+    index.insert_or_update_object(instance)
+
+
 def connect():
     """Called from LiteratureConfig.ready()."""
-    from .models import DigestPage, LiteratureIndexPage
+    from .models import BibliographyEntry, DigestPage, LiteratureIndexPage
+
+    published.connect(index_now, sender=BibliographyEntry, dispatch_uid="search-index-now-entry")
+    page_published.connect(index_now, dispatch_uid="search-index-now-page")
 
     for model in (DigestPage, LiteratureIndexPage):
         for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"),

@@ -46,10 +46,13 @@ for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
     )
     user.groups.add(Group.objects.get(name=group))
 welsh = Locale.objects.get(language_code="cy")
-digest = next(
-    page for page in DigestPage.objects.live().filter(locale__language_code="en").order_by("path")
-    if page.get_translation_or_none(welsh) is None
-)
+english_digests = DigestPage.objects.live().filter(locale__language_code="en").order_by("path")
+digest = next((page for page in english_digests if page.get_translation_or_none(welsh) is None), None)
+if digest is None:  # every demo digest is in Welsh: a new English digest is what an editor translates
+    digest = english_digests.first().copy(
+        update_attrs={{"title": "A new digest not yet in Welsh", "slug": "new-digest"}},
+        keep_live=True, reset_translation_key=True,
+    ).specific
 print(json.dumps({{"id": digest.pk, "title": digest.title}}))
 """
 WELSH_PAGE = f"""{DJANGO}
