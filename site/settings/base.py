@@ -11,6 +11,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from .storage import storages_from_environment
+
 # /work/main/site/settings/base.py -> project root is three levels up.
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the site/ folder
 BASE_DIR = PROJECT_DIR.parent
@@ -29,6 +31,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",  # editors' picks for a query, and the query log
     "wagtail.contrib.sitemaps",
+    # Purges the HTTP cache in front (Varnish) when content changes: see WAGTAILFRONTENDCACHE.
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -169,12 +173,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))  # uploaded documents and images
-STORAGES = {
-    # Django's FileSystemStorage, leaving no half-written file when the disk is full (core/storage.py).
-    "default": {"BACKEND": "pbr_site.core.storage.UploadStorage"},
-    # Compressed, content-hashed names; whitenoise serves them with far-future headers.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Uploaded files on the local disk, or on S3-compatible storage when configured (storage.py).
+STORAGES = storages_from_environment(os.environ)
 
 # --- Cache -----------------------------------------------------------------------
 # Shared cache: Redis when REDIS_URL is set, otherwise the database cache table, so
@@ -214,6 +214,18 @@ PBR_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 t
 # Site structure (navigation, routing, home pages...) read once per content version in each
 # thread (pbr_site/core/memo.py); false: read on every request.
 PBR_REMEMBER_SITE_STRUCTURE = os.environ.get("REMEMBER_SITE_STRUCTURE", "true").lower() != "false"
+
+# --- HTTP cache in front (Varnish) ---------------------------------------------
+# Where Wagtail's frontend cache sends its PURGE requests: the Varnish in front of the
+# application servers (site/varnish/; make serve starts one). Unset (make run): nothing to purge.
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                 "LOCATION": os.environ["FRONTEND_CACHE_URL"]}}
+    if os.environ.get("FRONTEND_CACHE_URL") else {}
+)
+# Wagtail would purge each URL once per language by swapping its /en/ or /cy/ prefix, but a
+# translation has its own slugs (/cy/adolygu/...): translations are purged as pages of their own.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PbR Toolkit"
