@@ -83,16 +83,35 @@ collectstatic: install
 	DJANGO_SETTINGS_MODULE=pbr_site.settings.production SECRET_KEY=collectstatic ALLOWED_HOSTS=localhost \
 	  $(MANAGE) collectstatic --noinput -v 0
 
+# make serve: Varnish (site/varnish/pbr.vcl) on $(PORT) in front of gunicorn on $(BACKEND_PORT).
+BACKEND_PORT ?= $(shell echo $$(($(PORT) + 1)))
+VARNISHD ?= $(or $(shell command -v varnishd),/usr/sbin/varnishd)
+# Varnish's memory for stored pages: when full, the least recently used go first.
+VARNISH_STORAGE ?= 256m
+
 .PHONY: serve
-serve: migrate messages collectstatic ## Production-like: gunicorn + whitenoise on 127.0.0.1:$(PORT) (plain HTTP, local)
+serve: migrate messages collectstatic ## Production-like: Varnish on 127.0.0.1:$(PORT), gunicorn + whitenoise behind it, a tasks worker
 	@# Everything under production settings: the demo content without the demo accounts, then
-	@# `check --deploy`, which fails while any demo account exists (remove_demo_accounts), then gunicorn.
+	@# `check --deploy`, which fails while any demo account exists (remove_demo_accounts), then
+	@# the tasks worker, gunicorn and Varnish, which stop together (Ctrl-C, or any one exiting).
+	@# Wagtail purges Varnish through FRONTEND_CACHE_URL; Varnish is the one proxy in front
+	@# (TRUSTED_PROXY_COUNT=1: rate limits count the address Varnish saw).
+	@# varnishd -j none: it runs as whoever starts it (root too), reading the VCL where it is.
+	@mkdir -p var/varnish
+	@printf '%s\n' 'vcl 4.1;' '# Written by make serve: the application server; the rules are in site/varnish/pbr.vcl.' \
+	  'backend default { .host = "127.0.0.1"; .port = "$(BACKEND_PORT)"; }' \
+	  'include "$(CURDIR)/site/varnish/pbr.vcl";' > var/varnish/default.vcl
 	export DJANGO_SETTINGS_MODULE=pbr_site.settings.production \
 	  SECRET_KEY=$${SECRET_KEY:-$$(cat var/serve-secret-key 2>/dev/null || $(VPY) -c 'import secrets;print(secrets.token_urlsafe(50))' | tee var/serve-secret-key)} \
-	  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false}; \
+	  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	  FRONTEND_CACHE_URL=$${FRONTEND_CACHE_URL:-http://127.0.0.1:$(PORT)} TRUSTED_PROXY_COUNT=$${TRUSTED_PROXY_COUNT:-1}; \
 	$(MANAGE) load_demo_content && $(MANAGE) check --deploy && \
-	  bash -c '$(MANAGE) db_worker --no-reload & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	    $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -'
+	  echo "Serving http://127.0.0.1:$(PORT)/ through Varnish (gunicorn on 127.0.0.1:$(BACKEND_PORT))" && \
+	  bash -c '$(MANAGE) db_worker --no-reload & worker=$$!; \
+	    $(VENV)/bin/gunicorn pbr_site.wsgi --bind 127.0.0.1:$(BACKEND_PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile - & web=$$!; \
+	    $(VARNISHD) -F -j none -a 127.0.0.1:$(PORT) -f "$(CURDIR)/var/varnish/default.vcl" -n "$(CURDIR)/var/varnish/work" \
+	      -s malloc,$(VARNISH_STORAGE) & cache=$$!; \
+	    trap "kill $$worker $$web $$cache 2>/dev/null" EXIT INT TERM; wait -n'
 
 .PHONY: assets
 assets: ## Rebuild the GOV.UK Frontend CSS/JS into site/static (needs Node; output is committed)
@@ -111,7 +130,7 @@ test: messages ## Run the checks and every test (SQLite, or DATABASE_URL)
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
 .PHONY: bench
-bench: messages ## Benchmark gunicorn+PostgreSQL(pbr_bench)+Redis(db 3) on 127.0.0.1; writes docs/performance.md (minutes; not in make test)
+bench: messages ## Benchmark Varnish+gunicorn+PostgreSQL(pbr_bench)+Redis(db 3) on 127.0.0.1; writes docs/performance.md (minutes; not in make test)
 	$(VPY) bench/run.py --write docs/performance.md $(BENCH_ARGS)
 
 .PHONY: clean

@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
+from .models.bibliography import BibliographyEntry
+
 # Strongest first: the order matches are returned in.
 REASONS = {
     "doi": _("same DOI"),
@@ -92,8 +94,6 @@ def find_duplicates(doi="", url="", title="", year=None, exclude=()):
     """The entries that look like this publication, strongest match first, each once with every
     reason it matched for. `exclude`: entry ids to leave out (e.g. the entry made from the
     very suggestion being checked)."""
-    from .models import BibliographyEntry
-
     entries = BibliographyEntry.objects.exclude(pk__in=[pk for pk in exclude if pk])
     found = {}  # entry id -> [reasons], in the order first found
 

@@ -93,6 +93,7 @@ from dataclasses import dataclass, field
 
 import bibtexparser
 from bibtexparser.model import Entry, ParsingFailedBlock, String
+from pbr_site.core.text import without_hidden_characters
 
 # Mirrors literature.models.PublicationType (a test keeps the two in step).
 TYPE_LABELS = {
@@ -184,11 +185,14 @@ _TYPE_LOOKUP = {alias.casefold(): value for value, label in TYPE_LABELS.items()
 
 
 def _one_line(value):
+    # A NUL would make PostgreSQL refuse the row; bidi overrides would disguise the text.
+    value = without_hidden_characters(value, one_line=True)
     return unicodedata.normalize("NFC", " ".join(value.split()))
 
 
 def _multi_line(value):
-    return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    value = without_hidden_characters(value.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", value).strip()
 
 
 def _lookup_type(value):

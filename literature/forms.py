@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from pbr_site.core.text import cleaned_form_data
 
 from .duplicates import bare_doi
-from .models import ResourceSuggestion
+from .models.suggestions import ResourceSuggestion
 
 EARLIEST_YEAR = 1900
 # A DOI: '10.', a registrant code, '/', then any suffix (Crossref's own pattern, less strict).

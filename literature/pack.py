@@ -19,20 +19,14 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_re
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from pbr_site.core.text import ascii_int, without_control_characters
+from pbr_site.core.text import ascii_int
 
-from .models import (
-    BibliographyEntry,
-    EntryAuthor,
-    EntrySectorTag,
-    EntryThemeTag,
-    PublicationType,
-    SectorTag,
-    ThemeTag,
-)
+from search.text import clean_query, query_words
+
+from .models.bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag, PublicationType
+from .models.tags import SectorTag, ThemeTag
 
 PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
 # With a search backend other than the database's (search.engine.matching): the most
 # entries a search may find. The whole pack today.
 MAX_SEARCH_MATCHES = 10000
@@ -63,11 +57,13 @@ class PackFilters:
     def from_query(cls, params):
         """Read the GET parameters, dropping (and reporting) anything that makes no sense."""
         filters = cls()
-        filters.query = " ".join(_printable(params.get("q", "")).split())[:MAX_QUERY_LENGTH]
-        filters.sectors = _slugs(params.getlist("sector"))
-        filters.themes = _slugs(params.getlist("theme"))
+        # Cleaned as site search cleans its query and filters (search.text.clean_query), so
+        # the same words find the same entries and the box shows back what was searched for.
+        filters.query = clean_query(params.get("q", ""))
+        filters.sectors = _chosen(params.getlist("sector"), 20)
+        filters.themes = _chosen(params.getlist("theme"), 20)
         filters.types = [t for t in params.getlist("type") if t in PublicationType.values][:10]
-        filters.countries = [_printable(c).strip()[:100] for c in params.getlist("country") if _printable(c).strip()][:10]
+        filters.countries = _chosen(params.getlist("country"), 10)
         for name in ("year_from", "year_to"):
             raw = params.get(name, "").strip()
             if not raw:
@@ -93,13 +89,12 @@ class PackFilters:
         its compounds. Each phrase is a list of words to be found whole."""
         if self._phrases is None:
             from search.engine import names, search_phrases  # search imports this module
-            from search.text import query_words
 
             words = query_words(self.query)
-            # The names it reads are read (once per content version) whether or not the
-            # reader searched: every view of the pack costs the same number of queries.
-            names()
-            self._phrases = search_phrases(words, get_language())[0] if words else []
+            # The glossary's names are read whether or not the reader searched: every view of
+            # the pack costs the same number of queries.
+            known = names()
+            self._phrases = search_phrases(words, get_language(), known)[0] if words else []
         return self._phrases
 
     def words_filter(self):
@@ -131,14 +126,11 @@ class PackFilters:
         )
 
 
-def _printable(text):
-    """Drop control characters: PostgreSQL refuses NUL bytes in text, and none belong in a search."""
-    return without_control_characters(text)
-
-
-def _slugs(values):
-    values = [_printable(value).strip()[:100] for value in values]
-    return [value for value in values if value][:20]
+def _chosen(values, most):
+    """At most `most` filter values (tag slugs, countries), each cleaned and at most 100
+    characters; empty ones dropped."""
+    values = [clean_query(value)[:100] for value in values]
+    return [value for value in values if value][:most]
 
 
 def _filtered(filters, *, skip=None):

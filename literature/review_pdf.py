@@ -34,8 +34,6 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from pbr_site.core.addresses import public_url
-from pbr_site.core.memo import per_content_version
-from pbr_site.core.routing import public
 
 from .citations import link_citations
 
@@ -68,9 +66,9 @@ def stored_now(language_code):
 
 def stored(language_code):
     """What is known of this language's built PDF (name, size, pages, built_at as ISO 8601,
-    the translation keys of the digests in it, fingerprint), or None. Read once per content
-    version: a build replaces the content version when it stores a new PDF."""
-    return per_content_version(("full-review-pdf", language_code), lambda: stored_now(language_code))
+    the translation keys of the digests in it, fingerprint), or None: read from storage each
+    time (the HTTP cache in front keeps the review page until a build purges it)."""
+    return stored_now(language_code)
 
 
 def open_pdf(stored_pdf):
@@ -81,16 +79,16 @@ def open_pdf(stored_pdf):
 def review_in(language_code):
     from .models import LiteratureIndexPage
 
-    return (
-        LiteratureIndexPage.objects.live().filter(locale__language_code=language_code).order_by("path").first()
-    )
+    return LiteratureIndexPage.objects.live().filter(locale__language_code=language_code).order_by("path").first()
 
 
 def published_digests(review):
     from .models import DigestPage
 
     return list(
-        public(DigestPage.objects.child_of(review).live())
+        DigestPage.objects.child_of(review)
+        .live()
+        .public()
         .prefetch_related("theme_tags", "sector_tags")
         .order_by("title")
     )
@@ -98,8 +96,12 @@ def published_digests(review):
 
 def fingerprint(review, digests, untranslated=()):
     """Changes whenever what the PDF would show changes through a publish or unpublish."""
-    inputs = [LAYOUT_VERSION, review.pk, review.live_revision_id,
-              [(digest.pk, digest.live_revision_id) for digest in [*digests, *untranslated]]]
+    inputs = [
+        LAYOUT_VERSION,
+        review.pk,
+        review.live_revision_id,
+        [(digest.pk, digest.live_revision_id) for digest in [*digests, *untranslated]],
+    ]
     return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
 
 
@@ -135,12 +137,24 @@ def build(language_code, force=False):
         return {"language": language_code, "status": "superseded"}
     if previous and previous["name"] != name:
         default_storage.delete(previous["name"])
-    _content_changed()  # the review page shows the PDF's size and date
+    _built_or_removed()
     seconds = round(time.perf_counter() - started, 2)
-    logger.info("Built the %s full review: %s digests, %s pages, %s bytes in %s s",
-                language_code, len(digests), pages, len(pdf), seconds)
-    return {"language": language_code, "status": "built", "name": name, "pages": pages, "size": len(pdf),
-            "seconds": seconds}
+    logger.info(
+        "Built the %s full review: %s digests, %s pages, %s bytes in %s s",
+        language_code,
+        len(digests),
+        pages,
+        len(pdf),
+        seconds,
+    )
+    return {
+        "language": language_code,
+        "status": "built",
+        "name": name,
+        "pages": pages,
+        "size": len(pdf),
+        "seconds": seconds,
+    }
 
 
 def _replace(name, content):
@@ -162,14 +176,16 @@ def _remove(language_code):
         default_storage.delete(name)
     if previous:
         default_storage.delete(previous["name"])
-        _content_changed()
+        _built_or_removed()
     return previous is not None
 
 
-def _content_changed():
-    from pbr_site.core.caching import content_changed
+def _built_or_removed():
+    """The review pages show the PDF's size and date, and a translation the English one's
+    (LiteratureIndexPage.index): purge them from the HTTP cache in front, in every language."""
+    from .purging import purge_review_pages
 
-    content_changed()
+    purge_review_pages()
 
 
 @task()
@@ -256,7 +272,7 @@ def english_only(review, digests):
     translated = {digest.translation_key for digest in digests}
     return [
         digest
-        for digest in public(DigestPage.objects.child_of(english).live()).defer_streamfields().order_by("title")
+        for digest in DigestPage.objects.child_of(english).live().public().defer_streamfields().order_by("title")
         if digest.translation_key not in translated
     ]
 
@@ -274,7 +290,9 @@ def render_html(review, digests, language_code, built_at, untranslated=()):
                 "review": review,
                 "language_code": language_code,
                 "review_body": mark_safe(_demoted(_scoped(review_body, "intro-"))),  # noqa: S308 (as above)
-                "digests": [_digest_for_pdf(digest, review_url, public_url(pack.url) if pack else "") for digest in digests],
+                "digests": [
+                    _digest_for_pdf(digest, review_url, public_url(pack.url) if pack else "") for digest in digests
+                ],
                 "english_only": untranslated,
                 "built_at": built_at,
                 "address": review_url,

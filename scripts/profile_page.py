@@ -27,7 +27,6 @@ os.environ.update({
     "LOG_LEVEL": "WARNING",
     "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
 })
-os.environ.setdefault("PAGE_CACHE_SECONDS", "0")  # PAGE_CACHE_SECONDS=600: time a page from the cache
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pbr_bench")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
 

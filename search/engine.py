@@ -24,9 +24,7 @@ from django.db.models import CharField, Q, UUIDField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from pbr_site.core.memo import per_content_version
 from pbr_site.core.models import GetInvolvedPage, HomePage, StandardPage
-from pbr_site.core.routing import public
 from wagtail.models import Page
 
 from literature.models import (
@@ -134,31 +132,27 @@ def _name(text):
 
 def names():
     """The names site search knows things by: glossary terms (with their other names, and
-    grouped with their translations) and tags, in one query, remembered until any content
-    changes (pbr_site.core.memo)."""
-
-    def build():
-        text = Value("", output_field=CharField())
-        no_key = Value(None, output_field=UUIDField())
-        rows = GlossaryTerm.objects.order_by().values_list(
-            "translation_key", "locale__language_code", "term", "also_known_as",
-        ).union(
-            *(model.objects.order_by().annotate(key=no_key, kind=text).values_list("key", "kind", "name", "welsh_name")
-              for model in (SectorTag, ThemeTag)),
-            all=True,
-        )
-        glossary, groups, tags = {}, {}, []
-        for key, language, name, other in sorted(rows, key=lambda row: (str(row[0]), row[1], row[2])):
-            if language:  # a glossary term and its other names, comma-separated
-                term_names = [label for label in (_name(name), *(_name(also) for also in other.split(","))) if label]
-                glossary.setdefault(language, []).append(term_names)
-                groups.setdefault(key, {}).setdefault(language, []).extend(term_names)
-            else:  # a tag's English and Welsh names
-                tags.extend(label for label in (name, other) if label)
-        every_name = [name for terms in glossary.values() for term in terms for name in term] + tags
-        return Names(glossary, list(groups.values()), tags, vocabulary_words(every_name))
-
-    return per_content_version("search-names", build)
+    grouped with their translations) and tags, in one query. Read once per search
+    (search_phrases) and handed down."""
+    text = Value("", output_field=CharField())
+    no_key = Value(None, output_field=UUIDField())
+    rows = GlossaryTerm.objects.order_by().values_list(
+        "translation_key", "locale__language_code", "term", "also_known_as",
+    ).union(
+        *(model.objects.order_by().annotate(key=no_key, kind=text).values_list("key", "kind", "name", "welsh_name")
+          for model in (SectorTag, ThemeTag)),
+        all=True,
+    )
+    glossary, groups, tags = {}, {}, []
+    for key, language, name, other in sorted(rows, key=lambda row: (str(row[0]), row[1], row[2])):
+        if language:  # a glossary term and its other names, comma-separated
+            term_names = [label for label in (_name(name), *(_name(also) for also in other.split(","))) if label]
+            glossary.setdefault(language, []).append(term_names)
+            groups.setdefault(key, {}).setdefault(language, []).extend(term_names)
+        else:  # a tag's English and Welsh names
+            tags.extend(label for label in (name, other) if label)
+    every_name = [name for terms in glossary.values() for term in terms for name in term] + tags
+    return Names(glossary, list(groups.values()), tags, vocabulary_words(every_name))
 
 
 def glossary_names(language_code):
@@ -166,11 +160,11 @@ def glossary_names(language_code):
     return names().glossary.get(language_code, [])
 
 
-def synonym_names(language_code, languages=None):
+def synonym_names(known, language_code, languages=None):
     """[[a term's names in every language]] (or only in `languages`), for each glossary term
-    with its translations: the names in `language_code` first, each name once."""
+    with its translations (`known`: names()): the names in `language_code` first, each name once."""
     found = []
-    for group in names().synonyms:
+    for group in known.synonyms:
         ordered = [*group.get(language_code, []),
                    *(name for language in sorted(group) if language != language_code for name in group[language])]
         if languages is not None:
@@ -195,20 +189,20 @@ def _position(words, part):
     return None
 
 
-def glossary_synonyms(words, language_code):
+def glossary_synonyms(words, language_code, known):
     """Phrases to look for as well: the query with each glossary term it names by one name,
     in any language, put by the term's other names and those of its translations ("quokka
     cherry picking": "quokka cream skimming", "quokka creaming", "quokka dewis goreuon").
     `words` are a query's significant words (text.significant_words), and names are matched
-    and put in with the same words left out ("dewis y goreuon": "dewis goreuon").
-    Returns (phrases, the other names)."""
+    and put in with the same words left out ("dewis y goreuon": "dewis goreuon"); `known`
+    is names(). Returns (phrases, the other names)."""
     phrases, names_found = [], []
     # A term is recognised by any of its names, in any language; the names put in its place
     # are the page's language and English only (the publications' language): a Welsh name
     # on an English page would only find the Welsh summaries of English publications.
     added_languages = {language_code, "en"}
-    for term_names, added_names in zip(synonym_names(language_code), synonym_names(language_code, added_languages),
-                                       strict=True):
+    for term_names, added_names in zip(synonym_names(known, language_code),
+                                       synonym_names(known, language_code, added_languages), strict=True):
         named = [significant_words(query_words(name), language_code) for name in term_names]
         found = next(((name_words, _position(words, name_words)) for name_words in named
                       if _position(words, name_words) is not None), None)
@@ -224,15 +218,17 @@ def glossary_synonyms(words, language_code):
     return phrases, names_found
 
 
-def search_phrases(words, language_code):
+def search_phrases(words, language_code, known=None):
     """What to look for, for site search and the resource pack alike: `words` (a query's
     words, text.query_words) without stopwords, then the other names of any glossary term
-    they name, then other spellings of their compounds (text.compound_variants). Returns
-    (phrases: lists of words, each to be found whole; names of the glossary terms added)."""
+    they name, then other spellings of their compounds (text.compound_variants). `known`:
+    names(), if the caller has read them already. Returns (phrases: lists of words, each to
+    be found whole; names of the glossary terms added)."""
     words = significant_words(words, language_code)
-    synonyms, names_found = glossary_synonyms(words, language_code)
+    known = known if known is not None else names()
+    synonyms, names_found = glossary_synonyms(words, language_code, known)
     phrases = [words, *synonyms]
-    for variant in compound_variants(words, names().known_words):
+    for variant in compound_variants(words, known.known_words):
         if variant not in phrases:
             phrases.append(variant)
     return phrases, names_found
@@ -259,7 +255,7 @@ def _visible(matches, types, locale):
         by_kind_ids.setdefault("pages" if model in PAGE_KINDS else kind, set()).add(match.object_id)
     visible = set()
     if by_kind_ids.get("pages"):
-        visible |= {("pages", pk) for pk in public(Page.objects.live()).filter(
+        visible |= {("pages", pk) for pk in Page.objects.live().public().filter(
             locale=locale, pk__in=by_kind_ids["pages"]).values_list("pk", flat=True)}
     terms = {}
     if by_kind_ids.get("term"):  # few and small: loaded whole now, shown later without a query
@@ -356,7 +352,7 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     matches = _lift_titles(matches, phrases)
     outcome.capped = len(matches) >= index.MAX_MATCHES
     hits = _visible(matches, types, locale) if matches else []
-    sector_tags = per_content_version("sector-tags", lambda: list(SectorTag.objects.all())) if hits else []
+    sector_tags = list(SectorTag.objects.all()) if hits else []
     outcome.kinds, outcome.sectors, shown = _facets(hits, set(kinds), set(sectors), sector_tags)
     outcome.total = len(shown)
     outcome.page = paginate(shown, page_number, per_page=PER_PAGE)

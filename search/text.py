@@ -8,7 +8,7 @@ import itertools
 import re
 import unicodedata
 
-from pbr_site.core.text import has_visible_text, without_control_characters, without_zero_width
+from pbr_site.core.text import has_hidden_characters, has_visible_text, without_hidden_characters
 
 MAX_QUERY_LENGTH = 200
 # The longest query kept in the editors' search report: longer ones are searched for, not kept.
@@ -20,28 +20,23 @@ WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def clean_query(raw):
-    """What we search for: control, bidirectional-control and zero-width characters made
-    spaces (pbr_site.core.text: the echoed query cannot read backwards), Unicode normalised,
-    whitespace collapsed and the length capped. Any string, however hostile, gives a (maybe
-    empty) str."""
-    text = without_zero_width(without_control_characters(str(raw or ""), " "), " ")
-    text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
-
-
-# Controls, format characters (bidi controls, zero-width ones), private-use, unassigned and
-# surrogate code points, line and paragraph separators: never in a query a person types.
-_UNORDINARY_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
+    """What we search for, in site search and the resource pack alike: one line without hidden
+    characters (pbr_site.core.text: the echoed query cannot read backwards), each made a space
+    so the words on either side stay apart, Unicode normalised (a decomposed "café" finds what
+    "café" finds), the length capped. Any string, however hostile, gives a (maybe empty) str."""
+    text = without_hidden_characters(raw or "", one_line=True, words_apart=True)
+    return unicodedata.normalize("NFC", text)[:MAX_QUERY_LENGTH].strip()
 
 
 def is_ordinary_query(raw):
     """True for a query worth showing editors in the search report: typed as a person types
-    (no control or invisible format character), something visible, at most
-    MAX_REPORTED_LENGTH characters. Anything else is still searched for, just not kept."""
+    (no hidden character, not even a tab: pbr_site.core.text.has_hidden_characters), something
+    visible, at most MAX_REPORTED_LENGTH characters. Anything else is still searched for, just
+    not kept."""
     return (
         isinstance(raw, str)
         and 0 < len(raw) <= MAX_REPORTED_LENGTH
-        and not any(unicodedata.category(char) in _UNORDINARY_CATEGORIES for char in raw)
+        and not has_hidden_characters(raw)
         and has_visible_text(raw)
     )
 

@@ -8,11 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pbr_site.settings.production")
 
 django_application = get_wsgi_application()
 
-# Pages in the anonymous readers' page cache are answered before Django handles the request
-# (pbr_site/core/caching.py); everything else goes to Django.
-from pbr_site.core.caching import PageCacheApplication  # noqa: E402 (needs Django set up)
-from pbr_site.core.charset import ContentTypeCheck  # noqa: E402
+from pbr_site.core.charset import ContentTypeCheck  # noqa: E402 (needs Django set up)
 
-# ContentTypeCheck answers a Content-Type header Django cannot parse with a 400 (core/charset.py);
-# it sits inside the page cache, which would otherwise pass the request on to Django regardless.
-application = PageCacheApplication(ContentTypeCheck(django_application))
+# A Content-Type header Django cannot parse gets a 400 page, not a 500 (core/charset.py says why).
+application = ContentTypeCheck(django_application)

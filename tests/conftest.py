@@ -77,9 +77,9 @@ def fresh_pinned_questionnaires():
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    """Tests roll their changes back without a signal, so a page cached by one test could
-    outlive the data it was rendered from (and counts kept in the cache would add up across
-    tests): start each test with empty caches."""
+    """Tests roll their changes back without a signal, so anything one test left in a cache
+    (a rendered fragment, a rate limit's count) could outlive the data it came from or add up
+    across tests: start each test with empty caches."""
     from django.core.cache import caches
 
     for cache in caches.all():

@@ -96,7 +96,9 @@ def migrations_key():
     """Changes whenever the migrations that `migrate` would apply may have: the project's
     migration files and settings, and the installed packages (Wagtail's migrations, ...)."""
     digest = hashlib.sha256(sys.version.encode())
-    files = sorted({*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/*/migrations/*.py"), *ROOT.glob("site/settings/*.py")})
+    files = sorted(
+        {*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/*/migrations/*.py"), *ROOT.glob("site/settings/*.py")}
+    )
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     for dist in sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}):
@@ -126,17 +128,18 @@ def _finish(process, what):
 
 
 @contextlib.contextmanager
-def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout=30):
+def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout=30, extra_env=None):
     """Migrate a fresh SQLite database in tmp_path, load the demo content, collect static
     files, then serve `pbr_site.wsgi` with gunicorn (its output goes to tmp_path/gunicorn.log).
     Yields the base URL (`http://127.0.0.1:PORT`, no trailing slash); stops gunicorn on exit.
+    extra_env is added to the servers' environment (e.g. FRONTEND_CACHE_URL).
 
     Running Wagtail's and the project's 200-odd migrations takes most of the set-up time. Given
     cache_dir (e.g. `request.config.cache.mkdir(...)`, inside .pytest_cache), the migrated empty
     database is kept there under a key of the migrations, settings and installed packages, and
     later runs start from a copy of it (`migrate` still runs, and finds nothing to do)."""
     tmp_path = Path(tmp_path)
-    env = production_env(tmp_path)
+    env = {**production_env(tmp_path), **(extra_env or {})}
     loaded = None
     if cache_dir is not None:
         template = Path(cache_dir) / f"migrated-{migrations_key()}.sqlite3"
@@ -155,54 +158,163 @@ def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout
                 for stale in Path(cache_dir).glob("migrated-*.sqlite3"):
                     stale.unlink(missing_ok=True)
                 env["SAVE_MIGRATED_DATABASE"] = str(template)
-    # collectstatic needs no database, so it runs while the (slow) migrations do; migrate,
-    # createcachetable and load_demo_content share one process, which saves two Django start-ups.
-    collectstatic = _start([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-    try:
-        if "SAVE_LOADED_DATABASE" in env or loaded is None:
-            _finish(_start([sys.executable, "-c", SET_UP_DATABASE], env),
-                    "migrate, createcachetable and load_demo_content")
-    finally:
-        _finish(collectstatic, "collectstatic")
+    set_up_site(env, load=("SAVE_LOADED_DATABASE" in env or loaded is None))
     env.pop("SAVE_LOADED_DATABASE", None)
     env.pop("SAVE_MIGRATED_DATABASE", None)
     port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
+    with application_servers(env, [port], tmp_path / "gunicorn.log", workers=workers, start_timeout=start_timeout):
+        yield f"http://127.0.0.1:{port}"
+
+
+def set_up_site(env, *, load=True):
+    """collectstatic, and (if load) migrate + createcachetable + load_demo_content, for env's
+    DATABASE_URL and STATIC_ROOT. collectstatic needs no database, so it runs while the (slow)
+    migrations do; the other three share one process, which saves two Django start-ups."""
+    collectstatic = _start([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    try:
+        if load:
+            _finish(
+                _start([sys.executable, "-c", SET_UP_DATABASE], env), "migrate, createcachetable and load_demo_content"
+            )
+    finally:
+        _finish(collectstatic, "collectstatic")
+
+
+@contextlib.contextmanager
+def application_servers(env, ports, log_path, *, workers=2, start_timeout=30):
+    """`make serve`'s application side: one gunicorn per port (each its own server, as on
+    separate machines) and one tasks worker, all on env's database, their output in log_path.
+    Returns once every gunicorn answers; stops them all on exit."""
+    log_path = Path(log_path)
     # A file, not a pipe: nobody reads a pipe while tests run, and a full one blocks gunicorn.
-    log_path = tmp_path / "gunicorn.log"
+    log = log_path.open("ab")
+    processes = []
+    try:
+        servers = [
+            subprocess.Popen(
+                [str(GUNICORN), "pbr_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            for port in ports
+        ]
+        processes.extend(servers)
+        # The background worker `make serve` starts beside gunicorn (imports, the review PDFs,
+        # Wagtail's own deferred tasks such as cache purges), with its output in the same log.
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        for server, port in zip(servers, ports, strict=True):
+            deadline = time.monotonic() + start_timeout
+            while True:
+                if server.poll() is not None:
+                    raise ServerDidNotStart("gunicorn exited:\n" + log_path.read_text(errors="replace"))
+                try:
+                    get(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise ServerDidNotStart(
+                            f"gunicorn did not answer within {start_timeout}s:\n" + log_path.read_text(errors="replace")
+                        ) from None
+                    time.sleep(0.2)
+        yield
+    finally:
+        _stop(processes)
+        log.close()
+
+
+def _stop(processes):
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# --- Varnish in front (site/varnish/pbr.vcl) ---------------------------------------------------
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+VARNISH_VCL = ROOT / "site" / "varnish" / "pbr.vcl"
+
+
+def varnish_vcl(backend_ports, host="127.0.0.1"):
+    """The top VCL for application servers on these ports: what `make serve` writes for one
+    (a default backend), or a round-robin director over several. The rules are pbr.vcl's."""
+    lines = ["vcl 4.1;"]
+    if len(backend_ports) == 1:
+        lines.append(f'backend default {{ .host = "{host}"; .port = "{backend_ports[0]}"; }}')
+    else:
+        lines.append("import directors;")
+        lines += [f'backend app{n} {{ .host = "{host}"; .port = "{port}"; }}' for n, port in enumerate(backend_ports)]
+        lines.append("sub vcl_init {\n    new apps = directors.round_robin();")
+        lines += [f"    apps.add_backend(app{n});" for n in range(len(backend_ports))]
+        lines.append("}")
+        # Runs before pbr.vcl's vcl_recv (Varnish joins subroutines of the same name in order).
+        lines.append("sub vcl_recv {\n    set req.backend_hint = apps.backend();\n}")
+    lines.append(f'include "{VARNISH_VCL}";')
+    return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def varnish(workdir, backend_ports, *, port=None, storage="64m", start_timeout=20):
+    """Debian's varnishd in the foreground with the repository's VCL in front of the given
+    application servers, on `port` (a free one unless given). Its working directory and log
+    are in workdir. Yields the base URL; stops Varnish on exit.
+
+    `-j none`: Varnish runs as whoever starts it (also root, as in CI), so it can read the
+    VCL wherever the checkout and workdir are."""
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    vcl = workdir / "default.vcl"
+    vcl.write_text(varnish_vcl(backend_ports))
+    log_path = workdir / "varnish.log"
     log = log_path.open("wb")
-    server = subprocess.Popen(
-        [str(GUNICORN), "pbr_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    # The background worker `make serve` starts beside gunicorn (imports, the review PDFs, Wagtail's
-    # own deferred tasks), with its output in the same log.
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    process = subprocess.Popen(
+        [
+            VARNISHD,
+            "-F",
+            "-j",
+            "none",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(vcl),
+            "-n",
+            str(workdir / "varnish"),
+            "-s",
+            f"malloc,{storage}",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + start_timeout
         while True:
-            if server.poll() is not None:
-                raise ServerDidNotStart("gunicorn exited:\n" + log_path.read_text(errors="replace"))
+            if process.poll() is not None:
+                raise ServerDidNotStart("varnishd exited:\n" + log_path.read_text(errors="replace"))
             try:
-                get(base_url + "/robots.txt", timeout=2)
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
             except OSError:
                 if time.monotonic() > deadline:
                     raise ServerDidNotStart(
-                        f"gunicorn did not answer within {start_timeout}s:\n" + log_path.read_text(errors="replace")
+                        f"varnishd did not listen within {start_timeout}s:\n" + log_path.read_text(errors="replace")
                     ) from None
-                time.sleep(0.2)
-        yield base_url
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
     finally:
-        for process in (server, worker):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+        _stop([process])
         log.close()

@@ -31,6 +31,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
 
 from . import report as reports
 from .models import SelfAssessmentPage
@@ -40,6 +41,18 @@ PERMISSION = "toolkit.view_assessment_report"
 
 def can_view_report(user):
     return user.is_active and user.has_perm(PERMISSION)
+
+
+def source_pages():
+    """The self-assessments to choose from: one per translation set, in the default
+    language where it exists (else whichever comes first)."""
+    default_locale_id = Locale.get_default().pk
+    chosen = {}
+    for page in SelfAssessmentPage.objects.order_by("path").defer_streamfields().select_related("locale"):
+        current = chosen.get(page.translation_key)
+        if current is None or (page.locale_id == default_locale_id and current.locale_id != default_locale_id):
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: page.path)
 
 
 class ReportPermissionMixin:
@@ -55,7 +68,7 @@ class ReportPermissionMixin:
         or the first of `choices` when none is chosen; None when there are none at all."""
         page_id = self.kwargs.get("page_id")
         if page_id is None:
-            choices = reports.source_pages() if choices is None else choices
+            choices = source_pages() if choices is None else choices
             return choices[0] if choices else None
         return get_object_or_404(SelfAssessmentPage.objects.defer_streamfields(), pk=page_id)
 
@@ -67,7 +80,7 @@ class ReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
     header_icon = "table"
 
     def get(self, request, *args, **kwargs):
-        self.choices = reports.source_pages()
+        self.choices = source_pages()
         self.page = self.get_page(self.choices)
         self.report = reports.build_report(self.page) if self.page else None
         return super().get(request, *args, **kwargs)

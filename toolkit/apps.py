@@ -6,3 +6,9 @@ class ToolkitConfig(AppConfig):
 
     name = "toolkit"
     verbose_name = "Self-assessment toolkit"
+
+    def ready(self):
+        from . import purging
+
+        # The HTTP cache in front forgets the open data page when a name it shows changes.
+        purging.connect()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from pbr_site.core.text import clean_line
 
 from . import joint
-from .models import AssessmentResponse, JointAssessment, JointParty, Role
+from .models.responses import AssessmentResponse, JointAssessment, JointParty, Role
 from .questionnaire import pinned
 from .views import (
     JOINT_SESSION_KEY,

@@ -28,7 +28,7 @@ questionnaire the first time a process sees a revision). The result is kept in t
 cache for CACHE_SECONDS per page and language (the cache only saves work: without it every
 request counts afresh), so a busy download link costs the database almost nothing. The
 downloads say `Cache-Control: public, max-age=300`; the page is cached like every public page
-(pbr_site/core/caching.py). The data changes once a month, so a few minutes' delay is harmless.
+(by the HTTP cache in front: site/varnish/pbr.vcl). The data changes once a month, so a few minutes' delay is harmless.
 """
 
 import csv
@@ -47,8 +47,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from literature.models.pages import ResourcePackPage
+from literature.models.tags import SectorTag
+
 from . import report
-from .models import AssessmentResponse, Role, SuccessFactor
+from .models.factors import SuccessFactor
+from .models.responses import AssessmentResponse, Role
 from .questionnaire import pinned
 
 THRESHOLD = 5  # counts (and rows of responses) below this are hidden
@@ -149,8 +153,6 @@ def open_data_download(request, page, file_format):
 
 
 def _resource_pack(page):
-    from literature.models import ResourcePackPage
-
     return ResourcePackPage.objects.live().filter(locale_id=page.locale_id).first()
 
 
@@ -365,8 +367,6 @@ def _factor_names(reader_page, source, questionnaires, factor_order):
 
 def _group_names(sector_slugs):
     """group key -> name in the active language: "all", the roles, the sectors (A to Z)."""
-    from literature.models import SectorTag
-
     names = {ALL: _("All responses")}
     names.update({value: str(label) for value, label in Role.choices})
     slugs = {slug for slug in sector_slugs if slug != NOT_GIVEN}

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from . import scoring
-from .models import AssessmentResponse, Role, SelfAssessmentPage
+from .models.responses import AssessmentResponse, Role
 from .questionnaire import pinned
 
 VERDICTS = ("promising", "caution", "unsuitable", "none")  # "none": not enough information
@@ -132,7 +132,7 @@ class Usefulness:
 
 @dataclass
 class Report:
-    page: SelfAssessmentPage  # the source-language page
+    page: object  # the source-language SelfAssessmentPage
     pages: list  # it and its translations
     totals: Totals
     weeks: list
@@ -148,23 +148,11 @@ class Report:
 
 
 # --- which pages -----------------------------------------------------------------------
-def source_pages():
-    """The self-assessments to choose from: one per translation set, in the default
-    language where it exists (else whichever comes first)."""
-    default_locale_id = Locale.get_default().pk
-    chosen = {}
-    for page in SelfAssessmentPage.objects.order_by("path").defer_streamfields().select_related("locale"):
-        current = chosen.get(page.translation_key)
-        if current is None or (page.locale_id == default_locale_id and current.locale_id != default_locale_id):
-            chosen[page.translation_key] = page
-    return sorted(chosen.values(), key=lambda page: page.path)
-
-
 def translations(page):
     """`page`'s translation set with the source-language page first."""
     default_locale_id = Locale.get_default().pk
     pages = list(
-        SelfAssessmentPage.objects.filter(translation_key=page.translation_key)
+        page.get_translations(inclusive=True)
         .defer_streamfields().select_related("locale").order_by("path")
     )
     pages.sort(key=lambda p: p.locale_id != default_locale_id)
@@ -473,7 +461,7 @@ def _role_labels():
 
 
 def _sector_labels(verdicts):
-    from literature.models import SectorTag
+    from literature.models.tags import SectorTag
 
     slugs = {sector for sector in verdicts.sectors if sector}
     names = dict(SectorTag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}

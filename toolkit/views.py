@@ -17,16 +17,18 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from pbr_site.core.memo import per_content_version
 from pbr_site.core.ratelimit import over_limit
 from wagtail.models import Page
 
-from literature.models import SectorTag
+from literature.models.digests import DigestPage, DigestReference
+from literature.models.pages import ResourcePackPage
+from literature.models.tags import SectorTag
 
 from . import results, scoring
 from .admin_panels import check_row, sample_checks
 from .forms import FeedbackForm
-from .models import OWN_ROLES, AssessmentResponse, JointParty, Role, SuccessFactorDigest
+from .models.factors import SuccessFactorDigest
+from .models.responses import OWN_ROLES, AssessmentResponse, JointParty, Role
 from .questionnaire import build, check_sample, pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
@@ -471,8 +473,6 @@ def _result_context(request, page, response, result_, verdict, factors):
     reading = _reading_by_factor(page.locale_id)
     for item in factors:
         item.digests, item.resources = reading.get(item.factor.pk, ([], []))
-    from literature.models import ResourcePackPage
-
     pack = ResourcePackPage.for_locale(page.locale_id)
     return {
         "pack_url": pack.get_url(request) if pack else "",
@@ -571,32 +571,25 @@ RESOURCES_PER_FACTOR = 3
 
 def _reading_by_factor(locale_id):
     """{success factor id: (the digests that explain it, in this language where translated;
-    the first few published entries they cite)} for every factor. The same for every result
-    page until the content changes, so read once per content version (pbr_site.core.memo):
-    the result page then only reads the response."""
-
-    def build():
-        links = {}
-        for link in SuccessFactorDigest.objects.order_by("factor_id", "sort_order"):
-            links.setdefault(link.factor_id, []).append(link.page_id)
-        page_ids = {pk for ids in links.values() for pk in ids}
-        digests = _localized_digests(page_ids, locale_id)
-        resources = _resources_cited_by(page_ids)
-        return {
-            factor_id: (
-                [digests[pk] for pk in ids if pk in digests],
-                _first_unique(entry for pk in ids for entry in resources.get(pk, []))[:RESOURCES_PER_FACTOR],
-            )
-            for factor_id, ids in links.items()
-        }
-
-    return per_content_version(("reading-by-factor", locale_id), build)
+    the first few published entries they cite)} for every factor: four queries, whatever the
+    number of factors."""
+    links = {}
+    for link in SuccessFactorDigest.objects.order_by("factor_id", "sort_order"):
+        links.setdefault(link.factor_id, []).append(link.page_id)
+    page_ids = {pk for ids in links.values() for pk in ids}
+    digests = _localized_digests(page_ids, locale_id)
+    resources = _resources_cited_by(page_ids)
+    return {
+        factor_id: (
+            [digests[pk] for pk in ids if pk in digests],
+            _first_unique(entry for pk in ids for entry in resources.get(pk, []))[:RESOURCES_PER_FACTOR],
+        )
+        for factor_id, ids in links.items()
+    }
 
 
 def _resources_cited_by(page_ids):
     """{digest page id: [published entries it cites, in reference order]} in one query."""
-    from literature.models import DigestReference
-
     cited = {}
     references = (
         DigestReference.objects.filter(page_id__in=page_ids, entry__live=True)
@@ -619,8 +612,6 @@ def _first_unique(entries):
 
 def _localized_digests(page_ids, locale_id):
     """{original page id: the digest in this language (or the original)} in two queries."""
-    from literature.models import DigestPage
-
     originals = {p.pk: p for p in DigestPage.objects.filter(pk__in=page_ids).defer_streamfields()}
     keys = {p.translation_key for p in originals.values()}
     localized = {

@@ -1,12 +1,18 @@
-"""Literature review and resource pack models, one module per kind of thing."""
+"""Literature review and resource pack models, one module per kind of thing.
 
+In the order they build on each other: the pages last, as they route to the modules that
+serve them (pack.py, bibliography_io.py, review_pdf.py, forms.py), which import the models
+they need from the modules above (literature.models.bibliography...), never from here."""
+
+# isort: off
+from .tags import SectorTag, ThemeTag
 from .bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag, PublicationType
-from .digests import DigestPage, DigestReference, DigestSectorTag, DigestThemeTag, EvidenceStrength
 from .glossary import GlossaryPage, GlossaryTerm, GlossaryTermDigest
 from .imports import ImportJob
-from .pages import LiteratureIndexPage, ResourcePackPage
 from .suggestions import ResourceSuggestion
-from .tags import SectorTag, ThemeTag
+from .digests import DigestPage, DigestReference, DigestSectorTag, DigestThemeTag, EvidenceStrength
+from .pages import LiteratureIndexPage, ResourcePackPage
+# isort: on
 
 __all__ = [
     "BibliographyEntry",

@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from pbr_site.core.routing import FastServeMixin, public
 from taggit.models import ItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -63,7 +62,7 @@ class DigestThemeTag(ItemBase):
     content_object = ParentalKey("literature.DigestPage", related_name="theme_items", on_delete=models.CASCADE)
 
 
-class DigestPage(FastServeMixin, Page):
+class DigestPage(Page):
     summary = models.TextField(
         _("summary"), max_length=1200, help_text=_("One paragraph: the issue and what the evidence says.")
     )
@@ -176,7 +175,7 @@ class DigestPage(FastServeMixin, Page):
         if not theme_ids:
             return DigestPage.objects.none()
         return (
-            public(DigestPage.objects.live())
+            DigestPage.objects.live().public()
             .filter(locale_id=self.locale_id, theme_items__tag_id__in=theme_ids)
             .exclude(pk=self.pk)
             .annotate(shared_themes=Count("theme_items"))

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from pbr_site.core.models import ContentPage
-from pbr_site.core.routing import public
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -104,7 +103,7 @@ class GlossaryPage(ContentPage):
 
     def terms(self):
         """The terms in this page's language, each with `.digests`: its related digests in this
-        language where translated (else the original), live only. Three queries in all."""
+        language where translated (else the original), live and public only. Five queries in all."""
         terms = list(
             GlossaryTerm.objects.filter(locale_id=self.locale_id)
             .prefetch_related("related_digests__page")
@@ -113,7 +112,7 @@ class GlossaryPage(ContentPage):
         keys = {link.page.translation_key for term in terms for link in term.related_digests.all()}
         localized = {
             page.translation_key: page
-            for page in public(Page.objects.live()).filter(translation_key__in=keys, locale_id=self.locale_id)
+            for page in Page.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
         }
         for term in terms:
             term.digests = [

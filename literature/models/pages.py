@@ -6,11 +6,13 @@ from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.models import ContentPage
-from pbr_site.core.routing import public
 from pbr_site.core.text import ascii_int
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from .. import pack, review_pdf
+from ..bibliography_io import WRITERS, export_records, export_response
+from ..forms import SuggestionForm
 from .bibliography import BibliographyEntry, EntryAuthor
 from .digests import DigestPage
 from .tags import SectorTag, ThemeTag
@@ -54,7 +56,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     def digests(self):
         return (
-            public(DigestPage.objects.child_of(self).live())
+            DigestPage.objects.child_of(self).live().public()
             .defer_streamfields()
             .prefetch_related("theme_tags", "sector_tags")
             .order_by("title")
@@ -106,31 +108,29 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     @property
     def language_code(self):
-        """This page's language, from the remembered live translations (no query when warm)."""
-        from pbr_site.core.structure import live_translations
-
-        for code, page in live_translations(self.translation_key, LiteratureIndexPage).items():
-            if page.pk == self.pk:
-                return code
-        return self.locale.language_code  # not live: a preview
+        """This page's language (its locale is read once per page object)."""
+        return self.locale.language_code
 
     def english_review(self):
-        """The English literature review when this page is a translation of it, else None.
-        Remembered per content version (structure.live_translations)."""
+        """The live English literature review when this page is a translation of it, else None."""
         from django.conf import settings
-        from pbr_site.core.structure import live_translations
 
-        english = live_translations(self.translation_key, LiteratureIndexPage).get(settings.LANGUAGE_CODE)
-        return english if english is not None and english.pk != self.pk else None
+        if self.language_code == settings.LANGUAGE_CODE:
+            return None
+        return (
+            LiteratureIndexPage.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
 
     def listed_digests(self, english=None):
         """(this page's live digests, the live English digests with no live translation here),
         each A–Z with its tags: one query for the pages of both, one per kind of tag. The
         English ones only in a translation (`english` is english_review())."""
-        own = public(DigestPage.objects.child_of(self).live())
+        own = DigestPage.objects.child_of(self).live().public()
         pages = own
         if english is not None:
-            untranslated = public(DigestPage.objects.child_of(english).live()).exclude(
+            untranslated = DigestPage.objects.child_of(english).live().public().exclude(
                 translation_key__in=own.values("translation_key")
             )
             pages = own | untranslated
@@ -156,8 +156,6 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         """What this page offers as the full review in its own language: a dict (url, format,
         size, built_at, language), {"preparing": True} while the first PDF is being built,
         or None (no digests in this language)."""
-        from .. import review_pdf
-
         language = self.language_code
         document = self.own_full_review(english)
         if document is not None:
@@ -196,8 +194,6 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         from django.http import FileResponse, HttpResponseRedirect
         from django.utils.cache import get_conditional_response
         from django.utils.http import http_date
-
-        from .. import review_pdf
 
         english = self.english_review()
         document = self.own_full_review(english)
@@ -289,7 +285,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
         base = request.build_absolute_uri(self.get_url(request))
         newest = (
-            public(DigestPage.objects.child_of(self).live())
+            DigestPage.objects.child_of(self).live().public()
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
@@ -358,8 +354,6 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     @path("")
     def index(self, request):
-        from .. import pack  # pack imports these models
-
         filters = pack.PackFilters.from_query(request.GET)
         facets = pack.facets(filters)
         page_of_results = pack.paginate(pack.results(filters), ascii_int(request.GET.get("page"), 1),
@@ -367,7 +361,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         # Authors for this page of results only.
         entries = list(page_of_results.object_list)
         pack.add_details(entries)
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "filters": filters,
@@ -380,14 +374,18 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
                 "literature_review": LiteratureIndexPage.for_locale(self.locale_id),
             },
         )
+        if filters.query:
+            # A search, like the site search: not stored by shared caches (any phrase makes a
+            # new page). The filtered lists are a few links each, and stay cacheable.
+            from django.utils.cache import add_never_cache_headers
+
+            add_never_cache_headers(response)
+        return response
 
     @path("export/<str:file_format>/", name="export")
     def export(self, request, file_format):
         """The current filtered list (the same query string as the listing) as a file, streamed
         (bibliography_io.export_response: a fixed number of queries however long the list)."""
-        from .. import pack
-        from ..bibliography_io import export_records, export_response
-
         refused = self.refuse_too_many_exports(request)
         if refused:
             return refused
@@ -396,8 +394,6 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     @path("entry/<int:pk>/export/<str:file_format>/", name="entry_export")
     def entry_export(self, request, pk, file_format):
-        from ..bibliography_io import WRITERS, export_records, export_response
-
         refused = self.refuse_too_many_exports(request)
         if refused:
             return refused
@@ -455,8 +451,6 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         from django.utils.translation import gettext
         from pbr_site.core.ratelimit import count, limit_reached
 
-        from ..forms import SuggestionForm
-
         form = SuggestionForm(request.POST or None)
         limited = False
         if request.method == "POST":
@@ -497,7 +491,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         if entry is None:
             raise Http404
         citing = (
-            public(DigestPage.objects.live())
+            DigestPage.objects.live().public()
             .filter(locale_id=self.locale_id, references__entry=entry)
             .distinct()
             .defer_streamfields()

@@ -3,8 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from pbr_site.core.memo import per_content_version
-from wagtail.models import Site
+from pbr_site.core.templatetags.core_tags import once_per_request
 
 from ..citations import link_citations
 from ..glossary_links import link_terms
@@ -14,8 +13,8 @@ register = template.Library()
 
 
 def linkable_glossary_terms(request, locale_id):
-    """[(names, url, short definition)] for the terms in this language, read once per content
-    version (memo.py): every digest and question page links them."""
+    """[(names, url, short definition)] for the terms in this language: two queries, once per
+    request (a self-assessment section links them in every question's help text)."""
 
     def build():
         glossary_page = GlossaryPage.for_locale(locale_id)
@@ -29,8 +28,9 @@ def linkable_glossary_terms(request, locale_id):
             )
         ]
 
-    site = Site.find_for_request(request) if request is not None else None
-    return per_content_version(("glossary-links", site.pk if site else None, locale_id), build)
+    if request is None:
+        return build()
+    return once_per_request(request, ("glossary-links", locale_id), build)
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide pages"
 
     def ready(self):
-        from . import caching, checks  # noqa: F401 (checks registers the system checks on import)
-
-        # Any change a public page can show invalidates the page cache (see caching.py).
-        caching.connect_signals()
+        from . import checks  # noqa: F401 (registers the system checks on import)

@@ -1,15 +1,83 @@
-"""Content-Security-Policy for the Wagtail admin.
+"""Small middleware of our own: public pages' cache headers, gzip that honours "gzip;q=0",
+the admin's Content-Security-Policy, Permissions-Policy and the paused sign-in page."""
 
-The public site gets Django's strict SECURE_CSP (no inline script). Wagtail's admin
-still relies on inline scripts and styles, so under /admin/ we hand Django's CSP
-middleware the looser settings.ADMIN_CSP instead. Delete this when Wagtail's admin
-runs under a nonce-based policy.
-"""
+import re
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+
+class PublicPageCacheHeadersMiddleware:
+    """Lets a shared cache (Varnish in front, site/varnish/) keep a public page briefly and
+    serve it to every anonymous reader: `public, max-age=0, s-maxage=..., stale-while-revalidate=...`
+    (settings.PBR_PAGE_S_MAXAGE, PBR_PAGE_STALE_WHILE_REVALIDATE). Browsers always ask again
+    (max-age=0); publishing purges the shared cache (core/purging.py).
+
+    Only on a GET or HEAD answered 200 with HTML by Wagtail's page view (pages and their
+    routable sub-pages), for a visitor without a session, when the view said nothing about
+    caching itself (forms, the self-assessment journey and searches send never_cache headers)
+    and the response neither sets a cookie nor varies on Cookie. Django's session and CSRF
+    middleware add `Vary: Cookie` when the page read the session or used a CSRF token, and
+    set their cookie when they change it: placed above both, this sees all of that.
+    Everything else is left as the view made it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_public_page(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=getattr(settings, "PBR_PAGE_S_MAXAGE", 600),
+                stale_while_revalidate=getattr(settings, "PBR_PAGE_STALE_WHILE_REVALIDATE", 30),
+            )
+        return response
+
+
+def is_public_page(request, response):
+    """May this response be kept by a shared cache and given to every anonymous reader?"""
+    match = getattr(request, "resolver_match", None)
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",")}
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and match is not None
+        and match.url_name == "wagtail_serve"
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.has_header("Cache-Control")
+        and not response.cookies
+        and "cookie" not in vary
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # signed in, or a journey under way
+    )
+
+
+# "gzip;q=0" (or q=0.0, 0.00, 0.000): the reader refuses gzip.
+REFUSES_GZIP = re.compile(r"\bgzip\s*;\s*q\s*=\s*0(?:\.0{0,3})?\s*(?:,|$)", re.IGNORECASE)
+
+
+class GZipUnlessRefusedMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware looks for the word "gzip" in Accept-Encoding, so it compresses
+    for "gzip;q=0" too, which means "never gzip" (RFC 9110, 12.5.3). Delete this (and use
+    django.middleware.gzip.GZipMiddleware) when Django honours q=0."""
+
+    def process_response(self, request, response):
+        if REFUSES_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            patch_vary_headers(response, ("Accept-Encoding",))  # as Django would for a reader without gzip
+            return response
+        return super().process_response(request, response)
 
 
 class AdminContentSecurityPolicyMiddleware:
+    """The public site gets Django's strict SECURE_CSP (no inline script). Wagtail's admin
+    still relies on inline scripts and styles, so under /admin/ we hand Django's CSP
+    middleware the looser settings.ADMIN_CSP instead. Delete this when Wagtail's admin
+    runs under a strict policy."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = "/admin/"

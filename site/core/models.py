@@ -5,7 +5,6 @@ the get involved page with its enquiry form (and the enquiries it receives).
 page has the same lead paragraph, body blocks, search fields and editing panels.
 """
 
-import copy
 import hashlib
 import secrets
 from datetime import timedelta
@@ -13,7 +12,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,11 +20,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, PartCardBlock
-from .memo import per_content_version
-from .routing import FastServeMixin
 
 
-class ContentPage(FastServeMixin, Page):
+class ContentPage(Page):
     """A page with a lead paragraph and a body of shared blocks."""
 
     intro = models.TextField(
@@ -50,11 +46,8 @@ class ContentPage(FastServeMixin, Page):
     def for_locale(cls, locale_id):
         """The live page of this type in this language, or None: for the types there is one
         of per language (the literature review, the resource pack...), which other pages
-        link to. Remembered per content version (memo.py)."""
-        return per_content_version(
-            ("page-for-locale", cls._meta.label, locale_id),
-            lambda: cls.objects.live().filter(locale_id=locale_id).order_by("path").first(),
-        )
+        link to."""
+        return cls.objects.live().filter(locale_id=locale_id).order_by("path").first()
 
 
 class HomePage(ContentPage):
@@ -72,16 +65,6 @@ class HomePage(ContentPage):
 
     class Meta:
         verbose_name = _("home page")
-
-    @property
-    def localized(self):
-        """Wagtail's `localized` (this home page in the visitor's language, if live), from the
-        remembered home pages: routing asks for it on every request (structure.py)."""
-        from .structure import live_homes
-
-        home = live_homes(self.translation_key).get(get_language())
-        # A copy: routing may serve it, and what a request attaches to it stays with that request.
-        return copy.copy(home) if home is not None else super().localized
 
     def part_cards(self):
         """(card, destination) pairs, each destination in this page's language when it exists.

@@ -3,7 +3,7 @@ cache by default), so every server process sees the same counts. Clients are ide
 by a keyed hash of their address: no raw IP address is stored.
 
 When the cache is unavailable, counts start again at 1: the request is let through (see
-caching.RedisCache, which fails open) rather than refused or answered with an error."""
+redis_cache.RedisCache, which fails open) rather than refused or answered with an error."""
 
 import hashlib
 import hmac

@@ -1,5 +1,6 @@
-"""Uploaded files (settings.STORAGES["default"]): Django's FileSystemStorage, except that a
-file it could not finish writing is not left behind.
+"""Uploaded files on the local disk (settings.STORAGES["default"] when no S3 bucket is
+configured: settings/storage.py): Django's FileSystemStorage, except that a file it could not
+finish writing is not left behind.
 
 Django's FileSystemStorage._save leaves whatever it wrote when the disk fills up (or a quota
 is reached) part-way through a file: a truncated document under a name no row points to. The

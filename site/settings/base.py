@@ -11,7 +11,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .storage import storages_from_environment
+from .storage import media_sources, storages_from_environment
 
 # /work/main/site/settings/base.py -> project root is three levels up.
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the site/ folder
@@ -66,14 +66,16 @@ if os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
-    # Whole public pages for anonymous readers, served before the rest of the stack runs
-    # (see pbr_site/core/caching.py: never stale after a publish, never a form). First, so
-    # a stored page keeps every header the middleware below gave it (HSTS and the rest).
-    "pbr_site.core.caching.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files answered here, already compressed (whitenoise wants to come straight after
+    # SecurityMiddleware): nothing below runs for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Each request's Wagtail Site, remembered per host until the content changes (structure.py).
-    "pbr_site.core.structure.RememberSiteMiddleware",
+    # Django's GZipMiddleware, honouring "gzip;q=0" (core/middleware.py). Above everything
+    # that reads or changes the body, as Django's documentation asks: it compresses last.
+    "pbr_site.core.middleware.GZipUnlessRefusedMiddleware",
+    # Public pages may be kept by the HTTP cache in front (Cache-Control s-maxage). Above the
+    # session and CSRF middleware, so it sees their cookies and Vary: Cookie.
+    "pbr_site.core.middleware.PublicPageCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,7 +121,6 @@ TEMPLATES = [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -180,15 +181,15 @@ STORAGES = storages_from_environment(os.environ)
 # Shared cache: Redis when REDIS_URL is set, otherwise the database cache table, so
 # several processes (gunicorn workers) see the same values. Never per-process memory
 # for anything that must be shared (rate limits, sessions).
-# The Redis backend (pbr_site/core/caching.py: Django's, reusing its client objects) fails
-# open: with Redis down or hanging, each call gives up after these time-outs (seconds), is
-# logged and answered as a cache miss, and the process leaves Redis alone for retry_after
-# seconds. Pages are then rendered afresh and rate limits let requests through.
+# The Redis backend (pbr_site/core/redis_cache.py: Django's) fails open: with Redis down or
+# hanging, each call gives up after these time-outs (seconds), is logged and answered as a
+# cache miss, and the process leaves Redis alone for retry_after seconds. Rate limits then
+# let requests through.
 REDIS_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_after": 5}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "pbr_site.core.caching.RedisCache",
+            "BACKEND": "pbr_site.core.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "pbr",
             "OPTIONS": REDIS_OPTIONS,
@@ -201,21 +202,13 @@ else:
             "LOCATION": "pbr_cache",
         }
     }
-# Rendered public pages (pbr_site/core/caching.py): Redis when there is one, else each
-# process's memory. Safe either way: their keys hold a content version kept in "default".
-CACHES["pages"] = (
-    {"BACKEND": "pbr_site.core.caching.RedisCache", "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "pbr-pages",
-     "OPTIONS": REDIS_OPTIONS}
-    if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pbr-pages",
-          "OPTIONS": {"MAX_ENTRIES": 2000}}
-)
-PBR_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 turns it off
-# Site structure (navigation, routing, home pages...) read once per content version in each
-# thread (pbr_site/core/memo.py); false: read on every request.
-PBR_REMEMBER_SITE_STRUCTURE = os.environ.get("REMEMBER_SITE_STRUCTURE", "true").lower() != "false"
 
 # --- HTTP cache in front (Varnish) ---------------------------------------------
+# How long the HTTP cache in front may keep a public page (seconds): Cache-Control s-maxage
+# and stale-while-revalidate, set by core/middleware.py PublicPageCacheHeadersMiddleware.
+# Browsers always ask again (max-age=0); a publish purges the cache in front at once.
+PBR_PAGE_S_MAXAGE = 600
+PBR_PAGE_STALE_WHILE_REVALIDATE = 30
 # Where Wagtail's frontend cache sends its PURGE requests: the Varnish in front of the
 # application servers (site/varnish/; make serve starts one). Unset (make run): nothing to purge.
 WAGTAILFRONTENDCACHE = (
@@ -314,14 +307,15 @@ PBR_ADMIN_2FA_REQUIRED = True
 OTP_TOTP_ISSUER = "PbR Toolkit"
 
 # Django 6's built-in Content-Security-Policy for the public site: no inline script
-# anywhere (GOV.UK's "js-enabled" snippet lives in static/js/init.mjs instead).
+# anywhere (GOV.UK's "js-enabled" snippet lives in static/js/init.mjs instead), and no nonce,
+# so a public page is the same bytes for every reader and a shared cache can serve it.
 # The Wagtail admin needs inline styles and scripts, so AdminContentSecurityPolicyMiddleware
 # swaps in ADMIN_CSP for /admin/ only.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *media_sources(os.environ)],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
@@ -333,7 +327,7 @@ ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *media_sources(os.environ)],
     "font-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],
     "frame-src": [CSP.SELF],

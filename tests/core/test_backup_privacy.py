@@ -47,8 +47,6 @@ def test_restore_clears_only_this_sites_cache_keys(shared_redis):
     caches_setting = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                     "KEY_PREFIX": "pbr"},
-        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                  "KEY_PREFIX": "pbr-pages"},
     }
     with override_settings(CACHES=caches_setting):
         for alias in caches_setting:
@@ -63,7 +61,6 @@ def test_restore_clears_only_this_sites_cache_keys(shared_redis):
             clear_own_cache_keys(alias)
 
         assert caches["default"].get("home") is None
-        assert caches["pages"].get("home") is None
         assert caches["default"].get("facet-2499") is None
         for alias in caches_setting:
             caches[alias].close()

@@ -11,7 +11,9 @@ from tests.servers import get, production_like_server
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory, request):
     tmp = tmp_path_factory.mktemp("serve")
-    with production_like_server(tmp, cache_dir=request.config.cache.mkdir("production-like-server")) as base_url:
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    cache_dir = cache.mkdir("production-like-server") if cache else None
+    with production_like_server(tmp, cache_dir=cache_dir) as base_url:
         yield base_url, tmp / "static"
 
 
@@ -43,3 +45,20 @@ def test_an_address_in_welsh_letters_is_answered_not_failed(production_server):
     base, _ = production_server
     status, _, _ = get(base + "/cy/%C5%B5yl-ddim-yn-bod/", {"X-Forwarded-Proto": "https"})  # /cy/ŵyl-ddim-yn-bod/
     assert status == 404
+
+
+@pytest.mark.slow
+def test_a_content_type_header_django_cannot_read_is_a_400_not_a_500(production_server):
+    """pbr_site.wsgi wraps Django's application in ContentTypeCheck (core/charset.py)."""
+    import urllib.error
+    import urllib.request
+
+    base, _ = production_server
+    request = urllib.request.Request(
+        base + "/en/search/", data=b"q=x", method="POST",
+        headers={"X-Forwarded-Proto": "https", "Content-Type": "application/x-www-form-urlencoded; charset*=bogus''x"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 400
+    assert b"Sorry, we could not read what was sent" in refused.value.read()

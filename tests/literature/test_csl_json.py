@@ -117,7 +117,7 @@ def test_the_same_queries_for_3_entries_or_60(client, pack, monkeypatch):
     monkeypatch.setattr(bibliography_io, "EXPORT_CHUNK_SIZE", 7)
 
     def queries():
-        client.get(pack.url)  # the site's look-ups, remembered per content version
+        client.get(pack.url)  # the site's look-ups, read once per request
         with CaptureQueriesContext(connection) as context:
             items = items_of(client.get(pack.url + "export/csl-json/"))
         return len(context.captured_queries), items

@@ -75,7 +75,7 @@ def test_every_export_runs_the_same_queries_for_3_entries_or_60(client, pack, fi
     add_entries(57, start=3)
     first[0].authors = [EntryAuthor(name=f"Author{n}, A.", sort_order=n) for n in range(60)]
     first[0].save()
-    client.get(pack.url)  # the site's look-ups again, remembered per content version
+    client.get(pack.url)  # the site's look-ups again, read once per request
     for name, (url, params) in downloads.items():
         count, text = queries_for(client, url, params)
         assert count == counts[name], name

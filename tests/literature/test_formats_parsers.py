@@ -191,3 +191,17 @@ def test_ris_round_trip_keeps_paragraphs_and_tag_like_lines():
     record = Record(title="T", year=2015, summary="One\nAU  - not an author\nER  - nor the end")
     [back] = parse_ris(to_ris([record]))
     assert (back.summary, back.authors) == (record.summary, [])
+
+
+# --- hidden characters ---------------------------------------------------------------------
+
+def test_imported_text_loses_nul_and_bidi_overrides_in_every_format():
+    """A NUL makes PostgreSQL refuse the row; a right-to-left override disguises a title."""
+    from literature.formats import parse_csv
+
+    csv_rows = records(parse_csv("title,year,summary\n\"A\x00b \u202eevil\",2015,\"One\x07\ntwo\"\n"))
+    bibtex = records(parse_bibtex("@misc{a, title = {A\x00b \u202eevil}, year = 2015}"))
+    ris = records(parse_ris("TY  - RPRT\nTI  - A\x00b \u202eevil\nPY  - 2015\nER  - \n"))
+    for record in (*csv_rows, *bibtex, *ris):
+        assert record.title == "Ab evil", record
+    assert csv_rows[0].summary == "One\ntwo"

@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pbr_site.core.text import without_control_characters
+from pbr_site.core.text import without_hidden_characters
 
 from literature.models import ResourcePackPage, ResourceSuggestion, SectorTag
 from toolkit import scoring
@@ -221,7 +221,7 @@ def test_result_feedback(client, assessment, in_progress, data, raw):
         assert in_progress.found_useful is (useful == "yes")
         comment = in_progress.useful_comment
         assert len(comment) <= 1000
-        assert comment == without_control_characters(comment)
+        assert comment == without_hidden_characters(comment)
     else:  # refused: the earlier feedback is kept
         assert in_progress.found_useful is True
         assert in_progress.useful_comment == "Helped our board decide."
@@ -267,7 +267,7 @@ def test_resource_suggestion(client, suggest_url, data, raw, base):
         suggestion.full_clean()  # lengths, URL and email formats
         for field in ("title", "why", "url", "email"):
             stored = getattr(suggestion, field)
-            assert stored == without_control_characters(stored), (field, stored)
+            assert stored == without_hidden_characters(stored), (field, stored)
         assert suggestion.title.strip() and suggestion.why.strip()
         assert suggestion.status == ResourceSuggestion.Status.NEW and suggestion.entry_id is None
     assert ResourceSuggestion.objects.filter(pk=earlier.pk, title="Kept").exists()
@@ -315,7 +315,7 @@ def test_enquiry(client, get_involved_url, data, raw, base):
         enquiry.full_clean()  # lengths, choices, email format
         for field in ("name", "email", "organisation", "message"):
             value = getattr(enquiry, field)
-            assert value == without_control_characters(value), (field, value)
+            assert value == without_hidden_characters(value), (field, value)
         assert "\n" not in enquiry.name and "\n" not in enquiry.organisation  # one line: safe in a subject
         assert enquiry.name.strip() and enquiry.message.strip()
         assert enquiry.status == Enquiry.Status.NEW and enquiry.language == "en" and not enquiry.staff_notes

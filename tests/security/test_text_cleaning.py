@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pbr_site.core.text import ascii_int, clean_line, clean_text, has_visible_text, without_control_characters
+from pbr_site.core.text import ascii_int, clean_line, clean_text, has_visible_text, without_hidden_characters
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
@@ -22,7 +22,7 @@ def test_ascii_int(raw, expected):
 @pytest.mark.parametrize("text", ["\u200b", "\ufeff", "\u202e", "\u00ad", "\u2060", " \u00a0\u3000", "\u0301",
                                   "\u3164", "\u2800", "\u180e", BIDI, "\x00\x07", ""])
 def test_text_that_shows_nothing_is_empty(text):
-    assert not has_visible_text(without_control_characters(text))
+    assert not has_visible_text(without_hidden_characters(text))
     assert clean_text(text) == "" and clean_line(text) == ""
 
 
@@ -41,6 +41,6 @@ def test_cleaning_removes_bidi_and_control_characters_and_keeps_lines():
 @given(st.text())
 def test_cleaned_text_never_holds_a_control_or_bidi_character(text):
     for cleaned in (clean_text(text), clean_line(text)):
-        assert cleaned == without_control_characters(cleaned)
+        assert cleaned == without_hidden_characters(cleaned)
         assert not set(cleaned) & set(BIDI)
         assert cleaned == "" or has_visible_text(cleaned)

@@ -87,8 +87,8 @@ def test_a_welsh_response_scores_exactly_as_an_english_one_and_reads_in_welsh(cl
 
 @pytest.mark.django_db
 def test_a_result_links_the_digests_as_they_are_now_published(client, settings):
-    """The digests and resources each factor links to are remembered until the content
-    changes (pbr_site.core.memo): a result shared earlier shows a digest's new title."""
+    """The digests and resources each factor links to are read when the result is shown: a
+    result shared earlier shows a digest's new title."""
     from literature.models import DigestPage
 
     page = SelfAssessmentPage.objects.live().get(locale__language_code="en")

@@ -119,17 +119,6 @@ def _change_type(apps, schema_editor, source_name, target_name):
             content["content_type"] = target_type.pk
             source.content_json = json.dumps(content, cls=_JSONEncoder)
         source.save(update_fields=["specific_content_type", "content_json"])
-    _forget_cached_pages()
-
-
-def _forget_cached_pages():
-    """Public pages cached before this ran show the old page type: start a new content version."""
-    try:
-        from pbr_site.core.caching import bump_content_version
-
-        bump_content_version()
-    except Exception:  # no cache yet, or the cache is down: nothing cached can be served then either
-        pass
 
 
 class _JSONEncoder(json.JSONEncoder):

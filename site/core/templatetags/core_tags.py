@@ -1,8 +1,10 @@
 """Template tags for the site chrome: main navigation, the footer's link to the accessibility
 statement, the language switcher and the feeds named for feed readers.
 
-What they show is read once per content version (structure.py), because every page needs
-it and it changes only when content does.
+Each is read from the database on every request, once: the header, footer, banner and
+language switcher share what they read through the request (site_chrome), so a page's chrome
+costs the same few queries whatever it shows. Nothing is kept beyond the request: a publish
+shows on the next one.
 """
 
 from dataclasses import dataclass
@@ -10,13 +12,103 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
-
-from ..structure import feed_pages, home_children, home_for_language, live_translations
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 register = template.Library()
+
+# The accessibility statement is the home page's child whose source (English) page has this
+# slug; its translations may have slugs of their own (the Welsh one is "hygyrchedd").
+ACCESSIBILITY_STATEMENT_SLUG = "accessibility"
+
+
+def once_per_request(request, name, build):
+    """build(), once per request: several tags on one page need the same pages. Kept on the
+    request object, so it lives and dies with the request."""
+    found = request.__dict__.setdefault("pbr_site_chrome", {})
+    if name not in found:
+        found[name] = build()
+    return found[name]
+
+
+def _wagtail_page(page):
+    return page if isinstance(page, Page) and page.pk is not None else None
+
+
+def live_translations(request, page=None):
+    """({language code: live home page}, {language code: live translation of `page`}) for the
+    request's site and the page it shows (None: a view that is not a page): one query for
+    both, once per request."""
+    page = _wagtail_page(page)
+
+    def build():
+        site = Site.find_for_request(request)  # Wagtail keeps it on the request, with its root page
+        home_key = site.root_page.translation_key if site is not None else None
+        keys = {key for key in (home_key, page.translation_key if page else None) if key}
+        pages = Page.objects.live().filter(translation_key__in=keys).select_related("locale") if keys else []
+        homes, translations = {}, {}
+        for found in pages:
+            if found.translation_key == home_key:
+                homes[found.locale.language_code] = found
+            if page is not None and found.translation_key == page.translation_key:
+                translations[found.locale.language_code] = found
+        return homes, translations
+
+    return once_per_request(request, ("translations", page.pk if page else None), build)
+
+
+def home_for_language(request, language_code, page=None):
+    """The live home page in that language (the site root's translation), or None. `page`:
+    the page shown, whose translations the language links read in the same query."""
+    return live_translations(request, page)[0].get(language_code) if request is not None else None
+
+
+def in_private_section():
+    """True for a page in a private section (a view restriction on it or on an ancestor):
+    Wagtail's PageQuerySet.public() rule as a subquery, so the navigation costs one query
+    (.public() first reads every restriction)."""
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+
+
+def home_children(request, home):
+    """(the main navigation's pages, the accessibility statement or None, the pages whose
+    type publishes feeds) below this home page: its live, public children, in one query
+    once per request."""
+
+    def build():
+        is_statement = Exists(
+            Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
+        )
+        has_feeds = Q()
+        for model in get_page_models():
+            if getattr(model, "feeds", None):
+                has_feeds |= Q(
+                    content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name
+                )
+        children = (
+            home.get_children()
+            .live()
+            .exclude(in_private_section())
+            .select_related("content_type")
+            .annotate(is_statement=is_statement)
+            .filter(Q(show_in_menus=True) | Q(is_statement=True) | has_feeds)
+        )
+        statement = None
+        navigation = []
+        with_feeds = []
+        for child in children:
+            if child.is_statement and statement is None:
+                statement = child
+            if child.show_in_menus:
+                navigation.append(child)
+            if getattr(child.content_type.model_class(), "feeds", None):
+                with_feeds.append(child)
+        return navigation, statement, with_feeds
+
+    return once_per_request(request, ("home-children", home.pk), build)
 
 
 @dataclass(frozen=True)
@@ -38,7 +130,7 @@ class NavigationItem:
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     request = context.get("request")
-    return home_for_language(request, get_language()) if request else None
+    return home_for_language(request, get_language(), context.get("page")) if request else None
 
 
 # Query parameters never carried into the other language: a form's CSRF token, and campaign
@@ -94,7 +186,7 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     is_page = isinstance(page, Page) and page.pk is not None
-    translations = live_translations(page.translation_key) if is_page else {}
+    translations = live_translations(request, page)[1] if is_page and request is not None else {}
     place = place_on_page(page, request) if is_page else ""
     links = []
     for code, _name in settings.LANGUAGES:
@@ -102,21 +194,21 @@ def language_links(context):
         if is_page and code in translations:
             url, translated = (translations[code].get_url(request) or f"/{code}/") + place, True
         elif is_page:
-            url, translated = _home_url(request, code), False
+            url, translated = _home_url(request, code, page), False
         elif request is not None:
             url = translate_url(request.path, code)
             if _is_local_path(url) and (url != request.path or code == current):
                 url, translated = url + carried_query(request), True
             else:  # a path no view of ours answers in that language
-                url, translated = _home_url(request, code), False
+                url, translated = _home_url(request, code, page), False
         else:
             url, translated = f"/{code}/", True
         links.append(LanguageLink(code, name, url, code == current, translated))
     return links
 
 
-def _home_url(request, code):
-    home = home_for_language(request, code)
+def _home_url(request, code, page=None):
+    home = home_for_language(request, code, page)
     return home.get_url(request) if home else f"/{code}/"
 
 
@@ -130,13 +222,13 @@ class FeedLink:
 def feed_links(context):
     """The site's feeds in this language, for feed readers to discover (base.html): each
     route a page type below the home page names in its `feeds` attribute, as
-    ((route name, title), ...). Their pages come with the navigation's (no query of its own)."""
+    ((route name, title), ...). Their pages come with the navigation's (home_children)."""
     request = context.get("request")
-    home = home_for_language(request, get_language()) if request is not None else None
+    home = home_for_language(request, get_language(), context.get("page")) if request is not None else None
     if home is None:
         return []
     links = []
-    for page in feed_pages(home):
+    for page in home_children(request, home)[2]:
         model = page.content_type.model_class()
         page_url = page.get_url(request)
         if page_url is None:
@@ -149,12 +241,12 @@ def feed_links(context):
 
 def _home_children(context):
     """The main navigation (marking the visitor's section) and the accessibility statement,
-    in this language (structure.home_children: read once per content version)."""
+    in this language (home_children)."""
     request = context["request"]
-    home = home_for_language(request, get_language())
+    home = home_for_language(request, get_language(), context.get("page"))
     if home is None:
         return [], None
-    pages, statement = home_children(home)
+    pages, statement, _with_feeds = home_children(request, home)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
     navigation = [
@@ -188,11 +280,11 @@ def accessibility_statement(context):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """The page's ancestors from the home page down: the ones routing already fetched when
-    it reached this page, else from the database."""
-    from ..routing import routed_ancestors
-
-    ancestors = routed_ancestors(page)
-    if ancestors is None:
-        ancestors = page.get_ancestors()
-    return [ancestor for ancestor in ancestors if ancestor.depth > 1]
+    """The page's ancestors from the home page down. Wagtail's routing keeps each page's
+    parent on it (get_parent), so a page it served needs no query for them."""
+    ancestors = []
+    parent = page.get_parent() if page.depth > 2 else None
+    while parent is not None:
+        ancestors.append(parent)
+        parent = parent.get_parent() if parent.depth > 2 else None
+    return ancestors[::-1]
