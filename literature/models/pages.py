@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.models import ContentPage
+from pbr_site.core.purging import enabled as purging_enabled
 from pbr_site.core.text import ascii_int
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -53,6 +54,16 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     class Meta:
         verbose_name = _("literature review")
+
+    def get_cached_paths(self):
+        """The review and its sector and theme pages (purged with it when it is published)."""
+        if not purging_enabled():
+            return ["/"]  # no HTTP cache: Wagtail asks on every publish, so spend no query
+        return [
+            "/",
+            *(f"sector/{slug}/" for slug in SectorTag.objects.values_list("slug", flat=True)),
+            *(f"theme/{slug}/" for slug in ThemeTag.objects.values_list("slug", flat=True)),
+        ]
 
     def digests(self):
         return (
@@ -340,6 +351,14 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     class Meta:
         verbose_name = _("resource pack")
+
+    def get_cached_paths(self):
+        """What the HTTP cache in front may hold under this page: the pack and each entry page
+        (Wagtail's frontend cache purges them all when the pack is published)."""
+        if not purging_enabled():
+            return ["/"]  # no HTTP cache: Wagtail asks on every publish, so spend no query
+        entries = BibliographyEntry.objects.filter(live=True).order_by("pk").values_list("pk", flat=True)
+        return ["/", *(f"entry/{pk}/" for pk in entries)]
 
     def entry_url(self, entry):
         return self.url + self.reverse_subpage("entry", kwargs={"pk": entry.pk})

@@ -9,4 +9,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide pages"
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the system checks on import)
+        from . import checks, purging  # noqa: F401 (checks registers the system checks on import)
+
+        purging.connect()

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Enquiry
+from .enquiry_model import Enquiry
 from .text import cleaned_form_data
 
 

@@ -1,5 +1,5 @@
 """Site-wide page types: the home page, ordinary content pages (about, accessibility) and
-the get involved page with its enquiry form (and the enquiries it receives).
+the get involved page with its enquiry form (the enquiries it receives: enquiry_model.py).
 
 `ContentPage` is the abstract base the three parts' landing pages build on, so every
 page has the same lead paragraph, body blocks, search fields and editing panels.
@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, PartCardBlock
+from .enquiry_model import Enquiry  # noqa: F401  (registered with this app from here)
 
 
 class ContentPage(Page):
@@ -128,6 +129,9 @@ class GetInvolvedPage(RoutablePageMixin, ContentPage):
     class Meta:
         verbose_name = _("get involved page")
 
+    def get_cached_paths(self):
+        return ["/", "sent/"]
+
     @path("")
     def form(self, request):
         from .views import enquiry_form
@@ -142,43 +146,6 @@ class GetInvolvedPage(RoutablePageMixin, ContentPage):
 
     def sent_url(self):
         return self.url + self.reverse_subpage("sent")
-
-
-class Enquiry(models.Model):
-    """A message from the public sent with the form on the get involved page. Only staff see
-    it (Editors, Moderators and superusers, in the admin's Enquiries list)."""
-
-    class Reason(models.TextChoices):
-        WORKSHOP = "workshop", _("Take part in a workshop")
-        PILOT = "pilot", _("Pilot the self-assessment")
-        EVALUATION = "evaluation", _("Send us an evaluation or unpublished report")
-        CONTACT = "contact", _("Something else")
-
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        REPLIED = "replied", _("Replied")
-        CLOSED = "closed", _("Closed")
-
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("email address"), max_length=254)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    message = models.TextField(_("message"), max_length=3000)
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en", editable=False,
-        help_text=_("The language the visitor wrote in: reply in it."),
-    )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
-    staff_notes = models.TextField(_("notes for staff"), blank=True)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("enquiry")
-        verbose_name_plural = _("enquiries")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name}: {self.get_reason_display()}"
 
 
 class TwoFactorEnrolmentLink(models.Model):

@@ -98,6 +98,10 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
     SAMPLE_CHECKS_MODE = "sample-checks"
     SAMPLE_MODE_PREFIX = "sample:"
 
+    def get_cached_paths(self):
+        # The journey and results are never cached; the open-data page is.
+        return ["/", "open-data/"]
+
     @property
     def preview_modes(self):
         modes = [("", _("Self-assessment page")), (self.SAMPLE_CHECKS_MODE, _("Sample services: all checks"))]
