@@ -121,6 +121,7 @@ assets: ## Rebuild the GOV.UK Frontend CSS/JS into site/static (needs Node; outp
 .PHONY: test
 test: messages ## Run the checks and every test (SQLite, or DATABASE_URL)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	@# Production settings' own checks, against a throw-away empty database: the local one may hold

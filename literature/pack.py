@@ -1,6 +1,6 @@
 """The resource pack's filtered listing: filters, free-text search, sorting, counts per
 filter value and pagination, all from the query string so every view has a shareable URL.
-The search box finds what site search finds for the same words (search.engine: stems,
+The search box finds what site search finds for the same words (search.phrases: stems,
 glossary synonyms, compounds), from the same index.
 
 The number of SQL queries is fixed whatever the filters: one page of results, their
@@ -21,13 +21,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.text import ascii_int
 
+from search.phrases import matching, names, search_phrases
 from search.text import clean_query, query_words
 
 from .models.bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag, PublicationType
 from .models.tags import SectorTag, ThemeTag
 
 PER_PAGE = 20
-# With a search backend other than the database's (search.engine.matching): the most
+# With a search backend other than the database's (search.phrases.matching): the most
 # entries a search may find. The whole pack today.
 MAX_SEARCH_MATCHES = 10000
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -84,12 +85,10 @@ class PackFilters:
 
     @property
     def phrases(self):
-        """What the search box looks for, as site search does (search.engine.search_phrases):
+        """What the search box looks for, as site search does (search.phrases.search_phrases):
         the query's words, the other names of a glossary term it names, other spellings of
         its compounds. Each phrase is a list of words to be found whole."""
         if self._phrases is None:
-            from search.engine import names, search_phrases  # search imports this module
-
             words = query_words(self.query)
             # The glossary's names are read whether or not the reader searched: every view of
             # the pack costs the same number of queries.
@@ -101,8 +100,6 @@ class PackFilters:
         """A Q keeping the entries the search box finds: those site search finds for the same
         words (a sub-query of its index), or whose DOI is the query."""
         if self._words_filter is None:
-            from search.engine import matching
-
             found = matching(BibliographyEntry, self.phrases, get_language(), limit=MAX_SEARCH_MATCHES) \
                 if self.phrases else Q(pk__in=[])
             doi = self.query.removeprefix("https://doi.org/")

@@ -15,7 +15,7 @@ from wagtail.search.utils import normalise_query_string
 
 from literature.models import LiteratureIndexPage, SectorTag, ThemeTag
 
-from . import engine, index
+from . import engine, index, phrases
 from .models import log_search
 from .text import clean_query, is_ordinary_query, suggest
 
@@ -80,7 +80,7 @@ def _browse_links(locale, request):
 
 def _vocabulary(locale):
     """Names a misspelt query may have meant: glossary terms and their other names, tags."""
-    names = [name for term_names in engine.glossary_names(locale.language_code) for name in term_names]
+    names = [name for term_names in phrases.glossary_names(locale.language_code) for name in term_names]
     return names + [tag.label for tag in [*SectorTag.objects.all(), *ThemeTag.objects.all()]]
 
 

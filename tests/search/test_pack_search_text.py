@@ -1,7 +1,7 @@
 """The pure helpers site search and the resource pack share: word endings, compounds and
 the words worth looking for in either language."""
 
-from search.engine import _name
+from search.phrases import _name
 from search.text import compound_variants, significant_words, stem, vocabulary_words
 
 

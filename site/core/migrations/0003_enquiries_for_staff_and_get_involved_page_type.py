@@ -89,13 +89,14 @@ def _change_type(apps, schema_editor, source_name, target_name):
     # New text fields are NOT NULL with blank defaults: give them "".
     extra_columns = "".join(f", {quote(column)}" for column in target_extra)
     extra_values = "".join(", ''" for _column in target_extra)
+    # Table and column names from the models, quoted by the backend; the ids are parameters.
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(target_table)} ({columns}{extra_columns}) "
+            f"INSERT INTO {quote(target_table)} ({columns}{extra_columns}) "  # noqa: S608
             f"SELECT {columns}{extra_values} FROM {quote(source_table)} WHERE {quote('page_ptr_id')} IN ({placeholders})",
             ids,
         )
-        cursor.execute(f"DELETE FROM {quote(source_table)} WHERE {quote('page_ptr_id')} IN ({placeholders})", ids)
+        cursor.execute(f"DELETE FROM {quote(source_table)} WHERE {quote('page_ptr_id')} IN ({placeholders})", ids)  # noqa: S608
 
     apps.get_model("wagtailcore", "Page").objects.filter(pk__in=ids).update(content_type=target_type)
     Revision = apps.get_model("wagtailcore", "Revision")
