@@ -36,7 +36,8 @@ from wagtail.search.backends import get_search_backends
 
 from . import formats
 from .duplicates import normalise_doi, normalise_title, normalise_url
-from .models import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag, SectorTag, ThemeTag
+from .models.bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag
+from .models.tags import SectorTag, ThemeTag
 
 SIMPLE_FIELDS = ["title", "year", "publication_date", "publication_type", "publisher", "journal", "volume",
                  "issue", "pages", "country", "url", "doi", "summary", "summary_cy"]

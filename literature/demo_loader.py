@@ -112,7 +112,7 @@ def _strings(html):
 
 def ensure_full_review(command):
     """The full review to download in each language: a PDF built from the published digests
-    (review_pdf.py) by the worker `make run` starts (at once under tests). Publishing the
+    (full_review.py) by the worker `make run` starts (at once under tests). Publishing the
     digests has already asked for one; this asks again only where the PDF is missing or out
     of date, so a second run asks for nothing. It also takes away the RTF document earlier
     versions of this loader set as the review's own full review, so the PDF is offered."""

@@ -1,4 +1,5 @@
-"""Admin panels for the literature review."""
+"""Panels of the literature models' edit forms (the digest's). It imports nothing else of the
+app, so the models can import it; the suggestion's decision panel is in wagtail_hooks.py."""
 
 from wagtail.admin.panels import Panel
 
@@ -23,44 +24,4 @@ class BrokenReferencesPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context.update(broken=self.broken, unknown_keys=self.unknown_keys)
-            return context
-
-
-class SuggestionDecisionPanel(Panel):
-    """At the top of a suggestion's page: where it stands (new, accepted, rejected, already in
-    the pack), entries that may already be the same publication, whether the suggester has been
-    told, and the buttons that decide it (each opens a page of its own: nothing is decided by
-    saving the form below)."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "literature/panels/suggestion_decision_panel.html"
-
-        def is_shown(self):
-            return self.instance.pk is not None
-
-        def get_context_data(self, parent_context=None):
-            from django.urls import reverse
-
-            from .duplicates import duplicates_of_suggestion
-            from .suggestion_mail import Outcome, what_to_send
-
-            context = super().get_context_data(parent_context)
-            suggestion = self.instance
-            user = self.request.user
-            name = "wagtailsnippets_literature_resourcesuggestion:{}".format
-            undecided = suggestion.status == suggestion.Status.NEW
-            context.update(
-                suggestion=suggestion,
-                undecided=undecided,
-                duplicates=duplicates_of_suggestion(suggestion) if undecided else [],
-                mail=what_to_send(suggestion),
-                Outcome=Outcome,
-                can_decide=user.has_perm("literature.change_resourcesuggestion"),
-                can_accept=user.has_perm("literature.change_resourcesuggestion")
-                and user.has_perm("literature.add_bibliographyentry"),
-                accept_url=reverse(name("accept"), args=(suggestion.pk,)),
-                reject_url=reverse(name("reject"), args=(suggestion.pk,)),
-                duplicate_url=reverse(name("duplicate"), args=(suggestion.pk,)),
-                send_url=reverse(name("send_outcome"), args=(suggestion.pk,)),
-            )
             return context

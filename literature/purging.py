@@ -20,7 +20,7 @@ pages below it and the pages linking to it).
 - A glossary term: the glossary pages (the terminology list has every language) and every
   digest (terms are linked in their text).
 - A full review PDF built or removed: the review in every language (it shows the PDF's size
-  and date; a translation the English one's).
+  and date; a translation the English one's), purged by full_review.py itself.
 
 Pages' own addresses include their routable sub-pages: LiteratureIndexPage.get_cached_paths()
 lists the tag pages, ResourcePackPage's the entries' pages.
@@ -31,6 +31,12 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from pbr_site.core import purging
 from wagtail.signals import page_published, page_unpublished, post_page_move, unpublished
 
+from .models.bibliography import BibliographyEntry, EntrySectorTag, EntryThemeTag
+from .models.digests import DigestPage, DigestReference, DigestSectorTag, DigestThemeTag
+from .models.glossary import GlossaryPage, GlossaryTerm, GlossaryTermDigest
+from .models.pages import LiteratureIndexPage, ResourcePackPage
+from .models.tags import SectorTag, ThemeTag
+
 # Saves that only keep revisions and locks: nothing readers see changes.
 BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
 
@@ -38,22 +44,16 @@ BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "l
 # --- resolvers: keys noted during a transaction -> URLs, a few queries for all of them -----------
 def review_pages(_keys=()):
     """The review's own page in every language."""
-    from .models import LiteratureIndexPage
-
     return purging.shared("reviews", lambda: purging.page_urls(LiteratureIndexPage.objects.live(), main_only=True))
 
 
 def pack_pages(_keys=()):
     """The pack's own page in every language."""
-    from .models import ResourcePackPage
-
     return purging.shared("packs", lambda: purging.page_urls(ResourcePackPage.objects.live(), main_only=True))
 
 
 def tag_pages(keys):
     """Tag pages in every language; keys ("sector" or "theme", tag id or slug)."""
-    from .models import SectorTag, ThemeTag
-
     slugs = {(kind, key) for kind, key in keys if isinstance(key, str)}
     sectors = {key for kind, key in keys if kind == "sector" and isinstance(key, int)}
     themes = {key for kind, key in keys if kind == "theme" and isinstance(key, int)}
@@ -83,8 +83,6 @@ def entry_pages(ids):
 
 def entries_changed(ids):
     """The pack in every language, the entries' pages, their tag pages, the digests citing them."""
-    from .models import DigestReference
-
     return (
         pack_pages()
         | entry_pages(ids)
@@ -97,16 +95,12 @@ def entries_changed(ids):
 
 def digests_changed(ids):
     """The review in every language, the digests' tag pages and the pages of the entries they cite."""
-    from .models import DigestReference
-
     cited = set(DigestReference.objects.filter(page_id__in=ids, entry__isnull=False).values_list("entry_id", flat=True))
     return review_pages() | tag_pages(_tags_of("digest", ids)) | entry_pages(cited)
 
 
 def related_digests(ids):
     """The live digests, in these digests' languages, sharing a theme with one of them."""
-    from .models import DigestPage, DigestThemeTag
-
     themes = DigestThemeTag.objects.filter(content_object_id__in=ids).values("tag_id")
     locales = DigestPage.objects.filter(pk__in=ids).values("locale_id")
     return purging.page_urls(
@@ -117,8 +111,6 @@ def related_digests(ids):
 def digests_with_themes(keys):
     """The live digests bearing these themes in the language of the digest that lost one (it
     leaves their "Related digests"); keys (theme id, that digest's id)."""
-    from .models import DigestPage
-
     themes = {theme for theme, _digest in keys}
     locales = DigestPage.objects.filter(pk__in={digest for _theme, digest in keys}).values("locale_id")
     return purging.page_urls(
@@ -127,15 +119,11 @@ def digests_with_themes(keys):
 
 
 def glossary_pages(_keys=()):
-    from .models import GlossaryPage
-
     return purging.page_urls(GlossaryPage.objects.live())
 
 
 def glossary_if_related(translation_keys):
     """The glossary pages, when a term names one of these digests (in any language) as related."""
-    from .models import GlossaryTermDigest
-
     if GlossaryTermDigest.objects.filter(page__translation_key__in=translation_keys).exists():
         return glossary_pages()
     return set()
@@ -143,16 +131,12 @@ def glossary_if_related(translation_keys):
 
 def glossary_changed(_keys=()):
     """The glossary pages and every digest (terms are linked in their text)."""
-    from .models import DigestPage
-
     return glossary_pages() | purging.page_urls(DigestPage.objects.live())
 
 
 def tags_changed(keys):
     """For changed tags (kind, id): the pack and review (their filters), the tag pages, and the
     digests and entry pages showing the tag."""
-    from .models import DigestSectorTag, DigestThemeTag, EntrySectorTag, EntryThemeTag
-
     digests, entries = set(), set()
     for kind, digest_rows, entry_rows in (
         ("sector", DigestSectorTag, EntrySectorTag),
@@ -171,8 +155,6 @@ def tags_changed(keys):
 
 def _tags_of(owner, ids):
     """[(kind, tag id)] of these digests' or entries' current tags: one query."""
-    from .models import DigestSectorTag, DigestThemeTag, EntrySectorTag, EntryThemeTag
-
     sectors, themes = (DigestSectorTag, DigestThemeTag) if owner == "digest" else (EntrySectorTag, EntryThemeTag)
     rows = (
         sectors.objects.filter(content_object_id__in=ids)
@@ -188,11 +170,6 @@ def _tags_of(owner, ids):
         .order_by()
     )
     return set(rows)
-
-
-def purge_review_pages():
-    """A full review PDF was built or removed (review_pdf.py)."""
-    purging.purge_later(review_pages, [True])
 
 
 # --- receivers ------------------------------------------------------------------------------------
@@ -304,8 +281,6 @@ def tag_deleted(sender, instance, **kwargs):
 
 
 def _tag_kind(model):
-    from .models import SectorTag
-
     return "sector" if issubclass(model, SectorTag) else "theme"
 
 
@@ -316,21 +291,6 @@ def glossary_term_changed(sender, instance, raw=False, **kwargs):
 
 def connect():
     """Called from LiteratureConfig.ready()."""
-    from .models import (
-        BibliographyEntry,
-        DigestPage,
-        DigestReference,
-        DigestSectorTag,
-        DigestThemeTag,
-        EntrySectorTag,
-        EntryThemeTag,
-        GlossaryPage,
-        GlossaryTerm,
-        LiteratureIndexPage,
-        ResourcePackPage,
-        SectorTag,
-        ThemeTag,
-    )
 
     def on(signal, receiver, sender, name):
         purging.connect_receiver(signal, receiver, sender, f"literature-purging-{name}-{sender.__name__}")

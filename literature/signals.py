@@ -1,4 +1,4 @@
-"""Keeping the full review's PDFs up to date (review_pdf.py): publishing, unpublishing or
+"""Keeping the full review's PDFs up to date (built by full_review.py, scheduled through review_pdf.py): publishing, unpublishing or
 deleting a digest, or the review page itself, rebuilds that language's PDF in the background.
 And keeping the search index up to date at once when a publication or a page is published."""
 

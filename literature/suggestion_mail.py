@@ -19,7 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from pbr_site.core.addresses import public_url
 
-from .models import ResourcePackPage, ResourceSuggestion
+from .models.pages import ResourcePackPage
+from .models.suggestions import ResourceSuggestion
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, Panel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.models import register_snippet
@@ -22,7 +22,7 @@ from .models import (
     SectorTag,
     ThemeTag,
 )
-from .panels import SuggestionDecisionPanel
+from .suggestion_mail import Outcome, what_to_send
 
 
 class TagViewSet(SnippetViewSet):
@@ -79,6 +79,41 @@ class PossibleDuplicatesColumn(Column):
         if instance.status != ResourceSuggestion.Status.NEW:
             return []
         return duplicates_of_suggestion(instance)
+
+
+class SuggestionDecisionPanel(Panel):
+    """At the top of a suggestion's page: where it stands (new, accepted, rejected, already in
+    the pack), entries that may already be the same publication, whether the suggester has been
+    told, and the buttons that decide it (each opens a page of its own: nothing is decided by
+    saving the form below)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "literature/panels/suggestion_decision_panel.html"
+
+        def is_shown(self):
+            return self.instance.pk is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            suggestion = self.instance
+            user = self.request.user
+            name = "wagtailsnippets_literature_resourcesuggestion:{}".format
+            undecided = suggestion.status == suggestion.Status.NEW
+            context.update(
+                suggestion=suggestion,
+                undecided=undecided,
+                duplicates=duplicates_of_suggestion(suggestion) if undecided else [],
+                mail=what_to_send(suggestion),
+                Outcome=Outcome,
+                can_decide=user.has_perm("literature.change_resourcesuggestion"),
+                can_accept=user.has_perm("literature.change_resourcesuggestion")
+                and user.has_perm("literature.add_bibliographyentry"),
+                accept_url=reverse(name("accept"), args=(suggestion.pk,)),
+                reject_url=reverse(name("reject"), args=(suggestion.pk,)),
+                duplicate_url=reverse(name("duplicate"), args=(suggestion.pk,)),
+                send_url=reverse(name("send_outcome"), args=(suggestion.pk,)),
+            )
+            return context
 
 
 class ResourceSuggestionViewSet(SnippetViewSet):

@@ -1,5 +1,5 @@
 """Where an uncached page's time goes: times and profiles one URL in process, through the WSGI
-handler with the production settings (page cache off), against the benchmark database.
+handler with the production settings (no HTTP cache in front), against the benchmark database.
 
     make bench                                              # once: creates pbr_bench
     .venv/bin/python scripts/profile_page.py /en/ [N]       # median of N requests, SQL time

@@ -46,12 +46,23 @@ def names():
     (search_phrases) and handed down."""
     text = Value("", output_field=CharField())
     no_key = Value(None, output_field=UUIDField())
-    rows = GlossaryTerm.objects.order_by().values_list(
-        "translation_key", "locale__language_code", "term", "also_known_as",
-    ).union(
-        *(model.objects.order_by().annotate(key=no_key, kind=text).values_list("key", "kind", "name", "welsh_name")
-          for model in (SectorTag, ThemeTag)),
-        all=True,
+    rows = (
+        GlossaryTerm.objects.order_by()
+        .values_list(
+            "translation_key",
+            "locale__language_code",
+            "term",
+            "also_known_as",
+        )
+        .union(
+            *(
+                model.objects.order_by()
+                .annotate(key=no_key, kind=text)
+                .values_list("key", "kind", "name", "welsh_name")
+                for model in (SectorTag, ThemeTag)
+            ),
+            all=True,
+        )
     )
     glossary, groups, tags = {}, {}, []
     for key, language, name, other in sorted(rows, key=lambda row: (str(row[0]), row[1], row[2])):
@@ -75,11 +86,18 @@ def synonym_names(known, language_code, languages=None):
     with its translations (`known`: names()): the names in `language_code` first, each name once."""
     found = []
     for group in known.synonyms:
-        ordered = [*group.get(language_code, []),
-                   *(name for language in sorted(group) if language != language_code for name in group[language])]
+        ordered = [
+            *group.get(language_code, []),
+            *(name for language in sorted(group) if language != language_code for name in group[language]),
+        ]
         if languages is not None:
-            ordered = [name for language in [language_code, *sorted(group)] if language in languages
-                       for name in group.get(language, []) if language != language_code or name in ordered]
+            ordered = [
+                name
+                for language in [language_code, *sorted(group)]
+                if language in languages
+                for name in group.get(language, [])
+                if language != language_code or name in ordered
+            ]
             ordered = list(dict.fromkeys(ordered))
         unique, seen = [], set()
         for name in ordered:
@@ -94,7 +112,7 @@ def synonym_names(known, language_code, languages=None):
 def _position(words, part):
     """Where the words `part` come together in `words`, or None."""
     for start in range(len(words) - len(part) + 1):
-        if part and words[start:start + len(part)] == part:
+        if part and words[start : start + len(part)] == part:
             return start
     return None
 
@@ -111,17 +129,24 @@ def glossary_synonyms(words, language_code, known):
     # are the page's language and English only (the publications' language): a Welsh name
     # on an English page would only find the Welsh summaries of English publications.
     added_languages = {language_code, "en"}
-    for term_names, added_names in zip(synonym_names(known, language_code),
-                                       synonym_names(known, language_code, added_languages), strict=True):
+    for term_names, added_names in zip(
+        synonym_names(known, language_code), synonym_names(known, language_code, added_languages), strict=True
+    ):
         named = [significant_words(query_words(name), language_code) for name in term_names]
-        found = next(((name_words, _position(words, name_words)) for name_words in named
-                      if _position(words, name_words) is not None), None)
+        found = next(
+            (
+                (name_words, _position(words, name_words))
+                for name_words in named
+                if _position(words, name_words) is not None
+            ),
+            None,
+        )
         if found is None:
             continue
         name_words, start = found
         added = [significant_words(query_words(name), language_code) for name in added_names]
         for name, other_words in zip(added_names, added, strict=True):
-            phrase = [*words[:start], *other_words, *words[start + len(name_words):]]
+            phrase = [*words[:start], *other_words, *words[start + len(name_words) :]]
             if other_words and phrase != words and phrase not in phrases:
                 phrases.append(phrase)
                 names_found.append(name)
@@ -152,6 +177,7 @@ def matching(model, phrases, language_code, limit=None):
     content_type_id = ContentType.objects.get_for_model(model).pk
     if index.uses_database_index():
         sql = index.matching_ids_sql(phrases, language_code, content_type_id)
-        return Q(pk__in=RawSQL(*sql)) if sql else Q(pk__in=[])
+        # The words are parameters of the SQL (index._from_where), never part of its text.
+        return Q(pk__in=RawSQL(*sql)) if sql else Q(pk__in=[])  # noqa: S611
     found = index.backend_matches(phrases, {content_type_id: model.objects.all()}, limit=limit)
     return Q(pk__in=[match.object_id for match in found])

@@ -92,7 +92,7 @@ def demo_full_review_files(django_db_setup):
     """The review PDFs the demo loader built, as {name: bytes}."""
     from django.core.files.storage import default_storage
 
-    from literature.review_pdf import FOLDER
+    from literature.full_review import FOLDER
 
     return {f"{FOLDER}/{name}": default_storage.open(f"{FOLDER}/{name}").read()
             for name in default_storage.listdir(FOLDER)[1]}
@@ -111,7 +111,7 @@ def fresh_full_review_files(request):
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from literature.review_pdf import FOLDER
+    from literature.full_review import FOLDER
 
     for name in default_storage.listdir(FOLDER)[1]:
         if f"{FOLDER}/{name}" not in files:

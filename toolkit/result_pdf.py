@@ -2,7 +2,7 @@
 
 `pdf_response()` is the generic part, for any page of this site that a reader downloads as a
 PDF made on request (the result here; the joint result next): it renders a template to HTML
-and has WeasyPrint lay it out as a tagged PDF (PDF/UA-1, as literature/review_pdf.py), sent as
+and has WeasyPrint lay it out as a tagged PDF (PDF/UA-1, as literature/full_review.py), sent as
 an attachment that is never cached or indexed. `render_document()` is the same without the
 HTTP response: tests count its pages.
 
@@ -30,7 +30,7 @@ from django.utils.translation import gettext
 from pbr_site.core.ratelimit import over_limit
 from wagtail.models import Revision
 
-from literature.review_pdf import _css_content
+from literature.full_review import page_number_css
 
 from . import joint_views, views
 
@@ -113,7 +113,7 @@ def result_context(request, page, response):
         "share_url": absolute(views._url(page, "result", share_token=response.share_token)),
         "revision_id": response.revision_id,
         "revision_created": revision_created,
-        "page_number_css": _css_content(gettext("Page {page} of {pages}")),
+        "page_number_css": page_number_css(gettext("Page {page} of {pages}")),
     }
 
 
@@ -163,6 +163,6 @@ def joint_pdf(request, page, token):
             "language_code": page.locale.language_code,
             "revision_id": page.live_revision_id,
             "revision_created": revision_created,
-            "page_number_css": _css_content(gettext("Page {page} of {pages}")),
+            "page_number_css": page_number_css(gettext("Page {page} of {pages}")),
         })
         return pdf_response(request, "toolkit/pdf/joint_result.html", context, f"{page.title}-{joint.service_name}")

@@ -18,6 +18,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from pbr_site.core.ratelimit import over_limit
+from pbr_site.core.templatetags.core_tags import linked_page
 from wagtail.models import Page
 
 from literature.models.digests import DigestPage, DigestReference
@@ -473,7 +474,7 @@ def _result_context(request, page, response, result_, verdict, factors):
     reading = _reading_by_factor(page.locale_id)
     for item in factors:
         item.digests, item.resources = reading.get(item.factor.pk, ([], []))
-    pack = ResourcePackPage.for_locale(page.locale_id)
+    pack = linked_page(request, page, ResourcePackPage)  # read with the site chrome
     return {
         "pack_url": pack.get_url(request) if pack else "",
         "response": response,

@@ -1,7 +1,7 @@
 """Literature review and resource pack models, one module per kind of thing.
 
 In the order they build on each other: the pages last, as they route to the modules that
-serve them (pack.py, bibliography_io.py, review_pdf.py, forms.py), which import the models
+serve them (pack.py, bibliography_io.py, full_review.py, forms.py), which import the models
 they need from the modules above (literature.models.bibliography...), never from here."""
 
 # isort: off

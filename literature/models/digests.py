@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from pbr_site.core.models import RoutedInOneQuery, in_private_section
 from taggit.models import ItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -62,7 +63,7 @@ class DigestThemeTag(ItemBase):
     content_object = ParentalKey("literature.DigestPage", related_name="theme_items", on_delete=models.CASCADE)
 
 
-class DigestPage(Page):
+class DigestPage(RoutedInOneQuery, Page):
     summary = models.TextField(
         _("summary"), max_length=1200, help_text=_("One paragraph: the issue and what the evidence says.")
     )
@@ -175,7 +176,8 @@ class DigestPage(Page):
         if not theme_ids:
             return DigestPage.objects.none()
         return (
-            DigestPage.objects.live().public()
+            DigestPage.objects.live()
+            .exclude(in_private_section())
             .filter(locale_id=self.locale_id, theme_items__tag_id__in=theme_ids)
             .exclude(pk=self.pk)
             .annotate(shared_themes=Count("theme_items"))
@@ -184,10 +186,10 @@ class DigestPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .pages import ResourcePackPage  # the pack links back to digests
-
         context = super().get_context(request, *args, **kwargs)
-        pack = ResourcePackPage.for_locale(self.locale_id)
+        # The references link to the resource pack the digest's review knows (the review page
+        # is the parent Wagtail routed through: kept on the digest, so no query for it).
+        pack = self.get_parent().specific.resource_pack(request, self)
         for reference in self.numbered_references():
             reference.entry_url = pack.entry_url(reference.entry) if pack and reference.entry else ""
         # The review's URL is this page's minus its own slug: no need to fetch the parent.

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from pbr_site.core.models import ContentPage
+from pbr_site.core.models import ContentPage, in_private_section
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -97,6 +97,7 @@ class GlossaryPage(ContentPage):
 
     parent_page_types = ["literature.LiteratureIndexPage", "core.HomePage"]
     subpage_types = []
+    linked_from_other_pages = True  # from terms in digests and questions (core_tags.linked_page)
 
     class Meta:
         verbose_name = _("glossary")
@@ -112,7 +113,9 @@ class GlossaryPage(ContentPage):
         keys = {link.page.translation_key for term in terms for link in term.related_digests.all()}
         localized = {
             page.translation_key: page
-            for page in Page.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+            for page in Page.objects.live()
+            .exclude(in_private_section())
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
         }
         for term in terms:
             term.digests = [

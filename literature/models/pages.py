@@ -5,13 +5,14 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
-from pbr_site.core.models import ContentPage
+from pbr_site.core.models import ContentPage, in_private_section
 from pbr_site.core.purging import enabled as purging_enabled
+from pbr_site.core.templatetags.core_tags import linked_page
 from pbr_site.core.text import ascii_int
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .. import pack, review_pdf
+from .. import full_review, pack
 from ..bibliography_io import WRITERS, export_records, export_response
 from ..forms import SuggestionForm
 from .bibliography import BibliographyEntry, EntryAuthor
@@ -25,7 +26,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
     still only in English).
 
     Tag pages live under it: /<lang>/literature-review/sector/<slug>/ and .../theme/<slug>/;
-    the full review as a PDF at .../full-review-pdf/ (literature/review_pdf.py builds it).
+    the full review as a PDF at .../full-review-pdf/ (literature/full_review.py builds it).
     """
 
     full_review = models.ForeignKey(
@@ -35,8 +36,9 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["literature.DigestPage", "literature.GlossaryPage", "core.StandardPage"]
+    linked_from_other_pages = True  # from the pack and its entries (core_tags.linked_page)
     # The field stays as an optional override: without it, readers get the PDF built from the
-    # published digests in the page's language (review_pdf.py). wagtail-localize copies the
+    # published digests in the page's language (full_review.py). wagtail-localize copies the
     # English page's choice into translations; full_review_download() reads a translation's
     # copy of the English document as English.
     content_panels = [
@@ -67,7 +69,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     def digests(self):
         return (
-            DigestPage.objects.child_of(self).live().public()
+            DigestPage.objects.child_of(self).live().exclude(in_private_section())
             .defer_streamfields()
             .prefetch_related("theme_tags", "sector_tags")
             .order_by("title")
@@ -134,14 +136,20 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
             .first()
         )
 
+    def resource_pack(self, request=None, shown=None):
+        """The live resource pack in this page's language, or None (the full review's references
+        link to its entries: full_review.py). With the request and the page it shows (this one
+        or a digest below it): read with the site chrome, no query of its own."""
+        return linked_page(request, shown or self, ResourcePackPage)
+
     def listed_digests(self, english=None):
         """(this page's live digests, the live English digests with no live translation here),
         each A–Z with its tags: one query for the pages of both, one per kind of tag. The
         English ones only in a translation (`english` is english_review())."""
-        own = DigestPage.objects.child_of(self).live().public()
+        own = DigestPage.objects.child_of(self).live().exclude(in_private_section())
         pages = own
         if english is not None:
-            untranslated = DigestPage.objects.child_of(english).live().public().exclude(
+            untranslated = DigestPage.objects.child_of(english).live().exclude(in_private_section()).exclude(
                 translation_key__in=own.values("translation_key")
             )
             pages = own | untranslated
@@ -178,7 +186,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
                 "built_at": None,
                 "language": language,
             }
-        built = review_pdf.stored(language)
+        built = full_review.stored(language)
         if built is not None:
             return {
                 "url": self.full_review_url(request),
@@ -211,12 +219,12 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         if document is not None and document.file_extension.lower() == "pdf":
             return HttpResponseRedirect(document.url)
         language = self.language_code
-        built = review_pdf.stored(language)
+        built = full_review.stored(language)
         if built is None:
             if not self.digests().exists():
                 raise Http404
-            review_pdf.request_build(language)
-            built = review_pdf.stored_now(language)  # built already if the tasks backend runs them at once
+            full_review.request_build(self)
+            built = full_review.stored_now(language)  # built already if the tasks backend runs them at once
         if built is None:
             response = self.render(request, template="literature/full_review_preparing.html")
             response.status_code = 503
@@ -229,7 +237,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         if unchanged is not None:
             return unchanged
         response = FileResponse(
-            review_pdf.open_pdf(built), content_type="application/pdf", as_attachment=True,
+            full_review.open_pdf(built), content_type="application/pdf", as_attachment=True,
             filename=f"pbr-literature-review-{language}.pdf",
         )
         response["Last-Modified"] = http_date(modified)
@@ -267,7 +275,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         """The review itself, then a page per sector and theme that has digests here."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        digests = DigestPage.objects.child_of(self).live().public()
+        digests = DigestPage.objects.child_of(self).live().exclude(in_private_section())
         for model, lookup in ((SectorTag, "digest_items__content_object__in"), (ThemeTag, "digest_items__content_object__in")):
             for tag in model.objects.filter(**{lookup: digests}).distinct():
                 urls.append({"location": self.tag_path(base, tag), "lastmod": urls[0].get("lastmod")})
@@ -296,7 +304,7 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
         base = request.build_absolute_uri(self.get_url(request))
         newest = (
-            DigestPage.objects.child_of(self).live().public()
+            DigestPage.objects.child_of(self).live().exclude(in_private_section())
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
@@ -343,6 +351,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["core.StandardPage"]
+    linked_from_other_pages = True  # from digests' references and results (core_tags.linked_page)
     # Feeds every page names in its <head> for feed readers: (route, title) (core_tags.feed_links).
     feeds = (("feed", _("New in the payment by results resource pack")),)
     # The language switcher keeps the reader's place on these (core_tags.place_on_page): an
@@ -390,7 +399,7 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
                 "sorts": [(key, label) for key, (label, _order) in pack.SORTS.items()],
                 "query_without_page": _query_without(request.GET, "page"),
                 "pack_url": self.get_url(request),
-                "literature_review": LiteratureIndexPage.for_locale(self.locale_id),
+                "literature_review": linked_page(request, self, LiteratureIndexPage),
             },
         )
         if filters.query:
@@ -510,13 +519,14 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         if entry is None:
             raise Http404
         citing = (
-            DigestPage.objects.live().public()
+            DigestPage.objects.live()
+            .exclude(in_private_section())
             .filter(locale_id=self.locale_id, references__entry=entry)
             .distinct()
             .defer_streamfields()
             .order_by("title")
         )
-        review = LiteratureIndexPage.for_locale(self.locale_id)
+        review = linked_page(request, self, LiteratureIndexPage)
         return self.render(
             request,
             template="literature/bibliography_entry.html",

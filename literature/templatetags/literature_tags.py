@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from pbr_site.core.templatetags.core_tags import once_per_request
+from pbr_site.core.templatetags.core_tags import linked_page, once_per_request
 
 from ..citations import link_citations
 from ..glossary_links import link_terms
@@ -12,12 +12,14 @@ from ..models import GlossaryPage, GlossaryTerm, LiteratureIndexPage
 register = template.Library()
 
 
-def linkable_glossary_terms(request, locale_id):
-    """[(names, url, short definition)] for the terms in this language: two queries, once per
-    request (a self-assessment section links them in every question's help text)."""
+def linkable_glossary_terms(request, page):
+    """[(names, url, short definition)] for the terms in `page`'s language: one query (the
+    glossary page comes with the site chrome), once per request (a self-assessment section
+    links them in every question's help text)."""
+    locale_id = page.locale_id
 
     def build():
-        glossary_page = GlossaryPage.for_locale(locale_id)
+        glossary_page = linked_page(request, page, GlossaryPage)
         if glossary_page is None:
             return []
         base = glossary_page.get_url(request)
@@ -39,14 +41,14 @@ def digest_body(context, page):
     mention of each glossary term linked to its definition."""
     html = page.body.render_as_block(context.flatten())
     html = link_citations(html, page.citation_numbers(), label=gettext("Reference"))
-    html = link_terms(html, linkable_glossary_terms(context.get("request"), page.locale_id))
+    html = link_terms(html, linkable_glossary_terms(context.get("request"), page))
     return mark_safe(html)  # noqa: S308 (built from Wagtail's rendered, escaped blocks)
 
 
 @register.simple_tag(takes_context=True)
 def glossary_links(context, html, page):
     """For help text elsewhere (the self-assessment): {% glossary_links help_html page %}."""
-    terms = linkable_glossary_terms(context.get("request"), page.locale_id)
+    terms = linkable_glossary_terms(context.get("request"), page)
     return mark_safe(link_terms(str(html), terms))  # noqa: S308 (html is already-rendered rich text)
 
 

@@ -31,7 +31,11 @@ class Enquiry(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     message = models.TextField(_("message"), max_length=3000)
     language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en", editable=False,
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        editable=False,
         help_text=_("The language the visitor wrote in: reply in it."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)

@@ -11,19 +11,87 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, PartCardBlock
 from .enquiry_model import Enquiry  # noqa: F401  (registered with this app from here)
 
 
-class ContentPage(Page):
+def in_private_section():
+    """True for a page in a private section (a view restriction on it or on an ancestor):
+    Wagtail's PageQuerySet.public() rule as a subquery of the same query, where .public()
+    first reads every restriction in a query of its own. Use: pages.exclude(in_private_section())."""
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+
+
+def _on_an_alias():
+    """True for an alias page or a page below one (an alias's view restrictions are its source's)."""
+    return Exists(Page.objects.filter(alias_of__isnull=False, path=Substr(OuterRef("path"), 1, Length("path"))))
+
+
+def specific_joins(models):
+    """{page type: its name for select_related from Page} (e.g. "standardpage"), for those of
+    these types that subclass Page directly: a query for pages then brings each one's own
+    fields too, instead of a query per type (.specific)."""
+    joins = {
+        relation.related_model: relation.name
+        for relation in Page._meta.get_fields()
+        if relation.one_to_one and relation.auto_created and getattr(relation, "parent_link", False)
+    }
+    return {model: joins[model] for model in models if model in joins}
+
+
+class RoutedInOneQuery:
+    """Wagtail's routing, one query per URL level instead of two, and no query for view
+    restrictions on a public page (instead of two).
+
+    Wagtail's Page.route reads the child by slug, then its specific fields in a second query;
+    its get_view_restrictions reads the ancestors, then their restrictions. Here the child
+    comes with its specific fields (select_related of the allowed page types) and with a flag
+    saying whether it is private or on an alias, computed in the same query. A page with
+    that flag, an unexpected type, or one not routed here gets Wagtail's own code, so the
+    behaviour is Wagtail's. Delete when Wagtail's Page.route fetches a specific child in one
+    query (and get_view_restrictions reads no ancestors first).
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        related = specific_joins(self.allowed_subpage_models())
+        try:
+            child = (
+                self.get_children()
+                .select_related("locale", *related.values())
+                .annotate(in_private_section=in_private_section(), on_an_alias=_on_an_alias())
+                .get(slug=path_components[0])
+            )
+        except Page.DoesNotExist as missing:
+            raise Http404 from missing
+        model = child.specific_class
+        # Anything unexpected (a type not allowed here any more, a subclass of a subclass) is
+        # made specific Wagtail's way, with one more query.
+        specific = getattr(child, related[model]) if model in related else child.specific
+        specific.locale = child.locale  # read in the same query (page.locale_id is the same)
+        specific.routed_as_public = not (child.in_private_section or child.on_an_alias)
+        specific._cached_parent_obj = self  # as Wagtail does: breadcrumbs need no query
+        return specific.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        if getattr(self, "routed_as_public", False):  # no restriction on it or above, no alias
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class ContentPage(RoutedInOneQuery, Page):
     """A page with a lead paragraph and a body of shared blocks."""
 
     intro = models.TextField(
@@ -116,6 +184,7 @@ class GetInvolvedPage(RoutablePageMixin, ContentPage):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    linked_from_other_pages = True  # the pilot banner on every page (core_tags.linked_page)
     content_panels = [
         *ContentPage.content_panels,
         MultiFieldPanel(

@@ -34,7 +34,7 @@ def test_every_welsh_demo_string_is_translated(welsh):
 
 @pytest.mark.django_db
 def test_the_full_review_is_there_to_download_in_both_languages(client):
-    """As a PDF per language built from the published digests (literature/review_pdf.py;
+    """As a PDF per language built from the published digests (literature/full_review.py;
     tests/literature/test_full_review_pdf.py checks what is in it)."""
     from literature.models import LiteratureIndexPage
 

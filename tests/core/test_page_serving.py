@@ -118,3 +118,85 @@ def test_a_search_of_the_pack_is_never_stored_by_a_shared_cache_its_filtered_lis
     assert "no-store" in searched["Cache-Control"] and "private" in searched["Cache-Control"]
     filtered = client.get(pack.url + "?sector=probation&sort=title")
     assert filtered.status_code == 200 and "no-store" not in filtered.get("Cache-Control", "")
+
+
+# --- Routing in one query per level (core.models.RoutedInOneQuery) ----------------------
+
+
+def route(page, path):
+    from django.test import RequestFactory
+
+    return page.route(RequestFactory().get("/"), [part for part in path.split("/") if part])
+
+
+@pytest.mark.django_db
+def test_routing_reads_each_level_with_its_own_fields_in_one_query(demo_page, django_assert_num_queries):
+    home = HomePage.objects.get(locale__language_code="cy")
+    digest = demo_page(DigestPage, "cy")
+    review = digest.get_parent()
+    with django_assert_num_queries(2):  # the review, then the digest: each with its specific fields
+        served, _args, _kwargs = route(home, f"{review.slug}/{digest.slug}/")
+        assert type(served) is DigestPage and served.summary == digest.summary
+        assert served.get_parent().pk == review.pk and served.locale.language_code == "cy"
+        assert list(served.get_view_restrictions()) == []  # known public: no query
+    assert (served.pk, served.url) == (digest.pk, digest.url)
+
+
+@pytest.mark.django_db
+def test_nested_welsh_and_percent_encoded_slugs_are_served(client, welsh):
+    home = HomePage.objects.get(locale=welsh)
+    parent = home.add_child(instance=StandardPage(title="Gŵyl", slug="ŵyl", intro="Gŵyl yr haf.", locale=welsh))
+    child = parent.add_child(instance=StandardPage(title="Ŷd", slug="ŷd-a-mêl", intro="Ŷd.", locale=welsh))
+    response = client.get("/cy/" + quote("ŵyl") + "/" + quote("ŷd-a-mêl") + "/")
+    assert response.status_code == 200 and response.context["page"].pk == child.pk
+    assert client.get("/cy/" + quote("ŵyl") + "/" + quote("ŷd") + "/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_unknown_and_unpublished_pages_are_not_found_below_a_routable_page(client, demo_page):
+    digest = demo_page(DigestPage, "en")
+    review = digest.get_parent()
+    assert client.get(review.url + "no-such-digest/").status_code == 404
+    assert client.get(digest.url + "no-such-page/").status_code == 404  # below a page with no children
+    digest.unpublish()
+    assert client.get(digest.url).status_code == 404
+    assert client.get(review.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_routable_sub_pages_are_still_served(client, demo_page):
+    from literature.models import BibliographyEntry, ResourcePackPage, SectorTag
+
+    review = demo_page(LiteratureIndexPage, "cy")
+    sector = SectorTag.objects.filter(digest_items__isnull=False).first()
+    response = client.get(review.tag_url(sector))
+    assert response.status_code == 200 and response.context["tag"] == sector
+    pack = demo_page(ResourcePackPage, "cy")
+    entry = BibliographyEntry.objects.filter(live=True).first()
+    response = client.get(pack.entry_url(entry))
+    assert response.status_code == 200 and response.context["entry"] == entry
+    assert client.get(pack.url + "entry/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_page_below_a_private_page_asks_for_a_sign_in_and_its_restriction_is_wagtails(client, demo_page):
+    digest = demo_page(DigestPage, "en")
+    review = digest.get_parent()
+    restriction = PageViewRestriction.objects.create(page=review, restriction_type=PageViewRestriction.LOGIN)
+    served, _args, _kwargs = route(HomePage.objects.get(locale__language_code="en"), f"{review.slug}/{digest.slug}/")
+    assert list(served.get_view_restrictions()) == [restriction]
+    response = client.get(digest.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_an_alias_has_the_view_restrictions_of_its_source_as_wagtail_says(client, demo_page, home):
+    about = demo_page(StandardPage, "en", slug="about")
+    alias = about.create_alias(parent=home, update_slug="about-us")
+    assert client.get(alias.url).status_code == 200
+    on_source = PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(alias.url).status_code == 302  # the alias is not below its source, yet private
+    on_source.delete()
+    # Wagtail ignores a restriction on the alias itself: the source's apply.
+    PageViewRestriction.objects.create(page=alias, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(alias.url).status_code == 200

@@ -1,4 +1,4 @@
-"""The full review as a PDF per language (literature/review_pdf.py), rebuilt whenever a
+"""The full review as a PDF per language (literature/full_review.py), rebuilt whenever a
 moderator publishes or unpublishes a digest in that language, and served at a stable address
 under the review page.
 
@@ -22,7 +22,7 @@ from django.utils.http import http_date
 from pbr_site.core.addresses import public_url
 from pypdf import PdfReader
 
-from literature import review_pdf
+from literature import full_review, review_pdf
 from literature.models import DigestPage, LiteratureIndexPage
 
 NEW_SUMMARY = "Prices set from last year's costs left providers unpaid for the hardest cases, said Zebedee."
@@ -32,7 +32,7 @@ NEW_SUMMARY = "Prices set from last year's costs left providers unpaid for the h
 def stored_pdfs_put_back():
     """Tests roll the database back but not the (in-memory) file storage: put the demo's
     PDFs back as they were after each test."""
-    folder = review_pdf.FOLDER
+    folder = full_review.FOLDER
 
     def snapshot():
         _dirs, files = default_storage.listdir(folder)
@@ -275,7 +275,7 @@ def test_with_no_welsh_digests_the_welsh_page_offers_the_english_pdf(client, mod
                                                                      django_capture_on_commit_callbacks):
     for digest in DigestPage.objects.live().filter(locale__language_code="cy"):
         unpublish(client, digest, django_capture_on_commit_callbacks)
-    assert review_pdf.stored("cy") is None  # an empty shell is not kept
+    assert full_review.stored("cy") is None  # an empty shell is not kept
     client.logout()
     welsh = review("cy")
     assert client.get(welsh.full_review_url()).status_code == 404
@@ -292,7 +292,7 @@ def test_the_pdf_address_answers_with_its_date_and_a_file_name(client):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="pbr-literature-review-cy.pdf"'
     assert response["Content-Language"] == "cy"
-    built = review_pdf.stored("cy")
+    built = full_review.stored("cy")
     assert response["Last-Modified"] == http_date(int(datetime.datetime.fromisoformat(built["built_at"]).timestamp()))
     again = client.get(review("cy").full_review_url(), HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
     assert again.status_code == 304
@@ -300,8 +300,8 @@ def test_the_pdf_address_answers_with_its_date_and_a_file_name(client):
 
 @pytest.mark.django_db
 def test_before_the_first_build_the_address_says_the_pdf_is_being_prepared(client, settings):
-    for name in default_storage.listdir(review_pdf.FOLDER)[1]:
-        default_storage.delete(f"{review_pdf.FOLDER}/{name}")
+    for name in default_storage.listdir(full_review.FOLDER)[1]:
+        default_storage.delete(f"{full_review.FOLDER}/{name}")
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}  # no worker yet
     english = review("en")
     soup = BeautifulSoup(client.get(english.url).content, "html.parser")
@@ -333,6 +333,6 @@ def test_staff_can_offer_their_own_designed_pdf_instead(client, moderator, djang
 
 
 def test_page_numbers_are_written_in_css_from_the_translation():
-    assert review_pdf._css_content('Tudalen {page} o {pages} "x"') == (
+    assert full_review.page_number_css('Tudalen {page} o {pages} "x"') == (
         '"Tudalen " counter(page) " o " counter(pages) " \\"x\\""'
     )

@@ -5,7 +5,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from literature import review_pdf
+from literature import full_review, review_pdf
 from literature.models import BibliographyEntry
 from literature.suggestion_mail import entry_page_url
 
@@ -17,7 +17,7 @@ ADDRESS = "https://pbr.example.org"
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_the_review_pdf_links_to_the_public_site(language):
     review = review_pdf.review_in(language)
-    html = review_pdf.render_html(review, review_pdf.published_digests(review), language, timezone.now())
+    html = full_review.render_html(review, full_review.published_digests(review), language, timezone.now())
     assert f'href="{ADDRESS}/{language}/' in html
     assert "localhost" not in html
 

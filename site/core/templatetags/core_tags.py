@@ -3,7 +3,8 @@ statement, the language switcher and the feeds named for feed readers.
 
 Each is read from the database on every request, once: the header, footer, banner and
 language switcher share what they read through the request (site_chrome), so a page's chrome
-costs the same few queries whatever it shows. Nothing is kept beyond the request: a publish
+costs one query whatever it shows, and the pages other pages link to (the resource pack, the
+glossary: linked_page) come in the same query. Nothing is kept beyond the request: a publish
 shows on the next one.
 """
 
@@ -13,10 +14,12 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
+
+from ..models import in_private_section, specific_joins
 
 register = template.Library()
 
@@ -38,77 +41,112 @@ def _wagtail_page(page):
     return page if isinstance(page, Page) and page.pk is not None else None
 
 
-def live_translations(request, page=None):
-    """({language code: live home page}, {language code: live translation of `page`}) for the
-    request's site and the page it shows (None: a view that is not a page): one query for
-    both, once per request."""
+@dataclass
+class SiteChrome:
+    """What the header, footer, banner and language switcher show for one page, and the
+    pages other pages link to (the resource pack, the glossary...): read in one query."""
+
+    homes: dict  # {language code: the live home page in that language}
+    translations: dict  # {language code: the live translation of the page shown}
+    navigation: list  # the home page's live, public children "shown in menus", in this language
+    statement: Page | None  # the accessibility statement in this language
+    with_feeds: list  # the home page's children whose page type publishes feeds
+    linked: dict  # {page type: its live page in the page's language}, for linked_page()
+
+
+def linked_page_types():
+    """The page types other pages link to, one live page of each per language (their class
+    says `linked_from_other_pages = True`): read with the chrome, so a link costs no query."""
+    return [model for model in get_page_models() if getattr(model, "linked_from_other_pages", False)]
+
+
+def _of_types(models):
+    """A filter on pages of these page types (by content type, joined: no query of its own)."""
+    found = Q(pk__in=[])
+    for model in models:
+        found |= Q(content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name)
+    return found
+
+
+def site_chrome(request, page=None):
+    """The SiteChrome for this request and the page it shows (None: a view that is not a
+    page): one query, once per request. Nothing is kept beyond the request."""
     page = _wagtail_page(page)
 
     def build():
         site = Site.find_for_request(request)  # Wagtail keeps it on the request, with its root page
-        home_key = site.root_page.translation_key if site is not None else None
-        keys = {key for key in (home_key, page.translation_key if page else None) if key}
-        pages = Page.objects.live().filter(translation_key__in=keys).select_related("locale") if keys else []
-        homes, translations = {}, {}
+        if site is None:
+            return SiteChrome({}, {}, [], None, [], {})
+        root = site.root_page
+        language = get_language()
+        keys = {root.translation_key, *([page.translation_key] if page else [])}
+        # The home page in this language is the site root's live translation (translations
+        # of the root are its siblings): its children are one level below, under its path.
+        below_home = Exists(
+            Page.objects.live().filter(
+                translation_key=root.translation_key,
+                locale__language_code=language,
+                path=Substr(OuterRef("path"), 1, len(root.path)),
+            )
+        )
+        is_statement = Exists(
+            Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
+        )
+        with_feeds = [model for model in get_page_models() if getattr(model, "feeds", None)]
+        linked_types = linked_page_types()
+        joins = specific_joins(linked_types)  # the linked pages come with their own fields
+        in_language = Q(locale_id=page.locale_id) if page else Q(locale__language_code=language)
+        pages = (
+            Page.objects.live()
+            .annotate(below_home=below_home, is_statement=is_statement, private=in_private_section())
+            .filter(
+                Q(translation_key__in=keys)
+                | (
+                    Q(depth=root.depth + 1, below_home=True, private=False)
+                    & (Q(show_in_menus=True) | Q(is_statement=True) | _of_types(with_feeds))
+                )
+                | (in_language & _of_types(linked_types))
+            )
+            .select_related("locale", "content_type", *joins.values())
+            .order_by("path")
+        )
+        chrome = SiteChrome({}, {}, [], None, [], {})
         for found in pages:
-            if found.translation_key == home_key:
-                homes[found.locale.language_code] = found
+            model = found.content_type.model_class()
+            code = found.locale.language_code
+            if found.translation_key == root.translation_key:
+                chrome.homes[code] = found
             if page is not None and found.translation_key == page.translation_key:
-                translations[found.locale.language_code] = found
-        return homes, translations
+                chrome.translations[code] = found
+            if found.depth == root.depth + 1 and found.below_home and not found.private:
+                if found.show_in_menus:
+                    chrome.navigation.append(found)
+                if found.is_statement and chrome.statement is None:
+                    chrome.statement = found
+                if getattr(model, "feeds", None):
+                    chrome.with_feeds.append(found)
+            in_page_language = found.locale_id == page.locale_id if page else code == language
+            if model in linked_types and in_page_language and model not in chrome.linked:  # first by path
+                chrome.linked[model] = getattr(found, joins[model]) if model in joins else found.specific
+        return chrome
 
-    return once_per_request(request, ("translations", page.pk if page else None), build)
+    return once_per_request(request, ("chrome", page.pk if page else None), build)
+
+
+def linked_page(request, page, model):
+    """The live page of type `model` in the language of `page` (of the visitor when there is
+    no page), the first in the tree, or None: ContentPage.for_locale, but read with the site
+    chrome (no query of its own) when the type is linked_from_other_pages."""
+    page = _wagtail_page(page)
+    if request is not None and getattr(model, "linked_from_other_pages", False):
+        return site_chrome(request, page).linked.get(model)
+    return model.for_locale(page.locale_id) if page is not None else None
 
 
 def home_for_language(request, language_code, page=None):
     """The live home page in that language (the site root's translation), or None. `page`:
     the page shown, whose translations the language links read in the same query."""
-    return live_translations(request, page)[0].get(language_code) if request is not None else None
-
-
-def in_private_section():
-    """True for a page in a private section (a view restriction on it or on an ancestor):
-    Wagtail's PageQuerySet.public() rule as a subquery, so the navigation costs one query
-    (.public() first reads every restriction)."""
-    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
-
-
-def home_children(request, home):
-    """(the main navigation's pages, the accessibility statement or None, the pages whose
-    type publishes feeds) below this home page: its live, public children, in one query
-    once per request."""
-
-    def build():
-        is_statement = Exists(
-            Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
-        )
-        has_feeds = Q()
-        for model in get_page_models():
-            if getattr(model, "feeds", None):
-                has_feeds |= Q(
-                    content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name
-                )
-        children = (
-            home.get_children()
-            .live()
-            .exclude(in_private_section())
-            .select_related("content_type")
-            .annotate(is_statement=is_statement)
-            .filter(Q(show_in_menus=True) | Q(is_statement=True) | has_feeds)
-        )
-        statement = None
-        navigation = []
-        with_feeds = []
-        for child in children:
-            if child.is_statement and statement is None:
-                statement = child
-            if child.show_in_menus:
-                navigation.append(child)
-            if getattr(child.content_type.model_class(), "feeds", None):
-                with_feeds.append(child)
-        return navigation, statement, with_feeds
-
-    return once_per_request(request, ("home-children", home.pk), build)
+    return site_chrome(request, page).homes.get(language_code) if request is not None else None
 
 
 @dataclass(frozen=True)
@@ -186,7 +224,7 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     is_page = isinstance(page, Page) and page.pk is not None
-    translations = live_translations(request, page)[1] if is_page and request is not None else {}
+    translations = site_chrome(request, page).translations if is_page and request is not None else {}
     place = place_on_page(page, request) if is_page else ""
     links = []
     for code, _name in settings.LANGUAGES:
@@ -222,13 +260,12 @@ class FeedLink:
 def feed_links(context):
     """The site's feeds in this language, for feed readers to discover (base.html): each
     route a page type below the home page names in its `feeds` attribute, as
-    ((route name, title), ...). Their pages come with the navigation's (home_children)."""
+    ((route name, title), ...). Their pages come with the navigation's (site_chrome)."""
     request = context.get("request")
-    home = home_for_language(request, get_language(), context.get("page")) if request is not None else None
-    if home is None:
+    if request is None:
         return []
     links = []
-    for page in home_children(request, home)[2]:
+    for page in site_chrome(request, context.get("page")).with_feeds:
         model = page.content_type.model_class()
         page_url = page.get_url(request)
         if page_url is None:
@@ -241,12 +278,9 @@ def feed_links(context):
 
 def _home_children(context):
     """The main navigation (marking the visitor's section) and the accessibility statement,
-    in this language (home_children)."""
-    request = context["request"]
-    home = home_for_language(request, get_language(), context.get("page"))
-    if home is None:
-        return [], None
-    pages, statement, _with_feeds = home_children(request, home)
+    in this language (site_chrome)."""
+    chrome = site_chrome(context["request"], context.get("page"))
+    pages, statement = chrome.navigation, chrome.statement
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
     navigation = [
