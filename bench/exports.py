@@ -29,8 +29,10 @@ def arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=10000, help="synthetic entries to add to the demo's")
     parser.add_argument("--repeat", type=int, default=3, help="downloads of each export (the median is shown)")
-    parser.add_argument("--database-url", help="a PostgreSQL database to drop and make afresh (name pbr_bench...); "
-                        "default: a temporary SQLite file")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL database to drop and make afresh (name pbr_bench...); default: a temporary SQLite file",
+    )
     parser.add_argument("--skip-setup", action="store_true", help="with --database-url: reuse the last run's data")
     return parser.parse_args()
 
@@ -118,12 +120,17 @@ def main():
         client.get(pack.url)  # the site's own look-ups remembered, as on a running server
         exports = [
             ("whole pack", f"{pack.url}export/{{}}/", None),
-            (f"filtered (sector={sector.slug}, sort=author)", f"{pack.url}export/{{}}/", {"sector": sector.slug,
-                                                                                          "sort": "author"}),
+            (
+                f"filtered (sector={sector.slug}, sort=author)",
+                f"{pack.url}export/{{}}/",
+                {"sector": sector.slug, "sort": "author"},
+            ),
             ("one entry", f"{pack.url}entry/{entry.pk}/export/{{}}/", None),
         ]
-        print(f"\n{connection.vendor}, {live:,} live entries; median of {args.repeat} downloads each "
-              "(Django test client, in process)\n")
+        print(
+            f"\n{connection.vendor}, {live:,} live entries; median of {args.repeat} downloads each "
+            "(Django test client, in process)\n"
+        )
         print(f"| {'export':<40} | format | first byte | whole file | size      | entries | queries |")
         print(f"|{'-' * 42}|--------|------------|------------|-----------|---------|---------|")
         for name, url, params in exports:
@@ -132,8 +139,11 @@ def main():
                 first = statistics.median(run[0] for run in runs)
                 whole = statistics.median(run[1] for run in runs)
                 size, queries, body = runs[-1][2], runs[-1][3], runs[-1][4]
-                print(f"| {name:<40} | {file_format:<6} | {first * 1000:7.0f} ms | {whole:8.2f} s | "
-                      f"{size / 1e6:6.2f} MB | {count_entries(body, file_format):7,} | {queries:7} |", flush=True)
+                print(
+                    f"| {name:<40} | {file_format:<6} | {first * 1000:7.0f} ms | {whole:8.2f} s | "
+                    f"{size / 1e6:6.2f} MB | {count_entries(body, file_format):7,} | {queries:7} |",
+                    flush=True,
+                )
     finally:
         connection.close()
         if temporary:

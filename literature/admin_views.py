@@ -100,18 +100,22 @@ def import_bibliography(request):
             on_duplicate=form.cleaned_data["on_duplicate"],
         )
         return _start(job)
-    return TemplateResponse(request, "literature/admin/import.html", {
-        "form": form,
-        "can_publish": can_publish,
-        "jobs": _visible_jobs(request.user)[:RECENT_IMPORTS],
-        "types": TYPE_LABELS,
-        "default_type": TYPE_LABELS[DEFAULT_TYPE],
-        "sectors": SectorTag.objects.order_by("name"),
-        "themes": ThemeTag.objects.order_by("name"),
-        "page_title": _("Import bibliography"),
-        "header_title": _("Import bibliography"),
-        "header_icon": "upload",
-    })
+    return TemplateResponse(
+        request,
+        "literature/admin/import.html",
+        {
+            "form": form,
+            "can_publish": can_publish,
+            "jobs": _visible_jobs(request.user)[:RECENT_IMPORTS],
+            "types": TYPE_LABELS,
+            "default_type": TYPE_LABELS[DEFAULT_TYPE],
+            "sectors": SectorTag.objects.order_by("name"),
+            "themes": ThemeTag.objects.order_by("name"),
+            "page_title": _("Import bibliography"),
+            "header_title": _("Import bibliography"),
+            "header_icon": "upload",
+        },
+    )
 
 
 def _job_for(request, pk):
@@ -157,25 +161,32 @@ def import_job(request, pk):
         row["label"] = outcome_label(row["outcome"], row["published"], job.dry_run)
     counts = job.counts or {}
     filters = [("", _("All rows"), job.total_rows)]
-    filters += [(outcome, outcome_label(outcome, job.publish, job.dry_run), counts.get(outcome, 0))
-                for outcome in OUTCOMES if counts.get(outcome)]
+    filters += [
+        (outcome, outcome_label(outcome, job.publish, job.dry_run), counts.get(outcome, 0))
+        for outcome in OUTCOMES
+        if counts.get(outcome)
+    ]
     if counts.get("needs_summary"):
         filters.append(("needs_summary", _("Needs a summary"), counts["needs_summary"]))
     waited = (timezone.now() - (job.updated_at or job.created_at)).total_seconds()
-    return TemplateResponse(request, "literature/admin/import_job.html", {
-        "job": job,
-        "page": page,
-        "show": show,
-        "filters": filters,
-        "refresh": not job.is_finished,
-        "drafts_made": not job.dry_run and not job.publish and bool(counts.get("created") or counts.get("updated")),
-        "worker_silent": not job.is_finished and waited > WORKER_SILENT_AFTER,
-        "may_import": _may_import(request.user) and job.created_by_id == request.user.pk,
-        "drafts_url": reverse("wagtailsnippets_literature_bibliographyentry:list") + "?status=draft",
-        "page_title": _("Import of %(file)s") % {"file": job.filename},
-        "header_title": _("Import of %(file)s") % {"file": job.filename},
-        "header_icon": "upload",
-    })
+    return TemplateResponse(
+        request,
+        "literature/admin/import_job.html",
+        {
+            "job": job,
+            "page": page,
+            "show": show,
+            "filters": filters,
+            "refresh": not job.is_finished,
+            "drafts_made": not job.dry_run and not job.publish and bool(counts.get("created") or counts.get("updated")),
+            "worker_silent": not job.is_finished and waited > WORKER_SILENT_AFTER,
+            "may_import": _may_import(request.user) and job.created_by_id == request.user.pk,
+            "drafts_url": reverse("wagtailsnippets_literature_bibliographyentry:list") + "?status=draft",
+            "page_title": _("Import of %(file)s") % {"file": job.filename},
+            "header_title": _("Import of %(file)s") % {"file": job.filename},
+            "header_icon": "upload",
+        },
+    )
 
 
 @require_POST
@@ -193,4 +204,3 @@ def import_job_again(request, pk):
         on_duplicate=job.on_duplicate,
     )
     return _start(again)
-

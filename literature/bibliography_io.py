@@ -39,8 +39,22 @@ from .duplicates import normalise_doi, normalise_title, normalise_url
 from .models.bibliography import BibliographyEntry, EntryAuthor, EntrySectorTag, EntryThemeTag
 from .models.tags import SectorTag, ThemeTag
 
-SIMPLE_FIELDS = ["title", "year", "publication_date", "publication_type", "publisher", "journal", "volume",
-                 "issue", "pages", "country", "url", "doi", "summary", "summary_cy"]
+SIMPLE_FIELDS = [
+    "title",
+    "year",
+    "publication_date",
+    "publication_type",
+    "publisher",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "country",
+    "url",
+    "doi",
+    "summary",
+    "summary_cy",
+]
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 # Records written per transaction (each in its own savepoint); the job's progress is saved
 # with each batch. Small enough that the web process never waits long for SQLite's lock.
@@ -82,17 +96,25 @@ def export_records(entries):
     ids = entries.values("pk")
     authors = _by_entry(
         EntryAuthor.objects.filter(entry__in=ids).order_by("entry_id", "sort_order", "pk"),
-        "entry_id", lambda name, is_organisation: (name, is_organisation), "name", "is_organisation",
+        "entry_id",
+        lambda name, is_organisation: (name, is_organisation),
+        "name",
+        "is_organisation",
     )
     sectors, themes = (
-        _by_entry(through.objects.filter(content_object__in=ids).order_by("content_object_id", "tag__name"),
-                  "content_object_id", str, "tag__slug")
+        _by_entry(
+            through.objects.filter(content_object__in=ids).order_by("content_object_id", "tag__name"),
+            "content_object_id",
+            str,
+            "tag__slug",
+        )
         for through in (EntrySectorTag, EntryThemeTag)
     )
     for row in entries.values(*EXPORT_COLUMNS).iterator(chunk_size=EXPORT_CHUNK_SIZE):
         pk = row.pop("pk")
-        yield formats.Record(**row, authors=authors.get(pk, []), sectors=sectors.get(pk, []),
-                             themes=themes.get(pk, []), entry_id=pk)
+        yield formats.Record(
+            **row, authors=authors.get(pk, []), sectors=sectors.get(pk, []), themes=themes.get(pk, []), entry_id=pk
+        )
 
 
 def _by_entry(rows, entry_column, make, *columns):
@@ -106,8 +128,11 @@ def _by_entry(rows, entry_column, make, *columns):
 WRITERS = {
     # What people open in a spreadsheet: a byte-order mark so Excel reads the file as UTF-8,
     # and no cell that Excel would run as a formula.
-    "csv": (lambda records: itertools.chain(["\ufeff"], formats.csv_pieces(records, defuse_formulas=True)),
-            "text/csv; charset=utf-8", "csv"),
+    "csv": (
+        lambda records: itertools.chain(["\ufeff"], formats.csv_pieces(records, defuse_formulas=True)),
+        "text/csv; charset=utf-8",
+        "csv",
+    ),
     "bibtex": (formats.bibtex_pieces, "application/x-bibtex; charset=utf-8", "bib"),
     "ris": (formats.ris_pieces, "application/x-research-info-systems; charset=utf-8", "ris"),
     # For Zotero, Pandoc and other citeproc tools (its registered media type; UTF-8 as JSON is).
@@ -193,6 +218,7 @@ class Keys:
 
 # --- Import -----------------------------------------------------------------------------------
 
+
 class Importer:
     """Imports the records of one file.
 
@@ -223,7 +249,7 @@ class Importer:
         rows = []
         for start in range(0, len(items), BATCH_SIZE):
             with contextlib.nullcontext() if self.dry_run else transaction.atomic():
-                for index, item in enumerate(items[start:start + BATCH_SIZE], start=start + 1):
+                for index, item in enumerate(items[start : start + BATCH_SIZE], start=start + 1):
                     if isinstance(item, formats.RowError):
                         position = f"{item.label} {item.row}" if item.row else "File"
                         rows.append(ImportRow(position, "rejected", item.key or "", str(item)))
@@ -240,43 +266,73 @@ class Importer:
             row = self._import_record(record, position)
         except Exception as error:  # one record never stops the rest
             logger.exception("Importing %s (%s) failed", position, record.title)
-            return ImportRow(position, "rejected", record.title,
-                             f"{position}: the site could not save this entry ({type(error).__name__}: {error}).")
+            return ImportRow(
+                position,
+                "rejected",
+                record.title,
+                f"{position}: the site could not save this entry ({type(error).__name__}: {error}).",
+            )
         if row.outcome != "rejected" and not row.duplicate_of:
             self.in_file.add(position, record.doi, record.url, record.title, record.year)
         return row
 
     def _import_record(self, record, position):
-        unknown = [s for s in record.sectors if s not in self.sectors] + [t for t in record.themes if t not in self.themes]
+        unknown = [s for s in record.sectors if s not in self.sectors] + [
+            t for t in record.themes if t not in self.themes
+        ]
         if unknown:
-            return ImportRow(position, "rejected", record.title,
-                             f"{position}: unknown sector or theme: {', '.join(unknown)}. Use the slugs listed in the admin.")
+            return ImportRow(
+                position,
+                "rejected",
+                record.title,
+                f"{position}: unknown sector or theme: {', '.join(unknown)}. Use the slugs listed in the admin.",
+            )
         earlier = self.in_file.match(record)
         if earlier:
-            return ImportRow(position, "skipped", record.title,
-                             f"Same {earlier[1]} as {earlier[0]} of this file: skipped.", duplicate_of=earlier[0])
+            return ImportRow(
+                position,
+                "skipped",
+                record.title,
+                f"Same {earlier[1]} as {earlier[0]} of this file: skipped.",
+                duplicate_of=earlier[0],
+            )
         match = self.existing.match(record)
         if match is None:
             return self._create(record, position)
         entry_id, same = match
         if self.on_duplicate == "skip":
-            return ImportRow(position, "skipped", record.title,
-                             f"Already in the pack (same {same}): skipped.", entry_id=entry_id, duplicate_of="entry")
+            return ImportRow(
+                position,
+                "skipped",
+                record.title,
+                f"Already in the pack (same {same}): skipped.",
+                entry_id=entry_id,
+                duplicate_of="entry",
+            )
         return self._update(BibliographyEntry.objects.get(pk=entry_id), record, position, same)
 
     def _create(self, record, position):
         # An update may leave the authors as they are; a new entry needs one, as its edit form does.
         if not record.authors:
-            return ImportRow(position, "rejected", record.title,
-                             f"{position}: there is no author. Give at least one: a person as 'Family, Given' "
-                             "(Webster, Russell) or an organisation by its name (National Audit Office).")
+            return ImportRow(
+                position,
+                "rejected",
+                record.title,
+                f"{position}: there is no author. Give at least one: a person as 'Family, Given' "
+                "(Webster, Russell) or an organisation by its name (National Audit Office).",
+            )
         entry = BibliographyEntry()
         self._apply(entry, record, created=True)
         rejected = _validate(entry, record, position)
         if rejected:
             return rejected
-        row = ImportRow(position, "created", record.title, needs_summary=not entry.summary,
-                        published=self.publish and not self.dry_run)
+        row = ImportRow(
+            position,
+            "created",
+            record.title,
+            needs_summary=not entry.summary,
+            published=self.publish and not self.dry_run,
+        )
         if self.dry_run:
             return row
         if self.publish:
@@ -340,11 +396,20 @@ class Importer:
         for model, objects in children.items():
             model.objects.bulk_create(objects)
         now = timezone.now()
-        revisions = Revision.objects.bulk_create([
-            Revision(content_type=content_type, base_content_type=base_content_type, object_id=str(entry.pk),
-                     user=user, created_at=now, content=entry.serializable_data(), object_str=str(entry))
-            for entry in entries
-        ])
+        revisions = Revision.objects.bulk_create(
+            [
+                Revision(
+                    content_type=content_type,
+                    base_content_type=base_content_type,
+                    object_id=str(entry.pk),
+                    user=user,
+                    created_at=now,
+                    content=entry.serializable_data(),
+                    object_str=str(entry),
+                )
+                for entry in entries
+            ]
+        )
         for entry, revision in zip(entries, revisions, strict=True):
             entry.latest_revision = revision
         BibliographyEntry.objects.bulk_update(entries, ["latest_revision"])
@@ -360,8 +425,15 @@ class Importer:
         changed = self._apply(current, record, created=False)
         note = f"Already in the pack (same {same})"
         if not changed:
-            return ImportRow(position, "unchanged", record.title, f"{note}: nothing to change.", entry_id=entry.pk,
-                             needs_summary=not current.summary, duplicate_of="entry")
+            return ImportRow(
+                position,
+                "unchanged",
+                record.title,
+                f"{note}: nothing to change.",
+                entry_id=entry.pk,
+                needs_summary=not current.summary,
+                duplicate_of="entry",
+            )
         rejected = _validate(current, record, position)
         if rejected:
             return rejected
@@ -371,9 +443,16 @@ class Importer:
             what = "changes saved as a draft for moderation; readers still see the published version"
         else:
             what = "the draft updated"
-        row = ImportRow(position, "updated", record.title, f"{note}: {what}.", entry_id=entry.pk,
-                        needs_summary=not current.summary, published=self.publish and not self.dry_run,
-                        duplicate_of="entry")
+        row = ImportRow(
+            position,
+            "updated",
+            record.title,
+            f"{note}: {what}.",
+            entry_id=entry.pk,
+            needs_summary=not current.summary,
+            published=self.publish and not self.dry_run,
+            duplicate_of="entry",
+        )
         if not self.dry_run:
             try:
                 with transaction.atomic():
@@ -381,10 +460,15 @@ class Importer:
             except PermissionDenied:
                 locked_by = entry.locked_by.get_full_name() or entry.locked_by.get_username() if entry.locked_by else ""
                 if entry.locked:
-                    return ImportRow(position, "skipped", record.title,
-                                     f"{note}, but it is locked{f' by {locked_by}' if locked_by else ''}: skipped. "
-                                     "Import the file again once it is unlocked.", entry_id=entry.pk,
-                                     duplicate_of="entry")
+                    return ImportRow(
+                        position,
+                        "skipped",
+                        record.title,
+                        f"{note}, but it is locked{f' by {locked_by}' if locked_by else ''}: skipped. "
+                        "Import the file again once it is unlocked.",
+                        entry_id=entry.pk,
+                        duplicate_of="entry",
+                    )
                 raise
         return row
 
@@ -403,11 +487,14 @@ class Importer:
         if authors and authors != current:
             entry.authors = [EntryAuthor(name=n, is_organisation=o, sort_order=i) for i, (n, o) in enumerate(authors)]
             changed = True
-        for items, manager, slugs, known in ((entry.sector_items, entry.sector_tags, record.sectors, self.sectors),
-                                             (entry.theme_items, entry.theme_tags, record.themes, self.themes)):
+        for items, manager, slugs, known in (
+            (entry.sector_items, entry.sector_tags, record.sectors, self.sectors),
+            (entry.theme_items, entry.theme_tags, record.themes, self.themes),
+        ):
             # Compared by tag id: an entry rebuilt from a revision holds its tag links in memory.
-            if slugs and (created or sorted(item.tag_id for item in items.all())
-                          != sorted(known[slug].pk for slug in slugs)):
+            if slugs and (
+                created or sorted(item.tag_id for item in items.all()) != sorted(known[slug].pk for slug in slugs)
+            ):
                 manager.set([known[slug] for slug in slugs])
                 changed = True
         return changed

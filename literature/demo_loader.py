@@ -40,17 +40,26 @@ BIBLIOGRAPHY_FILES = DEMO_FILES / "bibliography"
 DIGEST_FILES = DEMO_FILES / "digests"
 
 EDITOR_MODEL_PERMISSIONS = [
-    "add_bibliographyentry", "change_bibliographyentry",
-    "add_glossaryterm", "change_glossaryterm",
+    "add_bibliographyentry",
+    "change_bibliographyentry",
+    "add_glossaryterm",
+    "change_glossaryterm",
     # The queue of the public's suggestions: Editors and Moderators both work through it.
-    "view_resourcesuggestion", "change_resourcesuggestion",
+    "view_resourcesuggestion",
+    "change_resourcesuggestion",
     # Bibliography imports: start one, and see everyone's (the job page and the recent list).
-    "add_importjob", "view_importjob",
+    "add_importjob",
+    "view_importjob",
 ]
 MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,
-    "publish_bibliographyentry", "delete_bibliographyentry", "delete_glossaryterm",
-    "add_sectortag", "change_sectortag", "add_themetag", "change_themetag",
+    "publish_bibliographyentry",
+    "delete_bibliographyentry",
+    "delete_glossaryterm",
+    "add_sectortag",
+    "change_sectortag",
+    "add_themetag",
+    "change_themetag",
 ]
 
 
@@ -62,9 +71,7 @@ def load(command):
         ensure_entries(command)
         entries = Keys.of_existing_entries()
         review = command.pages["literature"]
-        digest_pages = {
-            slug: ensure_digest(command, review, digest, entries, slug) for slug, digest in digests.items()
-        }
+        digest_pages = {slug: ensure_digest(command, review, digest, entries, slug) for slug, digest in digests.items()}
         glossary_page = command.ensure_child(review, GlossaryPage, {**GLOSSARY_PAGE, "show_in_menus": False})
         terms = [ensure_term(command, data, digest_pages) for data in glossary.TERMS]
         ensure_permissions()
@@ -98,8 +105,10 @@ def welsh_strings(digests, welsh_digests):
         for english_html, welsh_html, where in rich:
             english_strings, welsh_strings_ = _strings(english_html), _strings(welsh_html)
             if len(english_strings) != len(welsh_strings_):
-                raise DigestFileError(f"{where}: {len(english_strings)} paragraphs or list items in English, "
-                                      f"{len(welsh_strings_)} in Welsh")
+                raise DigestFileError(
+                    f"{where}: {len(english_strings)} paragraphs or list items in English, "
+                    f"{len(welsh_strings_)} in Welsh"
+                )
             plain.extend(zip(english_strings, welsh_strings_, strict=True))
         for english, welsh_text in plain:
             pairs[english] = welsh_text
@@ -182,8 +191,12 @@ def ensure_digest(command, review, digest, entries, slug):
     page.sector_tags.set(list(SectorTag.objects.filter(slug__in=front["sectors"])))
     page.theme_tags.set(list(ThemeTag.objects.filter(slug__in=front["themes"])))
     page.references = [
-        DigestReference(entry_id=_entry_id(entries, reference, slug), cite_as=reference["cite"],
-                        pinpoint=reference.get("pinpoint") or "", sort_order=index)
+        DigestReference(
+            entry_id=_entry_id(entries, reference, slug),
+            cite_as=reference["cite"],
+            pinpoint=reference.get("pinpoint") or "",
+            sort_order=index,
+        )
         for index, reference in enumerate(front["references"])
     ]
     review.add_child(instance=page)
@@ -213,9 +226,7 @@ def ensure_term(command, data, digest_pages):
 def ensure_permissions():
     for group_name, codenames in (("Editors", EDITOR_MODEL_PERMISSIONS), ("Moderators", MODERATOR_MODEL_PERMISSIONS)):
         group = Group.objects.get(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="literature", codename__in=codenames)
-        )
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="literature", codename__in=codenames))
 
 
 def _block_value(block_type, value, block_id):
@@ -245,6 +256,8 @@ def _block_id(slug, field, index):
 def _entry_id(entries, reference, slug):
     match = entries.match(formats.Record(title=reference["title"], year=reference["year"]))
     if match is None:
-        raise CommandError(f"{slug}.md cites “{reference['title']}” ({reference['year']}), which is in no "
-                           "bibliography file: add it to literature/demo/bibliography, or correct the title or year.")
+        raise CommandError(
+            f"{slug}.md cites “{reference['title']}” ({reference['year']}), which is in no "
+            "bibliography file: add it to literature/demo/bibliography, or correct the title or year."
+        )
     return match[0]

@@ -48,7 +48,7 @@ def parse_digest(text, name="digest"):
     if not isinstance(front, dict):
         raise DigestFileError(f"{name}: front matter must be 'name: value' lines")
     first_line = text[: match.end()].count("\n") + 1
-    return DigestFile(front=front, body=_body(text[match.end():].split("\n"), first_line, name))
+    return DigestFile(front=front, body=_body(text[match.end() :].split("\n"), first_line, name))
 
 
 def _body(lines, first_line, name):
@@ -81,8 +81,9 @@ def _body(lines, first_line, name):
                 index += 1
             if index == len(lines):
                 raise DigestFileError(f"{name}, line {first_line + start}: '::: {kind}' has no closing ':::'")
-            blocks.append(_container(CONTAINER_TYPES[kind], argument, "\n".join(inner).strip(), name,
-                                     first_line + start))
+            blocks.append(
+                _container(CONTAINER_TYPES[kind], argument, "\n".join(inner).strip(), name, first_line + start)
+            )
         else:
             prose.append(line)
         index += 1
@@ -132,8 +133,10 @@ def text_pairs(english, welsh, name="digest"):
         raise DigestFileError(f"{name}: {len(messages)} key messages in English, {len(welsh_messages)} in Welsh")
     plain.extend(zip(messages, welsh_messages, strict=True))
     if [kind for kind, _ in english.body] != [kind for kind, _ in welsh.body]:
-        raise DigestFileError(f"{name}: the Welsh body's headings, paragraphs and boxes differ from the English: "
-                              f"{[k for k, _ in english.body]} against {[k for k, _ in welsh.body]}")
+        raise DigestFileError(
+            f"{name}: the Welsh body's headings, paragraphs and boxes differ from the English: "
+            f"{[k for k, _ in english.body]} against {[k for k, _ in welsh.body]}"
+        )
     for position, ((kind, value), (_, welsh_value)) in enumerate(zip(english.body, welsh.body, strict=True), start=1):
         where = f"{name}, part {position} ({kind})"
         if kind in ("text", "for_commissioners", "for_providers"):

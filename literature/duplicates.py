@@ -104,8 +104,10 @@ def find_duplicates(doi="", url="", title="", year=None, exclude=()):
     wanted_doi = normalise_doi(doi)
     if wanted_doi:
         # Stored DOIs may carry a prefix ('https://doi.org/...'): find by the bare DOI, then compare.
-        add((entry for entry in entries.filter(doi__icontains=wanted_doi)
-             if normalise_doi(entry.doi) == wanted_doi), "doi")
+        add(
+            (entry for entry in entries.filter(doi__icontains=wanted_doi) if normalise_doi(entry.doi) == wanted_doi),
+            "doi",
+        )
 
     wanted_url = normalise_url(url)
     if wanted_url:
@@ -127,8 +129,14 @@ def find_duplicates(doi="", url="", title="", year=None, exclude=()):
             words = sorted((w for w in wanted_title.split() if w.isascii() and w in typed), key=len)
             if words:
                 candidates = candidates.filter(title__icontains=words[-1])
-        add((entry for entry in candidates.only("pk", "title", "year", "live")
-             if normalise_title(entry.title) == wanted_title), reason)
+        add(
+            (
+                entry
+                for entry in candidates.only("pk", "title", "year", "live")
+                if normalise_title(entry.title) == wanted_title
+            ),
+            reason,
+        )
 
     order = list(REASONS)
     duplicates = [Duplicate(entry, tuple(reasons)) for entry, reasons in found.values()]
@@ -138,6 +146,9 @@ def find_duplicates(doi="", url="", title="", year=None, exclude=()):
 def duplicates_of_suggestion(suggestion):
     """Entries that may already be the publication someone suggested (not the entry made from it)."""
     return find_duplicates(
-        doi=suggestion.doi, url=suggestion.url, title=suggestion.title, year=suggestion.year,
+        doi=suggestion.doi,
+        url=suggestion.url,
+        title=suggestion.title,
+        year=suggestion.year,
         exclude=[suggestion.entry_id],
     )

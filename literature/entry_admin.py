@@ -97,10 +97,15 @@ class BibliographyEntryViewSet(SnippetViewSet):
         "author_list",
         "year",
         "publication_type",
-        StatusTagColumn("status", label=_("Status"), accessor=editorial_status, sort_key="live",
-                        primary=lambda entry: entry.live),
-        StatusFlagColumn("needs_summary", label=_("Summary"), accessor=lambda entry: not entry.summary,
-                         true_label=_("Needs a summary")),
+        StatusTagColumn(
+            "status", label=_("Status"), accessor=editorial_status, sort_key="live", primary=lambda entry: entry.live
+        ),
+        StatusFlagColumn(
+            "needs_summary",
+            label=_("Summary"),
+            accessor=lambda entry: not entry.summary,
+            true_label=_("Needs a summary"),
+        ),
     ]
     filterset_class = BibliographyEntryFilterSet
     # Searched in the database, not through the search index: the index cannot apply the

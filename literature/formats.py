@@ -108,21 +108,57 @@ DEFAULT_TYPE = "research"
 
 # Mirrors the model's max_length values, so a too-long value is reported at import
 # rather than failing at save (a test keeps these in step too).
-MAX_LENGTHS = {"title": 500, "publisher": 255, "journal": 255, "volume": 30, "issue": 30,
-               "pages": 30, "country": 100, "url": 500, "doi": 255}
+MAX_LENGTHS = {
+    "title": 500,
+    "publisher": 255,
+    "journal": 255,
+    "volume": 30,
+    "issue": 30,
+    "pages": 30,
+    "country": 100,
+    "url": 500,
+    "doi": 255,
+}
 AUTHOR_MAX_LENGTH = 255
 
-CSV_COLUMNS = ("title", "year", "date", "type", "authors", "publisher", "journal", "volume",
-               "issue", "pages", "country", "url", "doi", "summary", "summary_cy", "sectors",
-               "themes")
+CSV_COLUMNS = (
+    "title",
+    "year",
+    "date",
+    "type",
+    "authors",
+    "publisher",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "country",
+    "url",
+    "doi",
+    "summary",
+    "summary_cy",
+    "sectors",
+    "themes",
+)
 # Spellings people use in spreadsheets for the same columns.
-_COLUMN_ALIASES = {"author": "authors", "publication_type": "type", "publication_date": "date",
-                   "full_date": "date", "sector": "sectors", "theme": "themes", "link": "url",
-                   "web_address": "url", "welsh_summary": "summary_cy", "number": "issue"}
+_COLUMN_ALIASES = {
+    "author": "authors",
+    "publication_type": "type",
+    "publication_date": "date",
+    "full_date": "date",
+    "sector": "sectors",
+    "theme": "themes",
+    "link": "url",
+    "web_address": "url",
+    "welsh_summary": "summary_cy",
+    "number": "issue",
+}
 
-FORMATS_HELP = ("Upload a CSV file (.csv) whose first row names the columns (at least title, "
-                "year and authors), a BibTeX file (.bib) or a RIS file (.ris), as exported by Zotero, "
-                "EndNote or Mendeley. Save spreadsheets as CSV first.")
+FORMATS_HELP = (
+    "Upload a CSV file (.csv) whose first row names the columns (at least title, "
+    "year and authors), a BibTeX file (.bib) or a RIS file (.ris), as exported by Zotero, "
+    "EndNote or Mendeley. Save spreadsheets as CSV first."
+)
 
 
 @dataclass
@@ -180,8 +216,11 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?|https?://localhost(?:[:/?#]\S*)?", re.I)
 _SLUG = re.compile(r"[-_a-z0-9]+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_TYPE_LOOKUP = {alias.casefold(): value for value, label in TYPE_LABELS.items()
-                for alias in (value, value.replace("_", " "), value.replace("_", "-"), label)}
+_TYPE_LOOKUP = {
+    alias.casefold(): value
+    for value, label in TYPE_LABELS.items()
+    for alias in (value, value.replace("_", " "), value.replace("_", "-"), label)
+}
 
 
 def _one_line(value):
@@ -215,8 +254,10 @@ def _clean_pages(value):
 def _person(family, given, original, problems):
     family, given = _one_line(family), _one_line(given)
     if not family:
-        problems.append(f"the author '{_one_line(original)}' has no family name before the comma;"
-                        " write a person as 'Family, Given', for example 'Webster, Russell'")
+        problems.append(
+            f"the author '{_one_line(original)}' has no family name before the comma;"
+            " write a person as 'Family, Given', for example 'Webster, Russell'"
+        )
         return None
     return (f"{family}, {given}" if given else family, False)
 
@@ -248,26 +289,38 @@ def _finish(values, problems, make_error):
         problems.append("the year is missing; give the year of publication, for example 2015")
     problems += parser_problems
     record = Record(
-        title=title, year=year, authors=values.get("authors", []), publication_date=date,
+        title=title,
+        year=year,
+        authors=values.get("authors", []),
+        publication_date=date,
         publication_type=values.get("publication_type") or DEFAULT_TYPE,
-        publisher=_one_line(values.get("publisher", "")), journal=_one_line(values.get("journal", "")),
-        volume=_one_line(values.get("volume", "")), issue=_one_line(values.get("issue", "")),
-        pages=_clean_pages(values.get("pages", "")), country=_one_line(values.get("country", "")),
-        url=values.get("url", "").strip(), doi=_clean_doi(values.get("doi", "")),
-        summary=_multi_line(values.get("summary", "")), summary_cy=_multi_line(values.get("summary_cy", "")),
-        sectors=values.get("sectors", []), themes=values.get("themes", []), key=values.get("key", ""),
+        publisher=_one_line(values.get("publisher", "")),
+        journal=_one_line(values.get("journal", "")),
+        volume=_one_line(values.get("volume", "")),
+        issue=_one_line(values.get("issue", "")),
+        pages=_clean_pages(values.get("pages", "")),
+        country=_one_line(values.get("country", "")),
+        url=values.get("url", "").strip(),
+        doi=_clean_doi(values.get("doi", "")),
+        summary=_multi_line(values.get("summary", "")),
+        summary_cy=_multi_line(values.get("summary_cy", "")),
+        sectors=values.get("sectors", []),
+        themes=values.get("themes", []),
+        key=values.get("key", ""),
     )
     if record.doi and not _DOI.fullmatch(record.doi):
-        problems.append(f"the DOI '{record.doi}' is not a DOI; it should look like "
-                        "10.1177/1356389015577464 (the '10.', the publisher's number, a slash, then the rest)")
+        problems.append(
+            f"the DOI '{record.doi}' is not a DOI; it should look like "
+            "10.1177/1356389015577464 (the '10.', the publisher's number, a slash, then the rest)"
+        )
     if record.url and not _URL.fullmatch(record.url):
-        problems.append(f"the web address '{record.url}' must be a full address starting "
-                        "http:// or https://")
+        problems.append(f"the web address '{record.url}' must be a full address starting http:// or https://")
     for name, limit in MAX_LENGTHS.items():
         if len(getattr(record, name)) > limit:
             label = {"url": "web address", "doi": "DOI"}.get(name, name)
-            problems.append(f"the {label} is {len(getattr(record, name))} characters long; "
-                            f"the most the site can store is {limit}")
+            problems.append(
+                f"the {label} is {len(getattr(record, name))} characters long; the most the site can store is {limit}"
+            )
     for name, _ in record.authors:
         if len(name) > AUTHOR_MAX_LENGTH:
             problems.append(f"the author name '{name[:40]}…' is longer than {AUTHOR_MAX_LENGTH} characters")
@@ -275,6 +328,7 @@ def _finish(values, problems, make_error):
 
 
 # --- CSV ----------------------------------------------------------------------------------
+
 
 def _split_top(text, separator):
     """Split at `separator` outside {braces}, so '{A; B}; C' gives ['{A; B}', ' C']."""
@@ -311,8 +365,10 @@ def _csv_slugs(text, column, problems):
         slug = part.strip().lower()
         if slug and not _SLUG.fullmatch(slug):
             suggestion = re.sub(r"[^a-z0-9]+", "-", slug).strip("-") or "a-slug"
-            problems.append(f"'{part.strip()}' in {column} is not a tag slug; use lower-case "
-                            f"letters, numbers and hyphens, for example '{suggestion}'")
+            problems.append(
+                f"'{part.strip()}' in {column} is not a tag slug; use lower-case "
+                f"letters, numbers and hyphens, for example '{suggestion}'"
+            )
         elif slug and slug not in slugs:
             slugs.append(slug)
     return slugs
@@ -345,8 +401,11 @@ def parse_csv(text):
         except StopIteration:
             break
         except csv.Error as error:
-            results.append(RowError(row + 1, f"could not be read ({error}); look for a double "
-                                    "quote that is opened but never closed"))
+            results.append(
+                RowError(
+                    row + 1, f"could not be read ({error}); look for a double quote that is opened but never closed"
+                )
+            )
             break
         row += 1
         if not any(cell.strip() for cell in cells):
@@ -357,9 +416,13 @@ def parse_csv(text):
                 columns.setdefault(_column_name(name), index)
             if "title" not in columns or ("year" not in columns and "date" not in columns):
                 found = ", ".join(f"'{cell.strip()}'" for cell in cells[:8] if cell.strip())
-                return [RowError(row, "the first row must be a header naming the columns, with "
-                                 f"at least 'title' and 'year' (found {found}). Accepted columns: "
-                                 + ", ".join(CSV_COLUMNS))]
+                return [
+                    RowError(
+                        row,
+                        "the first row must be a header naming the columns, with "
+                        f"at least 'title' and 'year' (found {found}). Accepted columns: " + ", ".join(CSV_COLUMNS),
+                    )
+                ]
             continue
         cell = {name: (cells[index] if index < len(cells) else "") for name, index in columns.items()}
         results.append(_csv_record(cell, row))
@@ -372,8 +435,11 @@ def _csv_record(cell, row):
     type_text = _one_line(values["type"])
     values["publication_type"] = _lookup_type(type_text) if type_text else DEFAULT_TYPE
     if type_text and not values["publication_type"]:
-        problems.append(f"the type '{type_text}' is not one we know; use one of "
-                        + ", ".join(TYPE_LABELS.values()) + f" (or leave it blank for {TYPE_LABELS[DEFAULT_TYPE]})")
+        problems.append(
+            f"the type '{type_text}' is not one we know; use one of "
+            + ", ".join(TYPE_LABELS.values())
+            + f" (or leave it blank for {TYPE_LABELS[DEFAULT_TYPE]})"
+        )
     date_text = values["date"].strip()
     date = None
     if date_text:
@@ -427,10 +493,22 @@ def csv_pieces(records, *, defuse_formulas=False):
     yield taken()
     for record in records:
         row = [
-            record.title, record.year or "", record.publication_date.isoformat() if record.publication_date else "",
-            record.publication_type, "; ".join(_csv_name(*author) for author in record.authors),
-            record.publisher, record.journal, record.volume, record.issue, record.pages, record.country,
-            record.url, record.doi, record.summary, record.summary_cy, "; ".join(record.sectors),
+            record.title,
+            record.year or "",
+            record.publication_date.isoformat() if record.publication_date else "",
+            record.publication_type,
+            "; ".join(_csv_name(*author) for author in record.authors),
+            record.publisher,
+            record.journal,
+            record.volume,
+            record.issue,
+            record.pages,
+            record.country,
+            record.url,
+            record.doi,
+            record.summary,
+            record.summary_cy,
+            "; ".join(record.sectors),
             "; ".join(record.themes),
         ]
         if defuse_formulas:
@@ -441,16 +519,60 @@ def csv_pieces(records, *, defuse_formulas=False):
 
 # --- LaTeX text in BibTeX values ----------------------------------------------------------
 
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
-            "r": "\u030a", "d": "\u0323", "b": "\u0331"}
-_SYMBOLS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
-            "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textbackslash": "\\",
-            "textbraceleft": "{", "textbraceright": "}", "textasciitilde": "~", "textasciicircum": "^",
-            "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
-            "textquotedblleft": "“", "textquotedblright": "”", "ldots": "…", "dots": "…",
-            "textellipsis": "…", "pounds": "£", "textsterling": "£", "euro": "€", "texteuro": "€",
-            "S": "§", "copyright": "©", "textregistered": "®", "textdegree": "°"}
+_ACCENTS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
+    "r": "\u030a",
+    "d": "\u0323",
+    "b": "\u0331",
+}
+_SYMBOLS = {
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "aa": "å",
+    "AA": "Å",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
+    "textbackslash": "\\",
+    "textbraceleft": "{",
+    "textbraceright": "}",
+    "textasciitilde": "~",
+    "textasciicircum": "^",
+    "textendash": "–",
+    "textemdash": "—",
+    "textquoteleft": "‘",
+    "textquoteright": "’",
+    "textquotedblleft": "“",
+    "textquotedblright": "”",
+    "ldots": "…",
+    "dots": "…",
+    "textellipsis": "…",
+    "pounds": "£",
+    "textsterling": "£",
+    "euro": "€",
+    "texteuro": "€",
+    "S": "§",
+    "copyright": "©",
+    "textregistered": "®",
+    "textdegree": "°",
+}
 _BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
 _CONTROL_WORD = re.compile(r"[A-Za-z]+")
 
@@ -525,7 +647,7 @@ def _accent_argument(text, i, depth):
         return i, ""
     if text[i] == "{":
         end = _matching_brace(text, i)
-        inner, i = (text[i + 1:], n) if end < 0 else (text[i + 1:end], end + 1)
+        inner, i = (text[i + 1 :], n) if end < 0 else (text[i + 1 : end], end + 1)
         return i, (_latex(inner, depth + 1) if depth < 20 else inner)
     if text[i] == "\\":
         word = _CONTROL_WORD.match(text, i + 1)
@@ -534,9 +656,18 @@ def _accent_argument(text, i, depth):
     return i + 1, text[i]
 
 
-_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-                "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-                "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIB_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 # One regular expression finds the few special characters (an export escapes millions of
 # characters; a Python loop over each of them took most of a 10,000-entry export's time).
 _BIB_SPECIAL = re.compile("[" + re.escape("".join(_BIB_ESCAPES)) + "]")
@@ -552,14 +683,29 @@ def _bib_escape(text):
 
 # --- BibTeX -------------------------------------------------------------------------------
 
+
 class _BibError(Exception):
     pass
 
 
 # BibTeX predefines the macros jan ... dec, which expand to the month names.
-_MONTH_NAMES = {name[:3].lower(): name for name in (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December")}
+_MONTH_NAMES = {
+    name[:3].lower(): name
+    for name in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+}
 _MONTHS = {abbreviation: number for number, abbreviation in enumerate(_MONTH_NAMES, 1)}
 _QUOTED_TOKEN = re.compile(r'\\.|[{}"]', re.S)
 _BIB_WORD = re.compile(r"[A-Za-z0-9][\w:.+/-]*")
@@ -570,8 +716,19 @@ _FAILED_KEY = re.compile(r"@[^{(]*[{(]\s*([^\s,{}()=]*)")
 _NAME_TOKEN = re.compile(r"\\.|[{}]|\s+and\s+", re.I | re.S)
 _RAW_TOKEN = re.compile(r'\\.|[{}"]|,\s*([A-Za-z][\w:.+-]*)\s*=', re.S)
 _MAX_BIB_VALUE = 100_000  # characters @string abbreviations may expand one value to
-_BIB_RESEARCH = {"article", "book", "incollection", "inproceedings", "conference", "inbook",
-                 "phdthesis", "mastersthesis", "thesis", "collection", "proceedings"}
+_BIB_RESEARCH = {
+    "article",
+    "book",
+    "incollection",
+    "inproceedings",
+    "conference",
+    "inbook",
+    "phdthesis",
+    "mastersthesis",
+    "thesis",
+    "collection",
+    "proceedings",
+}
 _BIB_REPORTS = {"techreport", "report"}
 
 # bibtexparser logs a warning for each block it cannot read; we report each one to the editor
@@ -611,8 +768,10 @@ def parse_bibtex(text):
             counted_to = at
         try:
             if inner is None:
-                raise _BibError(_bib_failure(block.raw or "", str(getattr(block.error, "abort_reason", ""))),
-                                (_FAILED_KEY.match(block.raw or "") or ["", ""])[1])
+                raise _BibError(
+                    _bib_failure(block.raw or "", str(getattr(block.error, "abort_reason", ""))),
+                    (_FAILED_KEY.match(block.raw or "") or ["", ""])[1],
+                )
             if kind == "string":
                 strings[inner.key.strip().lower()] = _bib_value(inner.value, strings, "@string", inner.key)
                 continue
@@ -627,13 +786,26 @@ def parse_bibtex(text):
                     strings[inner.key.strip().lower()] = error
             else:
                 number += 1
-                results.append(RowError(number, f"the entry could not be read: {error.args[0]}. Check that "
-                                        "every { has a matching } and that fields are separated by commas",
-                                        "Entry", line, error.args[1]))
+                results.append(
+                    RowError(
+                        number,
+                        f"the entry could not be read: {error.args[0]}. Check that "
+                        "every { has a matching } and that fields are separated by commas",
+                        "Entry",
+                        line,
+                        error.args[1],
+                    )
+                )
             continue
         number += 1
-        results.append(_bib_record(kind, key, fields, lambda message, n=number, at_line=line, k=key:
-                                   RowError(n, message, "Entry", at_line, k)))
+        results.append(
+            _bib_record(
+                kind,
+                key,
+                fields,
+                lambda message, n=number, at_line=line, k=key: RowError(n, message, "Entry", at_line, k),
+            )
+        )
     return results
 
 
@@ -679,7 +851,7 @@ def _bib_value(text, strings, name, key):
             end = _matching_brace(text, i)
             if end < 0:
                 raise _BibError(f"a {{ in the {name} field is never closed", key)
-            parts.append(text[i + 1:end])
+            parts.append(text[i + 1 : end])
             i = end + 1
         elif char == '"':
             depth, j = 0, i + 1
@@ -690,9 +862,9 @@ def _bib_value(text, strings, name, key):
                     break
             else:
                 raise _BibError(f'a " in the {name} field is never closed', key)
-            parts.append(text[i + 1:j])
+            parts.append(text[i + 1 : j])
             i = j + 1
-        elif (word := _BIB_WORD.match(text, i)):
+        elif word := _BIB_WORD.match(text, i):
             token = word.group()
             parts.append(strings.get(token.lower(), _MONTH_NAMES.get(token.lower(), token)))
             if isinstance(parts[-1], _BibError):
@@ -702,8 +874,11 @@ def _bib_value(text, strings, name, key):
             raise _BibError(f"the {name} field has no value", key)
         size += len(parts[-1])
         if size > max(n, _MAX_BIB_VALUE):  # only @strings can grow it: 40 of {b = a # a} fill any memory
-            raise _BibError(f"the {name} field is longer than {_MAX_BIB_VALUE:,} characters once its "
-                            "@string abbreviations are filled in", key)
+            raise _BibError(
+                f"the {name} field is longer than {_MAX_BIB_VALUE:,} characters once its "
+                "@string abbreviations are filled in",
+                key,
+            )
         while i < n and text[i].isspace():
             i += 1
         if i >= n:
@@ -729,7 +904,7 @@ def _bib_names(value, problems):
         elif token == "}":
             depth = max(depth - 1, 0)
         elif token[0].isspace() and depth == 0:
-            names.append(value[start:match.start()])
+            names.append(value[start : match.start()])
             start = match.end()
     names.append(value[start:])
     for raw in (name.strip() for name in names):
@@ -747,8 +922,9 @@ def _bib_names(value, problems):
         else:
             words = _split_words(raw)
             particle = next((k for k in range(1, len(words) - 1) if words[k][:1].islower()), len(words) - 1)
-            person = _person(_latex(" ".join(words[particle:])), _latex(" ".join(words[:particle])),
-                             _latex(raw), problems)
+            person = _person(
+                _latex(" ".join(words[particle:])), _latex(" ".join(words[:particle])), _latex(raw), problems
+            )
         if person:
             authors.append(person)
     return authors
@@ -802,18 +978,28 @@ def _bib_record(kind, key, fields, make_error):
     explicit = _lookup_type(get("type"))
     orgs = " ".join(name for name, is_org in authors if is_org)
     values = {
-        "key": key, "title": get("title"), "year": get("year"), "authors": authors,
+        "key": key,
+        "title": get("title"),
+        "year": get("year"),
+        "authors": authors,
         "publication_type": _bib_type(kind, explicit, f"{get('institution')} {publisher} {orgs}"),
-        "publisher": publisher, "journal": get("journal", "journaltitle"), "volume": get("volume"),
-        "issue": get("number", "issue"), "pages": get("pages"),
-        "url": _verbatim(fields.get("url", "")), "doi": _verbatim(fields.get("doi", "")),
+        "publisher": publisher,
+        "journal": get("journal", "journaltitle"),
+        "volume": get("volume"),
+        "issue": get("number", "issue"),
+        "pages": get("pages"),
+        "url": _verbatim(fields.get("url", "")),
+        "doi": _verbatim(fields.get("doi", "")),
         "summary": get("abstract"),
     }
     date_match = re.match(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", get("date"))
     if date_match and not values["year"]:
         values["year"] = date_match[1]
-    parts = date_match.groups() if date_match and date_match[3] else (
-        values["year"].strip(), _month_number(get("month")), get("day").strip())
+    parts = (
+        date_match.groups()
+        if date_match and date_match[3]
+        else (values["year"].strip(), _month_number(get("month")), get("day").strip())
+    )
     try:
         values["publication_date"] = datetime.date(*(int(part) for part in parts)) if all(parts) else None
     except (ValueError, OverflowError):
@@ -840,10 +1026,51 @@ def _bib_name(name, is_organisation):
     return f"{escaped}," if ambiguous else escaped
 
 
-_KEY_STOPWORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "to", "with", "at", "by", "from",
-                  "is", "are", "what", "how", "why", "does", "do", "its", "it", "into", "as", "or"}
-_ASCII_EXTRA = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
-                              "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+_KEY_STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "on",
+    "in",
+    "for",
+    "and",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "is",
+    "are",
+    "what",
+    "how",
+    "why",
+    "does",
+    "do",
+    "its",
+    "it",
+    "into",
+    "as",
+    "or",
+}
+_ASCII_EXTRA = str.maketrans(
+    {
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "đ": "d",
+        "Đ": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ı": "i",
+    }
+)
 
 
 def _ascii(text):
@@ -867,8 +1094,8 @@ def _suffixes():
     """'', 'a' ... 'z', 'aa', 'ab', ...: Zotero's way of telling same-named keys apart."""
     yield ""
     for length in itertools.count(1):
-        for index in range(26 ** length):
-            yield "".join(chr(97 + (index // 26 ** p) % 26) for p in reversed(range(length)))
+        for index in range(26**length):
+            yield "".join(chr(97 + (index // 26**p) % 26) for p in reversed(range(length)))
 
 
 def to_bibtex(records):
@@ -899,8 +1126,12 @@ def bibtex_pieces(records):
             ("number", _bib_escape(record.issue)),
             ("pages", _bib_escape(record.pages).replace("–", "--")),
             ("institution" if kind == "techreport" else "publisher", _bib_escape(record.publisher)),
-            ("type", TYPE_LABELS.get(record.publication_type, "")
-             if _bib_type(kind, None, f"{record.publisher} {orgs}") != record.publication_type else ""),
+            (
+                "type",
+                TYPE_LABELS.get(record.publication_type, "")
+                if _bib_type(kind, None, f"{record.publisher} {orgs}") != record.publication_type
+                else "",
+            ),
             ("doi", record.doi.replace("{", r"\{").replace("}", r"\}")),
             ("url", record.url.replace("{", r"\{").replace("}", r"\}")),
             ("abstract", _bib_escape(record.summary)),
@@ -913,8 +1144,7 @@ def bibtex_pieces(records):
 # --- RIS ----------------------------------------------------------------------------------
 
 _RIS_LINE = re.compile(r"([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
-_RIS_RESEARCH = {"JOUR", "JFULL", "EJOUR", "BOOK", "EBOOK", "EDBOOK", "CHAP", "ECHAP", "CONF",
-                 "CPAPER", "THES"}
+_RIS_RESEARCH = {"JOUR", "JFULL", "EJOUR", "BOOK", "EBOOK", "EDBOOK", "CHAP", "ECHAP", "CONF", "CPAPER", "THES"}
 _RIS_DATE = re.compile(r"\s*([0-9]{4})(?:[/-]([0-9]{1,2})?(?:[/-]([0-9]{1,2})?)?)?")
 
 
@@ -999,23 +1229,37 @@ def _ris_record(current):
     publisher = first("PB")
     orgs = " ".join(name for name, is_org in authors if is_org)
     values = {
-        "key": first("ID").strip(), "title": first("TI", "T1") or (first("BT") if current["type"] == "BOOK" else ""),
-        "year": year or da_year, "publication_date": date or da_date, "authors": authors,
+        "key": first("ID").strip(),
+        "title": first("TI", "T1") or (first("BT") if current["type"] == "BOOK" else ""),
+        "year": year or da_year,
+        "publication_date": date or da_date,
+        "authors": authors,
         "publication_type": _ris_type(current["type"], _lookup_type(first("M3")), f"{publisher} {orgs}"),
         # Exporters disagree on which of these holds the journal's full name.
-        "journal": first("JF", "JO", "T2", "JA"), "volume": first("VL"), "issue": first("IS"),
+        "journal": first("JF", "JO", "T2", "JA"),
+        "volume": first("VL"),
+        "issue": first("IS"),
         "pages": f"{start}–{end}" if start and end else start or end,
-        "publisher": publisher, "url": first("UR"), "doi": first("DO"), "summary": first("AB", "N2"),
+        "publisher": publisher,
+        "url": first("UR"),
+        "doi": first("DO"),
+        "summary": first("AB", "N2"),
     }
-    return _finish(values, problems, lambda message: RowError(
-        current["number"], message, "Record", current["line"], values["key"]))
+    return _finish(
+        values, problems, lambda message: RowError(current["number"], message, "Record", current["line"], values["key"])
+    )
 
 
 def _ris_kind(record):
     if record.journal:
         return "JOUR"
-    return {"audit": "GOVDOC", "evaluation": "RPRT", "think_tank": "RPRT", "grey": "RPRT",
-            "research": "BOOK" if record.publisher else "GEN"}.get(record.publication_type, "GEN")
+    return {
+        "audit": "GOVDOC",
+        "evaluation": "RPRT",
+        "think_tank": "RPRT",
+        "grey": "RPRT",
+        "research": "BOOK" if record.publisher else "GEN",
+    }.get(record.publication_type, "GEN")
 
 
 def to_ris(records):
@@ -1033,24 +1277,37 @@ def ris_pieces(records):
         start, _, end = record.pages.partition("–")
         fields = [("TY", kind)]
         fields += [("AU", name if is_org or "," in name else f"{name},") for name, is_org in record.authors]
-        fields += [("TI", record.title), ("PY", str(record.year or "")),
-                   ("DA", date.strftime("%Y/%m/%d") if date else ""),
-                   ("T2", record.journal), ("JO", record.journal), ("VL", record.volume),
-                   ("IS", record.issue), ("SP", start), ("EP", end), ("PB", record.publisher),
-                   ("M3", TYPE_LABELS.get(record.publication_type, "")
-                    if _ris_type(kind, None, f"{record.publisher} {orgs}") != record.publication_type else ""),
-                   ("DO", record.doi), ("UR", record.url)]
+        fields += [
+            ("TI", record.title),
+            ("PY", str(record.year or "")),
+            ("DA", date.strftime("%Y/%m/%d") if date else ""),
+            ("T2", record.journal),
+            ("JO", record.journal),
+            ("VL", record.volume),
+            ("IS", record.issue),
+            ("SP", start),
+            ("EP", end),
+            ("PB", record.publisher),
+            (
+                "M3",
+                TYPE_LABELS.get(record.publication_type, "")
+                if _ris_type(kind, None, f"{record.publisher} {orgs}") != record.publication_type
+                else "",
+            ),
+            ("DO", record.doi),
+            ("UR", record.url),
+        ]
         if record.summary:
             # Continuation lines carry the summary's line breaks; one that looks like a tag
             # gets a leading space so readers don't take it for one.
             paragraphs = [part.strip() for part in record.summary.splitlines() if part.strip()]
-            fields.append(("AB", "\r\n".join(f" {part}" if _RIS_LINE.match(part) else part
-                                             for part in paragraphs)))
+            fields.append(("AB", "\r\n".join(f" {part}" if _RIS_LINE.match(part) else part for part in paragraphs)))
         lines = [f"{tag}  - {value}" for tag, value in fields if value] + ["ER  - ", ""]
         yield "".join(f"{line}\r\n" for line in lines)
 
 
 # --- CSL-JSON -----------------------------------------------------------------------------
+
 
 def _csl_type(record):
     if record.journal:
@@ -1079,7 +1336,8 @@ def csl_item(record, item_id):
         "title": record.title,
         "author": [_csl_name(*author) for author in record.authors],
         "issued": {"date-parts": [[date.year, date.month, date.day] if date else [record.year]]}
-        if date or record.year else None,
+        if date or record.year
+        else None,
         "container-title": record.journal,
         "publisher": record.publisher,
         "volume": record.volume,
@@ -1112,6 +1370,7 @@ def csl_json_pieces(records):
 
 
 # --- Choosing a format --------------------------------------------------------------------
+
 
 def decode_upload(data):
     """Bytes from an upload -> text: UTF-8 (a byte-order mark is dropped), else Windows-1252,

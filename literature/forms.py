@@ -27,7 +27,10 @@ class SuggestionForm(forms.ModelForm):
     # Text, not a number field: only the digits 0 to 9 make a year here, so '²', '①' or '٢٠١٩'
     # get the same clear message as any other typing slip (int() would accept some of them).
     year = forms.CharField(
-        required=False, max_length=20, label=_("Year it was published (optional)"), help_text=_("For example 2019"),
+        required=False,
+        max_length=20,
+        label=_("Year it was published (optional)"),
+        help_text=_("For example 2019"),
         error_messages={"max_length": _("Enter the year as 4 digits, like 2019")},
     )
 
@@ -43,32 +46,39 @@ class SuggestionForm(forms.ModelForm):
             "email": _("Your email address (optional)"),
         }
         help_texts = {
-            "authors": _("Who wrote or published it, for example Webster, Russell; Hedderman, Carol or "
-                         "National Audit Office"),
+            "authors": _(
+                "Who wrote or published it, for example Webster, Russell; Hedderman, Carol or National Audit Office"
+            ),
             "url": _("For example https://www.example.org/evaluation.pdf"),
             "doi": _("A DOI is a permanent identifier some publications have, for example 10.1177/1356389015577464"),
             "why": _("What it found, and why others commissioning or providing services should read it."),
-            "email": _("If you give it, we will email you once to say whether we added the resource. "
-                       "We will not publish it or use it for anything else."),
+            "email": _(
+                "If you give it, we will email you once to say whether we added the resource. "
+                "We will not publish it or use it for anything else."
+            ),
         }
         error_messages = {
-            "title": {"required": _("Enter the title of the resource"),
-                      "max_length": _("The title must be 300 characters or fewer")},
+            "title": {
+                "required": _("Enter the title of the resource"),
+                "max_length": _("The title must be 300 characters or fewer"),
+            },
             "authors": {"max_length": _("Authors or organisation must be 500 characters or fewer")},
-            "url": {"invalid": _("Enter a link in the correct format, like https://www.example.org/report.pdf"),
-                    "max_length": _("The link must be 500 characters or fewer")},
+            "url": {
+                "invalid": _("Enter a link in the correct format, like https://www.example.org/report.pdf"),
+                "max_length": _("The link must be 500 characters or fewer"),
+            },
             "doi": {"max_length": _("The DOI must be 255 characters or fewer")},
-            "why": {"required": _("Tell us why it matters"),
-                    "max_length": _("Why it matters must be 2,000 characters or fewer")},
+            "why": {
+                "required": _("Tell us why it matters"),
+                "max_length": _("Why it matters must be 2,000 characters or fewer"),
+            },
             "email": {"invalid": _("Enter an email address in the correct format, like name@example.org")},
         }
 
     def __init__(self, data=None, *args, **kwargs):
         # Cleaned before Django's own checks (pbr_site.core.text): control and bidi characters
         # dropped, text that shows nothing treated as empty, so "required" says so.
-        data = cleaned_form_data(
-            data, multi_line=["why"], one_line=["title", "authors", "year", "url", "doi", "email"]
-        )
+        data = cleaned_form_data(data, multi_line=["why"], one_line=["title", "authors", "year", "url", "doi", "email"])
         super().__init__(data, *args, **kwargs)
 
     def is_bot(self):

@@ -65,7 +65,7 @@ def _link_in_text(text, pattern, terms, linked):
             continue
         linked.add(index)
         _names, url, definition = terms[index]
-        pieces.append(text[position:match.start()])
+        pieces.append(text[position : match.start()])
         pieces.append(
             f'<a class="govuk-link app-glossary-link" href="{escape(url)}" title="{escape(definition)}">'
             f"{match.group(index + 1)}</a>"

@@ -4,8 +4,8 @@ The search box finds what site search finds for the same words (search.phrases: 
 glossary synonyms, compounds), from the same index.
 
 The number of SQL queries is fixed whatever the filters: one page of results, their
-authors, and (unless the shared cache has them) one grouped count per facet and one for
-each (small) tag table; the number of results is the sum of the type counts.
+authors, and (unless the shared cache has them) one grouped count per facet, a tag facet's
+read with its (small) tag table; the number of results is the sum of the type counts.
 """
 
 import hashlib
@@ -100,8 +100,11 @@ class PackFilters:
         """A Q keeping the entries the search box finds: those site search finds for the same
         words (a sub-query of its index), or whose DOI is the query."""
         if self._words_filter is None:
-            found = matching(BibliographyEntry, self.phrases, get_language(), limit=MAX_SEARCH_MATCHES) \
-                if self.phrases else Q(pk__in=[])
+            found = (
+                matching(BibliographyEntry, self.phrases, get_language(), limit=MAX_SEARCH_MATCHES)
+                if self.phrases
+                else Q(pk__in=[])
+            )
             doi = self.query.removeprefix("https://doi.org/")
             self._words_filter = found | Q(doi__iexact=doi) if "/" in doi else found
         return self._words_filter
@@ -117,9 +120,13 @@ class PackFilters:
 
     def is_filtered_except(self, skip):
         return bool(
-            self.query or self.year_from or self.year_to
-            or (self.sectors and skip != "sector") or (self.themes and skip != "theme")
-            or (self.types and skip != "type") or (self.countries and skip != "country")
+            self.query
+            or self.year_from
+            or self.year_to
+            or (self.sectors and skip != "sector")
+            or (self.themes and skip != "theme")
+            or (self.types and skip != "type")
+            or (self.countries and skip != "country")
         )
 
 
@@ -195,13 +202,14 @@ class FacetValue:
     chosen: bool
 
 
-def _tag_counts(through, filters, skip):
-    """{tag id: number of matching entries} from the tag table itself: one grouped query."""
+def _tags_with_counts(tag_model, filters, skip):
+    """Every tag, A–Z, each with `n`: the number of matching entries tagged with it (every
+    filter but its own). One grouped query: the tag table and its counts together."""
     if filters.is_filtered_except(skip):
-        rows = through.objects.filter(content_object__in=_filtered(filters, skip=skip).values("pk"))
+        matching = Q(entry_items__content_object__in=_filtered(filters, skip=skip).values("pk"))
     else:  # the common, unfiltered case needs no subquery
-        rows = through.objects.filter(content_object__live=True)
-    return dict(rows.values_list("tag_id").annotate(n=Count("id")))
+        matching = Q(entry_items__content_object__live=True)
+    return tag_model.objects.annotate(n=Count("entry_items", filter=matching)).order_by(Lower("name"))
 
 
 FACET_CACHE_SECONDS = 600
@@ -211,9 +219,20 @@ def facets(filters):
     """Counts per value of each filter, from the shared cache when nothing in the pack has
     changed since they were counted (see `pack_version`), else counted afresh."""
     # The phrases looked for, not the query: they change with the glossary (synonyms).
-    digest = hashlib.sha256(repr((
-        filters.query, filters.phrases, sorted(filters.sectors), sorted(filters.themes), sorted(filters.types),
-        sorted(filters.countries), filters.year_from, filters.year_to)).encode()).hexdigest()[:24]
+    digest = hashlib.sha256(
+        repr(
+            (
+                filters.query,
+                filters.phrases,
+                sorted(filters.sectors),
+                sorted(filters.themes),
+                sorted(filters.types),
+                sorted(filters.countries),
+                filters.year_from,
+                filters.year_to,
+            )
+        ).encode()
+    ).hexdigest()[:24]
     key = f"pack-facets:v3:{pack_version()}:{get_language()}:{digest}"
     found = cache.get(key)
     if found is None:
@@ -241,13 +260,11 @@ def bump_pack_version(**kwargs):
 
 
 def _count_facets(filters):
-    """One grouped query per filter plus one for each (small) tag table.
+    """One grouped query per filter, a tag filter's read with the tag table itself.
 
     Each filter lists the values some result has, and those chosen. When nothing matches,
     it lists every value (most counted 0), so the reader still has every filter to widen
     the search from, and the same query count."""
-    sector_counts = _tag_counts(EntrySectorTag, filters, "sector")
-    theme_counts = _tag_counts(EntryThemeTag, filters, "theme")
     type_counts = dict(_filtered(filters, skip="type").values_list("publication_type").annotate(n=Count("pk")))
     # Every entry has one publication type, so the type counts (all filters but the type)
     # add up to the number of results: the listing need not count them again.
@@ -265,14 +282,14 @@ def _count_facets(filters):
     def shown(count, chosen):
         return count or chosen or not total
 
-    sectors = [tag for tag in SectorTag.objects.order_by(Lower("name"))
-               if shown(sector_counts.get(tag.pk), tag.slug in filters.sectors)]
-    themes = [tag for tag in ThemeTag.objects.order_by(Lower("name"))
-              if shown(theme_counts.get(tag.pk), tag.slug in filters.themes)]
+    sectors = [
+        tag for tag in _tags_with_counts(SectorTag, filters, "sector") if shown(tag.n, tag.slug in filters.sectors)
+    ]
+    themes = [tag for tag in _tags_with_counts(ThemeTag, filters, "theme") if shown(tag.n, tag.slug in filters.themes)]
     return {
         "total": total,
-        "sector": [FacetValue(t.slug, t.label, sector_counts.get(t.pk, 0), t.slug in filters.sectors) for t in sectors],
-        "theme": [FacetValue(t.slug, t.label, theme_counts.get(t.pk, 0), t.slug in filters.themes) for t in themes],
+        "sector": [FacetValue(t.slug, t.label, t.n, t.slug in filters.sectors) for t in sectors],
+        "theme": [FacetValue(t.slug, t.label, t.n, t.slug in filters.themes) for t in themes],
         "type": [
             FacetValue(value, str(label), type_counts.get(value, 0), value in filters.types)
             for value, label in PublicationType.choices

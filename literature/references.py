@@ -58,6 +58,7 @@ _TAG = re.compile(f"{_OPEN}(/?)(i|b|sup|sub){_CLOSE}")
 def _marked(tag):
     def wrap(text):
         return f"{_OPEN}{tag}{_CLOSE}{text}{_OPEN}/{tag}{_CLOSE}"
+
     return wrap
 
 
@@ -85,16 +86,21 @@ class Reference:
     formatted: bool  # False: the plain fallback
 
 
-_RECORD_FIELDS = [f.name for f in dataclasses.fields(formats.Record)
-                  if f.name not in ("authors", "sectors", "themes", "key", "entry_id")]
+_RECORD_FIELDS = [
+    f.name
+    for f in dataclasses.fields(formats.Record)
+    if f.name not in ("authors", "sectors", "themes", "key", "entry_id")
+]
 
 
 def record_for(entry):
     """A formats.Record of a BibliographyEntry's bibliographic facts (its authors from
     entry.authors.all(): prefetch them to save a query). Tags are left out."""
     values = {name: getattr(entry, name) for name in _RECORD_FIELDS}
-    values = {name: "" if value is None and name not in ("year", "publication_date") else value
-              for name, value in values.items()}
+    values = {
+        name: "" if value is None and name not in ("year", "publication_date") else value
+        for name, value in values.items()
+    }
     authors = [(author.name, author.is_organisation) for author in entry.authors.all()]
     return formats.Record(**values, authors=authors, entry_id=entry.pk)
 

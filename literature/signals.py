@@ -38,6 +38,9 @@ def connect():
     page_published.connect(index_now, dispatch_uid="search-index-now-page")
 
     for model in (DigestPage, LiteratureIndexPage):
-        for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"),
-                             (post_delete, "deleted")):
+        for signal, name in (
+            (page_published, "published"),
+            (page_unpublished, "unpublished"),
+            (post_delete, "deleted"),
+        ):
             signal.connect(review_changed, sender=model, dispatch_uid=f"full-review-pdf-{name}-{model.__name__}")

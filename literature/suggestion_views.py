@@ -48,7 +48,9 @@ class AcceptForm(forms.Form):
     """What the entry needs that a suggestion may lack."""
 
     year = forms.IntegerField(
-        label=gettext_lazy("Year it was published"), min_value=1900, max_value=2100,
+        label=gettext_lazy("Year it was published"),
+        min_value=1900,
+        max_value=2100,
         help_text=gettext_lazy("Check it against the publication: the suggester may not have given one."),
     )
     publication_type = forms.ChoiceField(
@@ -58,9 +60,14 @@ class AcceptForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=gettext_lazy("Reason given to the suggester"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=gettext_lazy("Reason given to the suggester"),
+        widget=forms.Textarea(attrs={"rows": 5}),
         max_length=2000,
-        error_messages={"required": gettext_lazy("Give the reason. It is kept with the suggestion, and sent to the suggester if they left an email address.")},
+        error_messages={
+            "required": gettext_lazy(
+                "Give the reason. It is kept with the suggestion, and sent to the suggester if they left an email address."
+            )
+        },
     )
 
     def clean_reason(self):
@@ -72,7 +79,8 @@ class RejectForm(forms.Form):
 
 class DuplicateForm(forms.Form):
     entry = forms.ModelChoiceField(
-        label=gettext_lazy("Already in the pack as"), queryset=BibliographyEntry.objects.all(),
+        label=gettext_lazy("Already in the pack as"),
+        queryset=BibliographyEntry.objects.all(),
         widget=AdminSnippetChooser(BibliographyEntry),
         error_messages={"required": gettext_lazy("Choose the entry it is already in the pack as.")},
     )
@@ -144,10 +152,13 @@ def tell_suggester(request, suggestion):
     elif outcome == Outcome.WAITING:
         messages.info(request, _("The suggester will be emailed, with a link, when the entry is published."))
     elif outcome == Outcome.FAILED:
-        messages.error(request, _(
-            "The decision is saved, but the email to the suggester could not be sent. "
-            "Try again later from the suggestion's page."
-        ))
+        messages.error(
+            request,
+            _(
+                "The decision is saved, but the email to the suggester could not be sent. "
+                "Try again later from the suggestion's page."
+            ),
+        )
     return outcome
 
 
@@ -170,8 +181,11 @@ class AcceptView(DecisionView):
         suggestion = self.suggestion
         facts = [
             (_("Title"), suggestion.title),
-            (_("Authors"), "; ".join(author.name for author in authors_from(suggestion.authors))
-             or _("none given: add them on the entry")),
+            (
+                _("Authors"),
+                "; ".join(author.name for author in authors_from(suggestion.authors))
+                or _("none given: add them on the entry"),
+            ),
             (_("Web address"), suggestion.url or "–"),
             (_("DOI"), suggestion.doi or "–"),
         ]
@@ -191,10 +205,13 @@ class AcceptView(DecisionView):
         entry.save_revision(user=self.request.user, log_action="wagtail.create")
         suggestion.entry = entry
         suggestion.status = Status.ACCEPTED
-        messages.success(self.request, _(
-            "A draft entry was made from the suggestion. Complete it (authors, summary, sectors and themes), "
-            "then submit it for moderation."
-        ))
+        messages.success(
+            self.request,
+            _(
+                "A draft entry was made from the suggestion. Complete it (authors, summary, sectors and themes), "
+                "then submit it for moderation."
+            ),
+        )
         return redirect(reverse("wagtailsnippets_literature_bibliographyentry:edit", args=(entry.pk,)))
 
 
@@ -208,8 +225,10 @@ class RejectView(DecisionView):
         if not self.suggestion.email:
             intro = _("The suggester left no email address, so they will not be told.")
         elif self.suggestion.language == "cy":
-            intro = _("The suggester is emailed this reason once, in Welsh: they wrote in Welsh, so write the "
-                      "reason in Welsh.")
+            intro = _(
+                "The suggester is emailed this reason once, in Welsh: they wrote in Welsh, so write the "
+                "reason in Welsh."
+            )
         else:
             intro = _("The suggester is emailed this reason once.")
         return super().get_context_data(intro=intro, **kwargs)
@@ -267,8 +286,11 @@ class SendOutcomeView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         subject, body = render_outcome(self.suggestion)
         return super().get_context_data(
-            suggestion=self.suggestion, subject=subject, body=body,
-            cancel_url=reverse(URL("edit"), args=(self.suggestion.pk,)), **kwargs,
+            suggestion=self.suggestion,
+            subject=subject,
+            body=body,
+            cancel_url=reverse(URL("edit"), args=(self.suggestion.pk,)),
+            **kwargs,
         )
 
     def form_valid(self, form):

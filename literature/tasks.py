@@ -41,12 +41,19 @@ def run_import(job_id):
     except Exception as error:
         logger.exception("Bibliography import %s failed", job_id)
         ImportJob.objects.filter(pk=job_id).update(
-            status=ImportJob.Status.FAILED, error=f"{type(error).__name__}: {error}",
-            finished_at=timezone.now(), updated_at=timezone.now(),
+            status=ImportJob.Status.FAILED,
+            error=f"{type(error).__name__}: {error}",
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
         )
         raise
     ImportJob.objects.filter(pk=job_id).update(
-        status=ImportJob.Status.DONE, total_rows=len(rows), rows_done=len(rows), counts=count_outcomes(rows),
-        report=[row.as_dict() for row in rows], finished_at=timezone.now(), updated_at=timezone.now(),
+        status=ImportJob.Status.DONE,
+        total_rows=len(rows),
+        rows_done=len(rows),
+        counts=count_outcomes(rows),
+        report=[row.as_dict() for row in rows],
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
     )
     return count_outcomes(rows)

@@ -51,13 +51,13 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 class SuggestionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ResourceSuggestion.Status.choices, empty_label=_("Any status"),
+        label=_("Status"),
+        choices=ResourceSuggestion.Status.choices,
+        empty_label=_("Any status"),
         widget=forms.RadioSelect,
     )
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
-    has_email = django_filters.BooleanFilter(
-        label=_("Suggester left an email address"), method="filter_has_email"
-    )
+    has_email = django_filters.BooleanFilter(label=_("Suggester left an email address"), method="filter_has_email")
 
     class Meta:
         model = ResourceSuggestion
@@ -126,8 +126,13 @@ class ResourceSuggestionViewSet(SnippetViewSet):
     menu_label = _("Suggestions")
     list_display = [
         "title",
-        StatusTagColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status",
-                        primary=lambda suggestion: suggestion.status == ResourceSuggestion.Status.NEW),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            accessor="get_status_display",
+            sort_key="status",
+            primary=lambda suggestion: suggestion.status == ResourceSuggestion.Status.NEW,
+        ),
         PossibleDuplicatesColumn("possible_duplicates", label=_("Possible duplicates")),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
     ]
@@ -156,8 +161,13 @@ class ResourceSuggestionViewSet(SnippetViewSet):
 
 
 class LiteratureViewSetGroup(SnippetViewSetGroup):
-    items = (BibliographyEntryViewSet, ResourceSuggestionViewSet, GlossaryTermViewSet, SectorTagViewSet,
-             ThemeTagViewSet)
+    items = (
+        BibliographyEntryViewSet,
+        ResourceSuggestionViewSet,
+        GlossaryTermViewSet,
+        SectorTagViewSet,
+        ThemeTagViewSet,
+    )
     menu_icon = "doc-full-inverse"
     menu_label = _("Literature")
     menu_name = "literature"
@@ -184,8 +194,9 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(_("Import bibliography"), reverse("literature_import_bibliography"), icon_name="upload",
-                          order=310)
+    return ImportMenuItem(
+        _("Import bibliography"), reverse("literature_import_bibliography"), icon_name="upload", order=310
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -222,14 +233,16 @@ def add_new_suggestions_panel(request, panels):
     if request.user.has_perm("literature.view_resourcesuggestion") or request.user.has_perm(
         "literature.change_resourcesuggestion"
     ):
-        panels.append(NewSuggestionsPanel(ResourceSuggestion.objects.filter(status=ResourceSuggestion.Status.NEW).count()))
+        panels.append(
+            NewSuggestionsPanel(ResourceSuggestion.objects.filter(status=ResourceSuggestion.Status.NEW).count())
+        )
 
 
 @hooks.register("register_log_actions")
 def register_suggestion_log_actions(actions):
     actions.register_action("literature.suggestion.accepted", _("Accept"), _("Accepted: a draft entry was made"))
     actions.register_action("literature.suggestion.rejected", _("Reject"), _("Rejected"))
-    actions.register_action("literature.suggestion.duplicate", _("Already in the pack"),
-                            _("Marked as already in the pack"))
+    actions.register_action(
+        "literature.suggestion.duplicate", _("Already in the pack"), _("Marked as already in the pack")
+    )
     actions.register_action("literature.suggestion.emailed", _("Email"), _("The suggester was emailed the outcome"))
-

@@ -49,8 +49,10 @@ def main():
 
     cold = os.environ.get("COLD") == "1"
     client = Client(HTTP_HOST="127.0.0.1")
-    print(f"{BibliographyEntry.objects.count()} bibliography entries, {connection.vendor}, {REPEAT} requests each"
-          f"{', cache cleared before each' if cold else ''}; load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{BibliographyEntry.objects.count()} bibliography entries, {connection.vendor}, {REPEAT} requests each"
+        f"{', cache cleared before each' if cold else ''}; load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"{'median ms':>10} {'p95 ms':>8} {'queries':>8}  url")
     only = os.environ.get("ONLY", "")
     for url in [url for url in URLS if only in url]:

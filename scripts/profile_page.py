@@ -18,15 +18,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.update({
-    "DJANGO_SETTINGS_MODULE": "pbr_site.settings.production",
-    "SECRET_KEY": "profile-only-" + "x" * 50,
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "SECURE_SSL_REDIRECT": "false",
-    "SEARCH_RATE_LIMIT": "0",
-    "LOG_LEVEL": "WARNING",
-    "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
-})
+os.environ.update(
+    {
+        "DJANGO_SETTINGS_MODULE": "pbr_site.settings.production",
+        "SECRET_KEY": "profile-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SEARCH_RATE_LIMIT": "0",
+        "LOG_LEVEL": "WARNING",
+        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+    }
+)
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pbr_bench")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
 
@@ -42,9 +44,17 @@ def main():
 
     def environ():
         return {
-            "REQUEST_METHOD": "GET", "PATH_INFO": path_info, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
-            "wsgi.errors": sys.stderr, "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_ACCEPT_ENCODING": "gzip, br",
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path_info,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "HTTP_HOST": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_ACCEPT_ENCODING": "gzip, br",
         }
 
     def get():
@@ -76,9 +86,11 @@ def main():
     connection.force_debug_cursor = True
     reset_queries()
     get()
-    print(f"median {statistics.median(times):.1f} ms, p95 {sorted(times)[int(len(times) * 0.95)]:.1f} ms; "
-          f"{len(connection.queries)} queries, median {statistics.median(in_database) * 1000:.1f} ms of it "
-          f"executing them (sending, waiting, fetching rows; not building them)")
+    print(
+        f"median {statistics.median(times):.1f} ms, p95 {sorted(times)[int(len(times) * 0.95)]:.1f} ms; "
+        f"{len(connection.queries)} queries, median {statistics.median(in_database) * 1000:.1f} ms of it "
+        f"executing them (sending, waiting, fetching rows; not building them)"
+    )
     if os.environ.get("QUERIES"):
         for q in connection.queries:
             print(f"  {float(q['time']) * 1000:5.2f} {q['sql'][:300]}")

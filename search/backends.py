@@ -51,7 +51,8 @@ def _postgres_backend_class():
         def _vector(self, texts):
             vectors = [
                 SearchVector(Value(text, output_field=TextField()), weight=weight, config=config)
-                for text, weight, config in texts if text
+                for text, weight, config in texts
+                if text
             ]
             return postgres.ADD(vectors) if vectors else postgres.EMPTY_VECTOR
 

@@ -117,23 +117,33 @@ def _visible(matches, types, locale):
         by_kind_ids.setdefault("pages" if model in PAGE_KINDS else kind, set()).add(match.object_id)
     visible = set()
     if by_kind_ids.get("pages"):
-        visible |= {("pages", pk) for pk in Page.objects.live().public().filter(
-            locale=locale, pk__in=by_kind_ids["pages"]).values_list("pk", flat=True)}
+        visible |= {
+            ("pages", pk)
+            for pk in Page.objects.live()
+            .public()
+            .filter(locale=locale, pk__in=by_kind_ids["pages"])
+            .values_list("pk", flat=True)
+        }
     terms = {}
     if by_kind_ids.get("term"):  # few and small: loaded whole now, shown later without a query
         terms = {term.pk: term for term in GlossaryTerm.objects.filter(locale=locale, pk__in=by_kind_ids["term"])}
         visible |= {("term", pk) for pk in terms}
     if by_kind_ids.get("entry"):
-        visible |= {("entry", pk) for pk in BibliographyEntry.objects.filter(
-            live=True, pk__in=by_kind_ids["entry"]).values_list("pk", flat=True)}
+        visible |= {
+            ("entry", pk)
+            for pk in BibliographyEntry.objects.filter(live=True, pk__in=by_kind_ids["entry"]).values_list(
+                "pk", flat=True
+            )
+        }
 
     # Sectors of the matching digests and entries, in one query.
     sectors = {"digest": {}, "entry": {}}
     digest_ids = [m.object_id for m in matches if types[m.content_type_id][1] == "digest"]
     entry_ids = [pk for group, pk in visible if group == "entry"]
     tagged = [
-        through.objects.filter(content_object_id__in=ids).annotate(kind=Value(kind)).values_list(
-            "kind", "content_object_id", "tag_id")
+        through.objects.filter(content_object_id__in=ids)
+        .annotate(kind=Value(kind))
+        .values_list("kind", "content_object_id", "tag_id")
         for kind, through, ids in (("digest", DigestSectorTag, digest_ids), ("entry", EntrySectorTag, entry_ids))
         if ids
     ]
@@ -148,14 +158,16 @@ def _visible(matches, types, locale):
         if (group, match.object_id) not in visible or (group, match.object_id) in seen:
             continue
         seen.add((group, match.object_id))
-        hits.append(Hit(
-            kind=kind,
-            model=model,
-            term=terms.get(match.object_id) if kind == "term" else None,
-            pk=match.object_id,
-            relevance=match.relevance * KINDS[kind]["weight"],
-            sectors=frozenset(sectors.get(kind, {}).get(match.object_id, ())),
-        ))
+        hits.append(
+            Hit(
+                kind=kind,
+                model=model,
+                term=terms.get(match.object_id) if kind == "term" else None,
+                pk=match.object_id,
+                relevance=match.relevance * KINDS[kind]["weight"],
+                sectors=frozenset(sectors.get(kind, {}).get(match.object_id, ())),
+            )
+        )
     # Equal scores in a fixed order, whatever order the index gave (index.best_first).
     hits.sort(key=lambda hit: (-round(hit.relevance, index.RELEVANCE_PLACES), KIND_ORDER[hit.kind], hit.pk))
     return hits
@@ -218,7 +230,9 @@ def search(query, locale, *, kinds=(), sectors=(), page_number=1, request=None, 
     outcome.kinds, outcome.sectors, shown = _facets(hits, set(kinds), set(sectors), sector_tags)
     outcome.total = len(shown)
     outcome.page = paginate(shown, page_number, per_page=PER_PAGE)
-    _load(list(outcome.page.object_list), words + [w for phrase in others for w in phrase], locale, request, sector_tags)
+    _load(
+        list(outcome.page.object_list), words + [w for phrase in others for w in phrase], locale, request, sector_tags
+    )
     return outcome
 
 
@@ -231,7 +245,8 @@ TITLE_HOLDS_ALL_LIFT = 3.0
 def _lift_titles(matches, phrases):
     lifted = [
         index.Match(m.content_type_id, m.object_id, m.relevance * TITLE_HOLDS_ALL_LIFT, m.title)
-        if m.relevance > 0 and title_holds(m.title, phrases) else m
+        if m.relevance > 0 and title_holds(m.title, phrases)
+        else m
         for m in matches
     ]
     return sorted(lifted, key=index.best_first)
@@ -241,8 +256,12 @@ def _combine(every_word, some_words):
     """One ranking: each document's score for any of the words, lifted when it holds all."""
     holds_all = {(m.content_type_id, m.object_id) for m in every_word}
     combined = [
-        index.Match(m.content_type_id, m.object_id,
-                    m.relevance * (ALL_WORDS_LIFT if (m.content_type_id, m.object_id) in holds_all else 1), m.title)
+        index.Match(
+            m.content_type_id,
+            m.object_id,
+            m.relevance * (ALL_WORDS_LIFT if (m.content_type_id, m.object_id) in holds_all else 1),
+            m.title,
+        )
         for m in some_words
     ]
     return sorted(combined, key=index.best_first)
@@ -282,7 +301,8 @@ def _load(hits, words, locale, request, sector_tags):
     entry_ids = [hit.pk for hit in hits if hit.kind == "entry"]
     entries = (
         {entry.pk: entry for entry in BibliographyEntry.objects.filter(pk__in=entry_ids).prefetch_related("authors")}
-        if entry_ids else {}
+        if entry_ids
+        else {}
     )
     terms = any(hit.kind == "term" for hit in hits)
     pack = ResourcePackPage.for_locale(locale.pk) if entries else None

@@ -171,7 +171,8 @@ def database_matches(phrases, language, content_type_ids):
         rows = cursor.fetchall()
     # The index keeps ids as text; ours are all whole numbers (isdigit() alone takes '²').
     matches = [
-        Match(ct, int(object_id), float(relevance), title or "") for ct, object_id, relevance, title in rows
+        Match(ct, int(object_id), float(relevance), title or "")
+        for ct, object_id, relevance, title in rows
         if str(object_id).isascii() and str(object_id).isdigit()
     ]
     return sorted(matches, key=best_first)
@@ -187,11 +188,8 @@ def backend_matches(phrases, querysets_by_content_type, limit=None):
     sign = -1 if type(backend).__name__ == "SQLiteSearchBackend" else 1
     matches = []
     for content_type_id, queryset in querysets_by_content_type.items():
-        results = backend.search(query, queryset).annotate_score("_score")[:limit or MAX_MATCHES]
-        matches.extend(
-            Match(content_type_id, obj.pk, sign * float(obj._score or 0), _title_of(obj))
-            for obj in results
-        )
+        results = backend.search(query, queryset).annotate_score("_score")[: limit or MAX_MATCHES]
+        matches.extend(Match(content_type_id, obj.pk, sign * float(obj._score or 0), _title_of(obj)) for obj in results)
     return sorted(matches, key=best_first)
 
 

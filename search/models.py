@@ -26,7 +26,6 @@ class QueryWithoutResults(models.Model):
         return f"{self.query} ({self.date}: {self.hits})"
 
 
-
 def _add_today(rows, query_id, today):
     """Today's first hit for a query. Should another visitor's first hit land in the same
     instant, one of the two is not counted: a fair price for no savepoint on every search."""

@@ -94,7 +94,6 @@ def stem(word):
     return word
 
 
-
 def title_holds(title, phrases):
     """True when the title holds every word of one of the phrases, matched as the index
     matches them (a word's stem at the start of a title word): a reader who types a
@@ -117,7 +116,8 @@ def highlight(text, words, length=240):
     stems = sorted({stem(word) for word in words if word}, key=len, reverse=True)
     pattern = (
         re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(part) for part in stems) + r")[^\W_]*", re.IGNORECASE)
-        if stems else None
+        if stems
+        else None
     )
     first = pattern.search(text) if pattern else None
     start = 0
@@ -130,8 +130,8 @@ def highlight(text, words, length=240):
         end = cut if cut > start else end
     extract = text[start:end]
     pieces, position = [], 0
-    for match in (pattern.finditer(extract) if pattern else ()):
-        pieces.append(html.escape(extract[position:match.start()]))
+    for match in pattern.finditer(extract) if pattern else ():
+        pieces.append(html.escape(extract[position : match.start()]))
         pieces.append("<mark>" + html.escape(match.group()) + "</mark>")
         position = match.end()
     pieces.append(html.escape(extract[position:]))
@@ -162,12 +162,12 @@ def compound_variants(words, known_words):
     stopwords = STOPWORDS["en"] | STOPWORDS["cy"]
     for position, (first, second) in enumerate(itertools.pairwise(words)):
         if first.isalpha() and second.isalpha() and not {first, second} & stopwords:
-            add([*words[:position], first + second, *words[position + 2:]])
+            add([*words[:position], first + second, *words[position + 2 :]])
     for position, word in enumerate(words):
         for cut in range(3, len(word) - 2):
             head, tail = word[:cut], word[cut:]
             if head in known_words and tail in known_words:
-                add([*words[:position], head, tail, *words[position + 1:]])
+                add([*words[:position], head, tail, *words[position + 1 :]])
     return variants
 
 

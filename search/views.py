@@ -58,11 +58,13 @@ def _promotions(query, locale, request):
                 continue
             picks.append({"title": page.title, "url": page.get_url(request), "description": promotion.description})
         elif promotion.external_link_url:
-            picks.append({
-                "title": promotion.external_link_text or promotion.external_link_url,
-                "url": promotion.external_link_url,
-                "description": promotion.description,
-            })
+            picks.append(
+                {
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "url": promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
     return picks
 
 
@@ -107,8 +109,7 @@ def search(request):
         # Only ordinary queries reach the editors' report (search.text.is_ordinary_query).
         raw_query = request.GET.get("q", "")
         if not (kinds or sectors or request.GET.get("page")) and is_ordinary_query(raw_query):
-            log_search(query, found_anything=bool(outcome.total),
-                       may_add=lambda: _may_report_new_query(request))
+            log_search(query, found_anything=bool(outcome.total), may_add=lambda: _may_report_new_query(request))
         promotions = _promotions(query, locale, request)
     if outcome.words and not outcome.total:
         suggestions = suggest(outcome.words, _vocabulary(locale))
@@ -117,14 +118,18 @@ def search(request):
 
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "search/search_results.html", {
-        "query": query,
-        "outcome": outcome,
-        "promotions": promotions,
-        "suggestions": suggestions,
-        "browse_links": browse,
-        "chosen_kinds": kinds,
-        "chosen_sectors": sectors,
-        "query_without_page": params.urlencode(),
-        "outcome_limit": f"{index.MAX_MATCHES:,}",
-    })
+    return render(
+        request,
+        "search/search_results.html",
+        {
+            "query": query,
+            "outcome": outcome,
+            "promotions": promotions,
+            "suggestions": suggestions,
+            "browse_links": browse,
+            "chosen_kinds": kinds,
+            "chosen_sectors": sectors,
+            "query_without_page": params.urlencode(),
+            "outcome_limit": f"{index.MAX_MATCHES:,}",
+        },
+    )

@@ -21,6 +21,9 @@ def register_search_terms_url():
 @hooks.register("register_reports_menu_item")
 def register_search_terms_menu_item():
     return SearchTermsMenuItem(
-        _("What people search for"), reverse("search_terms_report"), name="what-people-search-for",
-        icon_name="search", order=900,
+        _("What people search for"),
+        reverse("search_terms_report"),
+        name="what-people-search-for",
+        icon_name="search",
+        order=900,
     )

@@ -94,8 +94,10 @@ def demo_full_review_files(django_db_setup):
 
     from literature.full_review import FOLDER
 
-    return {f"{FOLDER}/{name}": default_storage.open(f"{FOLDER}/{name}").read()
-            for name in default_storage.listdir(FOLDER)[1]}
+    return {
+        f"{FOLDER}/{name}": default_storage.open(f"{FOLDER}/{name}").read()
+        for name in default_storage.listdir(FOLDER)[1]
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -34,9 +34,12 @@ def sample_checks(page):
 def check_row(questionnaire, check):
     """A sample's check with its expected and actual verdicts in words, overall and per factor."""
     factors = [
-        {"factor": questionnaire.factors[key].factor if key in questionnaire.factors else key,
-         "expected": VERDICT_NAMES.get(expected), "actual": VERDICT_NAMES.get(actual),
-         "matches": expected == actual}
+        {
+            "factor": questionnaire.factors[key].factor if key in questionnaire.factors else key,
+            "expected": VERDICT_NAMES.get(expected),
+            "actual": VERDICT_NAMES.get(actual),
+            "matches": expected == actual,
+        }
         for key, (expected, actual) in check.factor_verdicts.items()
     ]
     return {

@@ -94,28 +94,44 @@ class ReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
     def get_header_buttons(self):
         if not self.report:
             return []
-        return [HeaderButton(_("Download CSV"), url=reverse("toolkit_report:csv", args=[self.report.page.pk]),
-                             icon_name="download")]
+        return [
+            HeaderButton(
+                _("Download CSV"), url=reverse("toolkit_report:csv", args=[self.report.page.pk]), icon_name="download"
+            )
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({
-            "report": self.report,
-            "choices": [
-                {"page": page, "url": reverse("toolkit_report:page", args=[page.pk]),
-                 "current": self.report is not None and page.translation_key == self.report.page.translation_key}
-                for page in self.choices
-            ],
-            "verdict_tables": [
-                {"name": "verdicts-role", "title": _("By role"), "group_heading": _("Role"),
-                 "rows": self.report.verdicts_by_role if self.report else []},
-                {"name": "verdicts-sector", "title": _("By sector"), "group_heading": _("Sector"),
-                 "rows": self.report.verdicts_by_sector if self.report else []},
-            ],
-            "verdict_labels": [reports.verdict_labels()[verdict] for verdict in reports.VERDICTS],
-            "weeks_shown": reports.WEEKS_SHOWN,
-            "comments_shown": reports.COMMENTS_SHOWN,
-        })
+        context.update(
+            {
+                "report": self.report,
+                "choices": [
+                    {
+                        "page": page,
+                        "url": reverse("toolkit_report:page", args=[page.pk]),
+                        "current": self.report is not None and page.translation_key == self.report.page.translation_key,
+                    }
+                    for page in self.choices
+                ],
+                "verdict_tables": [
+                    {
+                        "name": "verdicts-role",
+                        "title": _("By role"),
+                        "group_heading": _("Role"),
+                        "rows": self.report.verdicts_by_role if self.report else [],
+                    },
+                    {
+                        "name": "verdicts-sector",
+                        "title": _("By sector"),
+                        "group_heading": _("Sector"),
+                        "rows": self.report.verdicts_by_sector if self.report else [],
+                    },
+                ],
+                "verdict_labels": [reports.verdict_labels()[verdict] for verdict in reports.VERDICTS],
+                "weeks_shown": reports.WEEKS_SHOWN,
+                "comments_shown": reports.COMMENTS_SHOWN,
+            }
+        )
         return context
 
 
@@ -158,12 +174,30 @@ def write_csv(writer, report):
     writer.writerow([])
 
     writer.writerow([_("Answer distribution (completed responses)")])
-    writer.writerow([_("Number"), _("Section"), _("Question"), _("Answer"), _("Chosen by"), _("Answered the question"),
-                     _("Share (%)")])
+    writer.writerow(
+        [
+            _("Number"),
+            _("Section"),
+            _("Question"),
+            _("Answer"),
+            _("Chosen by"),
+            _("Answered the question"),
+            _("Share (%)"),
+        ]
+    )
     for question in report.questions:
         for option in question.options:
-            writer.writerow([question.number, question.section, question.text, option.label, option.count,
-                             question.answered, "" if option.percent is None else option.percent])
+            writer.writerow(
+                [
+                    question.number,
+                    question.section,
+                    question.text,
+                    option.label,
+                    option.count,
+                    question.answered,
+                    "" if option.percent is None else option.percent,
+                ]
+            )
     for row in report.retired:
         writer.writerow(["", _("No longer in the questionnaire"), row.question, row.option, row.count, "", ""])
     writer.writerow([])
@@ -186,12 +220,14 @@ def write_csv(writer, report):
     writer.writerow([_("Latest comments")])
     writer.writerow([_("Date"), _("Useful"), _("Role"), _("Comment")])
     for comment in useful.comments:
-        writer.writerow([
-            timezone.localtime(comment.date).strftime("%Y-%m-%d"),
-            {True: _("Yes"), False: _("No")}.get(comment.found_useful, ""),
-            comment.role,
-            safe_cell(comment.text),
-        ])
+        writer.writerow(
+            [
+                timezone.localtime(comment.date).strftime("%Y-%m-%d"),
+                {True: _("Yes"), False: _("No")}.get(comment.found_useful, ""),
+                comment.role,
+                safe_cell(comment.text),
+            ]
+        )
 
 
 def safe_cell(text):

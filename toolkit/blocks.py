@@ -108,10 +108,12 @@ class QuestionWordingsBlock(blocks.StreamBlock):
 
 
 class OptionWordingBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=200, required=False, label=_("Answer"),
-                             help_text=_("Leave blank to use the shared wording."))
-    consider = blocks.TextBlock(required=False, max_length=600, label=_("What to consider"),
-                                help_text=_("Leave blank to use the shared text."))
+    label = blocks.CharBlock(
+        max_length=200, required=False, label=_("Answer"), help_text=_("Leave blank to use the shared wording.")
+    )
+    consider = blocks.TextBlock(
+        required=False, max_length=600, label=_("What to consider"), help_text=_("Leave blank to use the shared text.")
+    )
 
     class Meta:
         icon = "user"
@@ -140,11 +142,15 @@ class OptionBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=200, label=_("Answer"))
     code = CodeBlock(help_text=_("Only needed when a later question depends on this answer, e.g. yes."))
     scores = blocks.ListBlock(
-        OptionScoreBlock(), default=[], label=_("Points"),
+        OptionScoreBlock(),
+        default=[],
+        label=_("Points"),
         help_text=_("How far this answer favours payment by results, for each factor it bears on."),
     )
     consider = blocks.TextBlock(
-        required=False, max_length=600, label=_("What to consider"),
+        required=False,
+        max_length=600,
+        label=_("What to consider"),
         help_text=_("Shown on the result, under what to do next, when this answer counted against a factor."),
     )
     for_roles = OptionWordingsBlock(label=_("Different wording for commissioners or providers"))
@@ -162,24 +168,27 @@ class QuestionBlock(blocks.StructBlock):
 
     question = blocks.CharBlock(max_length=300)
     help_text = blocks.RichTextBlock(
-        required=False, features=HELP_FEATURES,
+        required=False,
+        features=HELP_FEATURES,
         help_text=_("Glossary terms in it are linked to their definitions automatically."),
     )
     reference = CodeBlock(
-        help_text=_("A short name, e.g. has-baseline: needed if a later question depends on this one, "
-                    "and to name the question in a sample service's answers.")
+        help_text=_(
+            "A short name, e.g. has-baseline: needed if a later question depends on this one, "
+            "and to name the question in a sample service's answers."
+        )
     )
     required = blocks.BooleanBlock(required=False, default=True, help_text=_("Must be answered to continue."))
-    show_if_question = CodeBlock(
-        label=_("Only ask if question"), help_text=_("The reference of an earlier question.")
-    )
+    show_if_question = CodeBlock(label=_("Only ask if question"), help_text=_("The reference of an earlier question."))
     show_if_answers = CodeListBlock(
         label=_("has one of the answers"), help_text=_("Answer codes separated by commas, e.g. yes, dont-know.")
     )
     options = blocks.ListBlock(OptionBlock(), min_num=1, label=_("Answers"))
     for_roles = QuestionWordingsBlock(label=_("Different wording for commissioners or providers"))
     read_more = blocks.PageChooserBlock(
-        page_type="literature.DigestPage", required=False, label=_("Evidence digest"),
+        page_type="literature.DigestPage",
+        required=False,
+        label=_("Evidence digest"),
         help_text=_("The digest that explains why this question matters: linked under the question."),
     )
 
@@ -296,8 +305,11 @@ class QuestionnaireBlock(blocks.StreamBlock):
                     elif not wanted <= earlier[reference]:
                         errors[section_index] = ValidationError(
                             _("“%(question)s” names answer codes that “%(reference)s” does not have: %(codes)s.")
-                            % {"question": data["question"], "reference": reference,
-                               "codes": ", ".join(sorted(wanted - earlier[reference]))}
+                            % {
+                                "question": data["question"],
+                                "reference": reference,
+                                "codes": ", ".join(sorted(wanted - earlier[reference])),
+                            }
                         )
                 if data["reference"]:
                     if data["reference"] in earlier:
@@ -314,7 +326,9 @@ class ResultBandBlock(blocks.StructBlock):
     """A verdict that applies from a score upwards, with feedback for each role."""
 
     min_percent = blocks.IntegerBlock(
-        min_value=0, max_value=100, label=_("From score (%)"),
+        min_value=0,
+        max_value=100,
+        label=_("From score (%)"),
         help_text=_("This verdict applies from this score up to the next band's score."),
     )
     verdict = blocks.ChoiceBlock(
@@ -323,11 +337,13 @@ class ResultBandBlock(blocks.StructBlock):
     )
     heading = blocks.CharBlock(max_length=120, help_text=_("The verdict in words, e.g. Looks promising."))
     for_commissioners = blocks.RichTextBlock(
-        features=HELP_FEATURES, label=_("What it means for commissioners"),
+        features=HELP_FEATURES,
+        label=_("What it means for commissioners"),
         help_text=_("Shown to commissioners at this band: what it means for them and what to do."),
     )
     for_providers = blocks.RichTextBlock(
-        features=HELP_FEATURES, label=_("What it means for providers"),
+        features=HELP_FEATURES,
+        label=_("What it means for providers"),
         help_text=_("Shown to providers at this band: what it means for them and what to do."),
     )
 
@@ -344,7 +360,9 @@ def _check_band_starts(bands):
 class FactorResultBlock(blocks.StructBlock):
     factor = SnippetChooserBlock("toolkit.SuccessFactor")
     critical = blocks.BooleanBlock(
-        required=False, default=False, label=_("Critical factor"),
+        required=False,
+        default=False,
+        label=_("Critical factor"),
         help_text=_("Verdict rules can cap the overall verdict when a critical factor is at its lowest band."),
     )
     bands = blocks.ListBlock(ResultBandBlock(), min_num=1)
@@ -379,17 +397,22 @@ class VerdictRuleBlock(blocks.StructBlock):
     than a given verdict, however well the other factors score."""
 
     which_factors = blocks.ChoiceBlock(
-        choices=[("critical", _("critical factors")), ("any", _("any factors"))], default="critical",
+        choices=[("critical", _("critical factors")), ("any", _("any factors"))],
+        default="critical",
         label=_("When"),
     )
-    at_least = blocks.IntegerBlock(min_value=1, max_value=100, default=1, label=_("number"),
-                                   help_text=_("How many of them, e.g. 1."))
+    at_least = blocks.IntegerBlock(
+        min_value=1, max_value=100, default=1, label=_("number"), help_text=_("How many of them, e.g. 1.")
+    )
     counted_as = blocks.ChoiceBlock(
-        choices=[("number", _("factors")), ("percent", _("percent of the factors"))], default="number",
-        label=_("counted as"), help_text=_("A number of factors, or a percentage of the factors with a score."),
+        choices=[("number", _("factors")), ("percent", _("percent of the factors"))],
+        default="number",
+        label=_("counted as"),
+        help_text=_("A number of factors, or a percentage of the factors with a score."),
     )
     cap_at = blocks.ChoiceBlock(
-        choices=[choice for choice in VERDICT_CHOICES if choice[0] != "promising"], default="caution",
+        choices=[choice for choice in VERDICT_CHOICES if choice[0] != "promising"],
+        default="caution",
         label=_("are at their lowest band, the overall verdict is at most"),
     )
 
@@ -400,9 +423,11 @@ class VerdictRuleBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if value["counted_as"] == "number" and value["at_least"] > 20:
-            raise StructBlockValidationError(block_errors={"at_least": ValidationError(
-                _("Count at most 20 factors, or choose “percent of the factors”.")
-            )})
+            raise StructBlockValidationError(
+                block_errors={
+                    "at_least": ValidationError(_("Count at most 20 factors, or choose “percent of the factors”."))
+                }
+            )
         return value
 
 
@@ -435,7 +460,9 @@ class SampleServiceBlock(blocks.StructBlock):
     answers = UntranslatedTextBlock(help_text=ANSWER_LINES_HELP)
     expected_overall = blocks.ChoiceBlock(choices=VERDICT_CHOICES, label=_("Expected overall verdict"))
     expected_factors = blocks.ListBlock(
-        ExpectedFactorVerdictBlock(), default=[], label=_("Expected verdicts for factors"),
+        ExpectedFactorVerdictBlock(),
+        default=[],
+        label=_("Expected verdicts for factors"),
         help_text=_("Only the factors whose verdict you are sure of."),
     )
 

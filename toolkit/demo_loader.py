@@ -17,8 +17,12 @@ from .models import SelfAssessmentPage, SuccessFactor, SuccessFactorDigest
 
 BLOCK_IDS = uuid.UUID("0b7f3e52-5d0e-4c61-9d4a-7c2a5b8e1f33")  # stable block ids between loads
 EDITOR_PERMISSIONS = ["add_successfactor", "change_successfactor", "view_assessment_report"]
-MODERATOR_PERMISSIONS = [*EDITOR_PERMISSIONS, "delete_successfactor", "view_assessmentresponse",
-                         "delete_assessmentresponse"]
+MODERATOR_PERMISSIONS = [
+    *EDITOR_PERMISSIONS,
+    "delete_successfactor",
+    "view_assessmentresponse",
+    "delete_assessmentresponse",
+]
 
 
 def load(command):
@@ -69,14 +73,16 @@ def write_questionnaire(page, factors):
         {
             "type": "factor",
             "id": _id("factor", key),
-            "value": {"factor": factors[key].pk, "critical": key in critical,
-                      "bands": _items(bands, f"bands:{key}", _band)},
+            "value": {
+                "factor": factors[key].pk,
+                "critical": key in critical,
+                "bands": _items(bands, f"bands:{key}", _band),
+            },
         }
         for key, bands in demo.FACTOR_BANDS.items()
     ]
     page.overall_result = [
-        {"type": "band", "id": _id("overall", band["min_percent"]), "value": _band(band)}
-        for band in demo.OVERALL_BANDS
+        {"type": "band", "id": _id("overall", band["min_percent"]), "value": _band(band)} for band in demo.OVERALL_BANDS
     ]
     page.verdict_rules = [
         {"type": "rule", "id": _id("rule", index), "value": dict(rule)} for index, rule in enumerate(demo.VERDICT_RULES)
@@ -98,7 +104,11 @@ def _sample(sample, factors):
         "answers": "\n".join(f"{reference}: {', '.join(codes)}" for reference, codes in sample["answers"].items()),
         "expected_overall": sample["expected_overall"],
         "expected_factors": [
-            {"type": "item", "id": _id("expected", sample["name"], key), "value": {"factor": factors[key].pk, "verdict": verdict}}
+            {
+                "type": "item",
+                "id": _id("expected", sample["name"], key),
+                "value": {"factor": factors[key].pk, "verdict": verdict},
+            }
             for key, verdict in sample["expected_factors"].items()
         ],
     }
@@ -109,8 +119,11 @@ def _section(section, factors, digests):
         "title": section["title"],
         "introduction": section["introduction"],
         "questions": [
-            {"type": question["type"], "id": _id("question", question["reference"]),
-             "value": _question(question, factors, digests)}
+            {
+                "type": question["type"],
+                "id": _id("question", question["reference"]),
+                "value": _question(question, factors, digests),
+            }
             for question in section["questions"]
         ],
     }
@@ -121,7 +134,9 @@ def _role_wording(wording, fields, *path):
     own = {field: wording[field] for field in fields if wording.get(field)}
     if not own:
         return []
-    return [{"type": "providers", "id": _id("providers", *path), "value": {field: own.get(field, "") for field in fields}}]
+    return [
+        {"type": "providers", "id": _id("providers", *path), "value": {field: own.get(field, "") for field in fields}}
+    ]
 
 
 def _question(question, factors, digests):
@@ -145,8 +160,12 @@ def _question(question, factors, digests):
                     "label": option["label"],
                     "code": option["code"],
                     "consider": option["consider"],
-                    "for_roles": _role_wording(provider.get("options", {}).get(option["code"], {}),
-                                               ("label", "consider"), reference, option["code"]),
+                    "for_roles": _role_wording(
+                        provider.get("options", {}).get(option["code"], {}),
+                        ("label", "consider"),
+                        reference,
+                        option["code"],
+                    ),
                     "scores": [
                         {
                             "type": "item",

@@ -75,7 +75,9 @@ def build(frame, sharing):
         results[party.pk] = scoring.Result.from_dict(party.response.result)
         own[party.pk] = pinned(party.response.revision_id)
     overall = [
-        PartyVerdict(party, _band(frame, own[party.pk], None, results[party.pk].band), results[party.pk].display_percent)
+        PartyVerdict(
+            party, _band(frame, own[party.pk], None, results[party.pk].band), results[party.pk].display_percent
+        )
         for party in sharing
     ]
     comparison = compare.compare(
@@ -94,10 +96,15 @@ def build(frame, sharing):
             factor_result = results[party.pk].factor(key)
             band = _band(frame, own[party.pk], key, factor_result.band) if factor_result else None
             verdicts.append(PartyVerdict(party, band, factor_result.display_percent if factor_result else None))
-        factors.append(JointFactor(
-            key=key, factor=info.factor, critical=info.critical, verdicts=verdicts,
-            differences=comparison.differing(key, limit=DIFFERENCES_PER_FACTOR) if len(sharing) > 1 else [],
-        ))
+        factors.append(
+            JointFactor(
+                key=key,
+                factor=info.factor,
+                critical=info.critical,
+                verdicts=verdicts,
+                differences=comparison.differing(key, limit=DIFFERENCES_PER_FACTOR) if len(sharing) > 1 else [],
+            )
+        )
     return JointResult(
         questionnaire=frame,
         sharing=list(sharing),

@@ -54,24 +54,36 @@ def _joint_or_none(page, token):
 
 def _unavailable(request, page, status, heading, explanation):
     """A page that says plainly why a joint link leads nowhere, with the right status."""
-    response = _render(request, page, "toolkit/joint_unavailable.html", {"heading": heading, "explanation": explanation})
+    response = _render(
+        request, page, "toolkit/joint_unavailable.html", {"heading": heading, "explanation": explanation}
+    )
     response.status_code = status
     return response
 
 
 def _not_found(request, page):
     return _unavailable(
-        request, page, 404, _("This joint self-assessment link is not valid"),
-        _("Check that you copied the whole link. If it still does not work, ask whoever started the "
-          "joint self-assessment to send it again."),
+        request,
+        page,
+        404,
+        _("This joint self-assessment link is not valid"),
+        _(
+            "Check that you copied the whole link. If it still does not work, ask whoever started the "
+            "joint self-assessment to send it again."
+        ),
     )
 
 
 def _expired(request, page):
     return _unavailable(
-        request, page, 410, _("This joint self-assessment has been deleted"),
-        _("Joint self-assessments are deleted with their answers after the retention period. "
-          "Start a new one from the self-assessment page."),
+        request,
+        page,
+        410,
+        _("This joint self-assessment has been deleted"),
+        _(
+            "Joint self-assessments are deleted with their answers after the retention period. "
+            "Start a new one from the self-assessment page."
+        ),
     )
 
 
@@ -84,15 +96,19 @@ def _remember_party(request, joint_assessment, party):
 
 def _new_response(page, role):
     return AssessmentResponse.objects.create(
-        page=page, revision_id=page.live_revision_id, language=page.locale.language_code, role=role,
+        page=page,
+        revision_id=page.live_revision_id,
+        language=page.locale.language_code,
+        role=role,
     )
 
 
 def _role_and_label(post, errors, yours=False):
     role = post.get("role", "")
     if role not in Role.values:
-        errors["role"] = (_("Select the role you will answer in") if yours
-                          else _("Select the role this person will answer in"))
+        errors["role"] = (
+            _("Select the role you will answer in") if yours else _("Select the role this person will answer in")
+        )
         role = ""
     label = clean_line(post.get("label", ""))
     if len(label) > LABEL_LENGTH:
@@ -120,17 +136,30 @@ def start(request, page):
             with transaction.atomic():
                 joint_assessment = JointAssessment.objects.create(page=page, service_name=service)
                 party = JointParty.objects.create(
-                    joint=joint_assessment, role=role, label=label, response=_new_response(page, role),
+                    joint=joint_assessment,
+                    role=role,
+                    label=label,
+                    response=_new_response(page, role),
                 )
             _remember_party(request, joint_assessment, party)
-            messages.success(request, _(
-                "Your joint self-assessment has started. Invite the other parties below, then answer "
-                "the questions yourself."
-            ))
+            messages.success(
+                request,
+                _(
+                    "Your joint self-assessment has started. Invite the other parties below, then answer "
+                    "the questions yourself."
+                ),
+            )
             return HttpResponseRedirect(_url(page, "joint_result", token=joint_assessment.token))
-    return _render(request, page, "toolkit/joint_start.html", {
-        "errors": errors, "values": values, "roles": Role.choices,
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/joint_start.html",
+        {
+            "errors": errors,
+            "values": values,
+            "roles": Role.choices,
+        },
+    )
 
 
 # --- the joint page ---------------------------------------------------------------------------
@@ -153,13 +182,18 @@ def _joint_page(request, page, joint_assessment, invite_errors=None, invite_valu
     context = joint_context(request, page, joint_assessment)
     if context is None:
         return _not_found(request, page)
-    return _render(request, page, "toolkit/joint_result.html", {
-        **context,
-        "own_party": _own_party(request, joint_assessment, context["parties"]),
-        "roles": Role.choices,
-        "invite_errors": invite_errors or {},
-        "invite_values": invite_values or {},
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/joint_result.html",
+        {
+            **context,
+            "own_party": _own_party(request, joint_assessment, context["parties"]),
+            "roles": Role.choices,
+            "invite_errors": invite_errors or {},
+            "invite_values": invite_values or {},
+        },
+    )
 
 
 def joint_context(request, page, joint_assessment):
@@ -168,9 +202,7 @@ def joint_context(request, page, joint_assessment):
         return None
     # A party's own links go through the page they answer on (their language).
     parties = list(joint_assessment.parties.select_related("response__page").order_by("invited_at", "pk"))
-    sharing = [
-        party for party in parties if party.has_shared and party.response and party.response.is_complete
-    ]
+    sharing = [party for party in parties if party.has_shared and party.response and party.response.is_complete]
     frame = pinned(page.live_revision_id)
     result = joint.build(frame, sharing)
     reading = _reading_by_factor(page.locale_id)
@@ -193,7 +225,9 @@ def _party_status(request, page, party):
             party.status = "expired"
         else:
             party.status = "invited"
-            party.invite_url = request.build_absolute_uri(_url(page, "joint_invitation", invite_token=party.invite_token))
+            party.invite_url = request.build_absolute_uri(
+                _url(page, "joint_invitation", invite_token=party.invite_token)
+            )
     elif not party.response.is_complete:
         party.status = "answering"
     elif not party.has_shared:
@@ -222,10 +256,11 @@ def invite(request, page, token):
     if errors:
         return _joint_page(request, page, joint_assessment, errors, {"role": role, "label": label})
     party = JointParty.objects.create(joint=joint_assessment, role=role, label=label)
-    messages.success(request, _(
-        "Invitation made for %(party)s. Copy its link below and send it to them: it works once, "
-        "for %(days)s days."
-    ) % {"party": party.name, "days": JointParty.INVITATION_DAYS})
+    messages.success(
+        request,
+        _("Invitation made for %(party)s. Copy its link below and send it to them: it works once, for %(days)s days.")
+        % {"party": party.name, "days": JointParty.INVITATION_DAYS},
+    )
     return HttpResponseRedirect(joint_url + f"#party-{party.pk}")
 
 
@@ -239,9 +274,14 @@ def invitation(request, page, invite_token):
     )
     if party is None:
         return _unavailable(
-            request, page, 404, _("This invitation link is not valid"),
-            _("Check that you copied the whole link. If it still does not work, ask whoever invited you "
-              "for a new invitation."),
+            request,
+            page,
+            404,
+            _("This invitation link is not valid"),
+            _(
+                "Check that you copied the whole link. If it still does not work, ask whoever invited you "
+                "for a new invitation."
+            ),
         )
     joint_assessment = party.joint
     if joint_assessment.is_expired():
@@ -253,7 +293,10 @@ def invitation(request, page, invite_token):
         return _used(request, page)
     if party.invitation_expired():
         return _unavailable(
-            request, page, 410, _("This invitation has expired"),
+            request,
+            page,
+            410,
+            _("This invitation has expired"),
             _("Invitations work for %(days)s days. Ask whoever invited you for a new one.")
             % {"days": JointParty.INVITATION_DAYS},
         )
@@ -277,10 +320,15 @@ def invitation(request, page, invite_token):
 
 def _used(request, page):
     return _unavailable(
-        request, page, 410, _("This invitation has already been used"),
-        _("Each invitation link works once. If you accepted it, carry on with the private link you were "
-          "shown when you started (it is also on your task list). Otherwise ask whoever invited you for a "
-          "new invitation."),
+        request,
+        page,
+        410,
+        _("This invitation has already been used"),
+        _(
+            "Each invitation link works once. If you accepted it, carry on with the private link you were "
+            "shown when you started (it is also on your task list). Otherwise ask whoever invited you for a "
+            "new invitation."
+        ),
     )
 
 
@@ -295,10 +343,13 @@ def share(request, page, share_token):
     if not is_own_party(request, party):
         # The result link is given to colleagues to read: sharing is for whoever answered,
         # from a browser where they used their private link.
-        messages.error(request, _(
-            "Only the person who answered can share these answers: open your private link to your "
-            "answers first, then share from your result."
-        ))
+        messages.error(
+            request,
+            _(
+                "Only the person who answered can share these answers: open your private link to your "
+                "answers first, then share from your result."
+            ),
+        )
         return HttpResponseRedirect(result_url)
     JointParty.objects.filter(pk=party.pk, shared_at__isnull=True).update(shared_at=timezone.now())
     messages.success(request, _("Your answers and verdicts are now on the joint result."))

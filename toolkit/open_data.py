@@ -69,31 +69,57 @@ ALL = "all"
 TOTAL = "responses"  # among the hidden: the row's number of responses
 BREAKDOWNS = ("all", "role", "sector")
 # report.VERDICTS in the same order, as field names ("none": not enough information).
-COUNT_FIELDS = {"promising": "promising", "caution": "caution", "unsuitable": "unsuitable",
-                "none": "not_enough_information"}
+COUNT_FIELDS = {
+    "promising": "promising",
+    "caution": "caution",
+    "unsuitable": "unsuitable",
+    "none": "not_enough_information",
+}
 
 FIELDS = (
-    ("month", "string", gettext_lazy(
-        "The calendar month the responses were completed in (UK time), as YYYY-MM.")),
-    ("breakdown", "string", gettext_lazy(
-        "How the month's responses are grouped: “all” (every response), “role” or “sector”.")),
-    ("group", "string", gettext_lazy(
-        "The group's stable key: “all”, the role (commissioner, provider, investor, service-user, other) "
-        "or the sector's slug; “not-given” when the person did not say.")),
+    ("month", "string", gettext_lazy("The calendar month the responses were completed in (UK time), as YYYY-MM.")),
+    (
+        "breakdown",
+        "string",
+        gettext_lazy("How the month's responses are grouped: “all” (every response), “role” or “sector”."),
+    ),
+    (
+        "group",
+        "string",
+        gettext_lazy(
+            "The group's stable key: “all”, the role (commissioner, provider, investor, service-user, other) "
+            "or the sector's slug; “not-given” when the person did not say."
+        ),
+    ),
     ("group_name", "string", gettext_lazy("The group's name in the language of the page.")),
-    ("factor", "string", gettext_lazy(
-        "The success factor's stable key (the same in English and Welsh), or “overall” for the overall "
-        "verdict.")),
+    (
+        "factor",
+        "string",
+        gettext_lazy(
+            "The success factor's stable key (the same in English and Welsh), or “overall” for the overall verdict."
+        ),
+    ),
     ("factor_name", "string", gettext_lazy("The factor's name in the language of the page.")),
-    ("responses", "integer or null", gettext_lazy(
-        "Completed responses in the group that were given a verdict on this factor; null when the whole "
-        "row is hidden.")),
+    (
+        "responses",
+        "integer or null",
+        gettext_lazy(
+            "Completed responses in the group that were given a verdict on this factor; null when the whole "
+            "row is hidden."
+        ),
+    ),
     ("promising", "integer or null", gettext_lazy("Responses whose verdict was “promising”; null when hidden.")),
-    ("caution", "integer or null", gettext_lazy(
-        "Responses whose verdict was “proceed with caution”; null when hidden.")),
+    (
+        "caution",
+        "integer or null",
+        gettext_lazy("Responses whose verdict was “proceed with caution”; null when hidden."),
+    ),
     ("unsuitable", "integer or null", gettext_lazy("Responses whose verdict was “unsuitable”; null when hidden.")),
-    ("not_enough_information", "integer or null", gettext_lazy(
-        "Responses with too few answers on this factor for a verdict; null when hidden.")),
+    (
+        "not_enough_information",
+        "integer or null",
+        gettext_lazy("Responses with too few answers on this factor for a verdict; null when hidden."),
+    ),
     ("suppressed", "boolean", gettext_lazy("True when any number in the row is hidden.")),
 )
 FIELD_NAMES = tuple(name for name, _type, _meaning in FIELDS)
@@ -101,7 +127,9 @@ FIELD_NAMES = tuple(name for name, _type, _meaning in FIELDS)
 
 def licence_statement():
     return _("Published by %(publisher)s. You may use and re-use this data under the %(licence)s.") % {
-        "publisher": PUBLISHER, "licence": LICENCE_NAME}
+        "publisher": PUBLISHER,
+        "licence": LICENCE_NAME,
+    }
 
 
 def suppression_rules():
@@ -119,18 +147,22 @@ def open_data_page(request, page):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     data = dataset(page)
     base = page.url + page.reverse_subpage("open_data")
-    return page.render(request, template="toolkit/open_data.html", context_overrides={
-        "data": data,
-        "fields": [{"name": name, "type": kind, "meaning": meaning} for name, kind, meaning in FIELDS],
-        "summary": summary(data),
-        "threshold": THRESHOLD,
-        "licence_statement": licence_statement(),
-        "licence_url": LICENCE_URL,
-        "suppression_rules": suppression_rules(),
-        "downloads": {file_format: base + f"{file_format}/" for file_format in FORMATS},
-        "open_data_url": base,
-        "pack": _resource_pack(page),
-    })
+    return page.render(
+        request,
+        template="toolkit/open_data.html",
+        context_overrides={
+            "data": data,
+            "fields": [{"name": name, "type": kind, "meaning": meaning} for name, kind, meaning in FIELDS],
+            "summary": summary(data),
+            "threshold": THRESHOLD,
+            "licence_statement": licence_statement(),
+            "licence_url": LICENCE_URL,
+            "suppression_rules": suppression_rules(),
+            "downloads": {file_format: base + f"{file_format}/" for file_format in FORMATS},
+            "open_data_url": base,
+            "pack": _resource_pack(page),
+        },
+    )
 
 
 def open_data_download(request, page, file_format):
@@ -241,16 +273,27 @@ def build(page, now=None):
     if not months:
         return data
     grace = datetime.timedelta(days=GRACE_DAYS)
-    in_months = reduce(or_, (Q(completed_at__gte=start, completed_at__lt=end, created_at__gte=start - grace)
-                             for _label, start, end in months))
+    in_months = reduce(
+        or_,
+        (
+            Q(completed_at__gte=start, completed_at__lt=end, created_at__gte=start - grace)
+            for _label, start, end in months
+        ),
+    )
     # previous is null: each assessment counts once, with its first result ("answer again"
     # results are left out, so a later one never changes a month already published).
     completed = AssessmentResponse.objects.filter(
-        in_months, page_id__in=[p.pk for p in pages], is_synthetic=False, completed_at__isnull=False,
+        in_months,
+        page_id__in=[p.pk for p in pages],
+        is_synthetic=False,
+        completed_at__isnull=False,
         previous__isnull=True,
     ).order_by()
-    month = Case(*(When(completed_at__gte=start, completed_at__lt=end, then=Value(label))
-                   for label, start, end in months), default=Value(""), output_field=CharField())
+    month = Case(
+        *(When(completed_at__gte=start, completed_at__lt=end, then=Value(label)) for label, start, end in months),
+        default=Value(""),
+        output_field=CharField(),
+    )
 
     revisions = dict(completed.values_list("revision_id", "page_id").distinct())
     if not revisions:
@@ -259,8 +302,9 @@ def build(page, now=None):
 
     counts = defaultdict(lambda: dict.fromkeys(report.VERDICTS, 0))  # (month, breakdown, group, factor)
     factor_order = {}
-    for group, factor_key, verdict, n in report.verdicts_by_group(completed, questionnaires, ("role", "sector"),
-                                                                   month=month):
+    for group, factor_key, verdict, n in report.verdicts_by_group(
+        completed, questionnaires, ("role", "sector"), month=month
+    ):
         factor_order.setdefault(factor_key, len(factor_order))
         for breakdown, value in ((ALL, ALL), ("role", group["role"]), ("sector", group["sector"])):
             counts[group["month"], breakdown, value or NOT_GIVEN, factor_key][verdict] += n
@@ -273,8 +317,10 @@ def build(page, now=None):
     tables = defaultdict(dict)  # (month, breakdown, factor) -> {group: counts}
     for (month_label, breakdown, group, factor_key), verdicts in counts.items():
         tables[month_label, breakdown, factor_key][group] = verdicts
-    for (month_label, breakdown, factor_key), rows in sorted(tables.items(), key=lambda item: (
-            item[0][0], BREAKDOWNS.index(item[0][1]), factor_rank.get(item[0][2], len(factor_rank)))):
+    for (month_label, breakdown, factor_key), rows in sorted(
+        tables.items(),
+        key=lambda item: (item[0][0], BREAKDOWNS.index(item[0][1]), factor_rank.get(item[0][2], len(factor_rank))),
+    ):
         margin = tables[month_label, ALL, factor_key][ALL]
         hidden = _hidden(rows, None if breakdown == ALL else margin)
         for group in sorted(rows, key=lambda g: (group_rank.get(g, len(group_rank)), g)):
@@ -399,11 +445,14 @@ def summary(data):
     for factor_key, name in names.items():
         counts = totals.get(factor_key)
         responses = sum(counts.values()) if counts else 0
-        lines.append({
-            "factor_name": name,
-            "responses": responses,
-            "months": months[factor_key],
-            "shares": [round(counts[field] / responses * 100) if responses else None
-                       for field in COUNT_FIELDS.values()],
-        })
+        lines.append(
+            {
+                "factor_name": name,
+                "responses": responses,
+                "months": months[factor_key],
+                "shares": [
+                    round(counts[field] / responses * 100) if responses else None for field in COUNT_FIELDS.values()
+                ],
+            }
+        )
     return lines

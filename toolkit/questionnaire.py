@@ -173,9 +173,7 @@ def build(page, revision_id=0):
         factor = block.value["factor"]
         if factor is None:
             continue
-        bands = {
-            bound.id: _band(bound.id, bound.value) for bound in block.value["bands"].bound_blocks
-        }
+        bands = {bound.id: _band(bound.id, bound.value) for bound in block.value["bands"].bound_blocks}
         factors[factor_key(factor)] = FactorInfo(
             key=factor_key(factor), factor=factor, bands=bands, critical=bool(block.value.get("critical"))
         )
@@ -196,10 +194,16 @@ def build(page, revision_id=0):
                         key = factor_key(score["factor"])
                         scores[key] = scores.get(key, 0) + score["points"]
                         factors.setdefault(key, FactorInfo(key=key, factor=score["factor"]))
-                options.append(Option(
-                    option_bound.id, option["label"], option["code"], option["consider"], scores,
-                    wording=_wordings(option.get("for_roles")),
-                ))
+                options.append(
+                    Option(
+                        option_bound.id,
+                        option["label"],
+                        option["code"],
+                        option["consider"],
+                        scores,
+                        wording=_wordings(option.get("for_roles")),
+                    )
+                )
             show_if, show_if_text = None, ""
             if data["show_if_question"] and data["show_if_question"] in by_reference:
                 earlier = by_reference[data["show_if_question"]]
@@ -267,9 +271,7 @@ def build(page, revision_id=0):
             if rule.cap_band is not None
         ),
     )
-    samples = tuple(
-        _sample(block, by_reference, factors) for block in getattr(page, "sample_services", None) or []
-    )
+    samples = tuple(_sample(block, by_reference, factors) for block in getattr(page, "sample_services", None) or [])
     return PinnedQuestionnaire(
         revision_id=revision_id,
         sections=tuple(sections),
@@ -285,8 +287,9 @@ def build(page, revision_id=0):
 def _rule(block, overall):
     value = block.value
     # The best overall band with the chosen verdict: "at most caution" allows the best caution band.
-    matching = sorted((band for band in overall.values() if band.verdict == value["cap_at"]),
-                      key=lambda band: band.min_percent)
+    matching = sorted(
+        (band for band in overall.values() if band.verdict == value["cap_at"]), key=lambda band: band.min_percent
+    )
     return Rule(
         key=block.id,
         critical_only=value["which_factors"] == "critical",

@@ -151,10 +151,7 @@ class Report:
 def translations(page):
     """`page`'s translation set with the source-language page first."""
     default_locale_id = Locale.get_default().pk
-    pages = list(
-        page.get_translations(inclusive=True)
-        .defer_streamfields().select_related("locale").order_by("path")
-    )
+    pages = list(page.get_translations(inclusive=True).defer_streamfields().select_related("locale").order_by("path"))
     pages.sort(key=lambda p: p.locale_id != default_locale_id)
     return pages
 
@@ -178,8 +175,11 @@ def build_report(page):
         no=Count("pk", filter=Q(completed_at__isnull=False, found_useful=False)),
         unrated=Count("pk", filter=Q(completed_at__isnull=False, found_useful__isnull=True)),
     )
-    totals = Totals(started=counts["started"], completed=counts["completed"],
-                    answered_again=every.filter(previous__isnull=False, completed_at__isnull=False).count())
+    totals = Totals(
+        started=counts["started"],
+        completed=counts["completed"],
+        answered_again=every.filter(previous__isnull=False, completed_at__isnull=False).count(),
+    )
     usefulness = Usefulness(yes=counts["yes"], no=counts["no"], unrated=counts["unrated"])
     weeks = _weeks(_per_week(responses, "created_at"), _per_week(completed, "completed_at")) if totals.started else []
 
@@ -248,7 +248,9 @@ def _per_week(responses, field_name):
         return counts
     rows = (
         responses.annotate(week=TruncWeek(field_name, tzinfo=timezone.get_current_timezone()))
-        .values("week").annotate(n=Count("pk")).values_list("week", "n")
+        .values("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
     )
     for monday, n in rows:
         counts[timezone.localtime(monday).date().isocalendar()[:2]] += n
@@ -350,8 +352,11 @@ class _VerdictCounter:
             )
 
         return [
-            VerdictRow(factor_names.get(factor_key, _("Factor no longer in the questionnaire")),
-                       group_labels.get(group, group or _("Not given")), counts)
+            VerdictRow(
+                factor_names.get(factor_key, _("Factor no longer in the questionnaire")),
+                group_labels.get(group, group or _("Not given")),
+                counts,
+            )
             for (factor_key, group), counts in sorted(table.items(), key=order)
         ]
 
@@ -426,14 +431,17 @@ def _json_values(field_name, paths):
     so a sub-select makes one decompressed copy (`|| '{}'`, kept by OFFSET 0) and reads the
     paths from it. Elsewhere: Django's key transforms."""
     if connection.vendor == "sqlite":
-        texts = ["$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
-                 for path in paths]
+        texts = ["$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path) for path in paths]
         return _JSONExtract(F(field_name), *(Value(text) for text in texts))
     if connection.vendor == "postgresql":
-        column = f"{connection.ops.quote_name(AssessmentResponse._meta.db_table)}.{connection.ops.quote_name(field_name)}"
+        column = (
+            f"{connection.ops.quote_name(AssessmentResponse._meta.db_table)}.{connection.ops.quote_name(field_name)}"
+        )
         items = ", ".join(["document #>> %s"] * len(paths))
-        sql = (f"(SELECT jsonb_build_array({items}) FROM (SELECT {column} || '{{}}'::jsonb AS document OFFSET 0)"
-               " AS decompressed)")
+        sql = (
+            f"(SELECT jsonb_build_array({items}) FROM (SELECT {column} || '{{}}'::jsonb AS document OFFSET 0)"
+            " AS decompressed)"
+        )
         return RawSQL(sql, [[str(part) for part in path] for path in paths], output_field=JSONField())
     return JSONArray(*(KT("__".join([field_name, *map(str, path)])) for path in paths))
 

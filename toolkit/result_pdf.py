@@ -158,11 +158,13 @@ def joint_pdf(request, page, token):
         revision_created = (
             Revision.objects.filter(pk=page.live_revision_id).values_list("created_at", flat=True).first()
         )
-        context.update({
-            "page": page,
-            "language_code": page.locale.language_code,
-            "revision_id": page.live_revision_id,
-            "revision_created": revision_created,
-            "page_number_css": page_number_css(gettext("Page {page} of {pages}")),
-        })
+        context.update(
+            {
+                "page": page,
+                "language_code": page.locale.language_code,
+                "revision_id": page.live_revision_id,
+                "revision_created": revision_created,
+                "page_number_css": page_number_css(gettext("Page {page} of {pages}")),
+            }
+        )
         return pdf_response(request, "toolkit/pdf/joint_result.html", context, f"{page.title}-{joint.service_name}")

@@ -73,14 +73,19 @@ def explain(questionnaire, result, answers, role):
         if band is None and factor_result.percent is not None:
             band = min(info.bands.values(), key=lambda b: b.min_percent)  # below every band: the lowest
         item = FactorExplanation(
-            key=key, factor=info.factor, critical=info.critical, result=factor_result, band=band,
+            key=key,
+            factor=info.factor,
+            critical=info.critical,
+            result=factor_result,
+            band=band,
             meaning=band.feedback_for(role) if band else None,
             set_the_verdict=bool(deciding and key in deciding.factors),
         )
         item.told_us, item.next_steps = _told_us(questionnaire, factor_result, answers, numbers, role)
         item.unanswered = [
             questionnaire.questions[question_id].text_for(role)
-            for question_id in factor_result.unanswered if question_id in questionnaire.questions
+            for question_id in factor_result.unanswered
+            if question_id in questionnaire.questions
         ]
         factors.append(item)
     overall = questionnaire.overall_bands.get(result.band) if result.band else None
@@ -164,8 +169,11 @@ class Changes:
 
 def _band_in(questionnaires, factor_key, band_key):
     for questionnaire in questionnaires:
-        bands = questionnaire.overall_bands if factor_key is None else getattr(
-            questionnaire.factors.get(factor_key), "bands", {})
+        bands = (
+            questionnaire.overall_bands
+            if factor_key is None
+            else getattr(questionnaire.factors.get(factor_key), "bands", {})
+        )
         if band_key in bands:
             return bands[band_key]
     return None
@@ -187,20 +195,27 @@ def changes_since(questionnaire, result, answers, previous_questionnaire, previo
         if now is None or not info.bands:
             continue
         moved = [
-            Moved(item.question.text_for(role), item.labels["before"], item.labels["after"],
-                  item.change(key, "before", "after"))
+            Moved(
+                item.question.text_for(role),
+                item.labels["before"],
+                item.labels["after"],
+                item.change(key, "before", "after"),
+            )
             for item in comparison.questions
             if item.change(key, "before", "after") != 0
         ]
         moved.sort(key=lambda item: -abs(item.change))
-        factors.append(FactorChange(
-            key=key, factor=info.factor,
-            before=_band_in(both, key, then.band) if then else None,
-            after=_band_in(both, key, now.band),
-            before_percent=then.display_percent if then else None,
-            after_percent=now.display_percent,
-            moved=moved,
-        ))
+        factors.append(
+            FactorChange(
+                key=key,
+                factor=info.factor,
+                before=_band_in(both, key, then.band) if then else None,
+                after=_band_in(both, key, now.band),
+                before_percent=then.display_percent if then else None,
+                after_percent=now.display_percent,
+                moved=moved,
+            )
+        )
     return Changes(
         overall_before=_band_in(both, None, previous_result.band),
         overall_after=_band_in(both, None, result.band),

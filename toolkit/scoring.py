@@ -309,7 +309,7 @@ def _split_keys(raw_answers: object) -> tuple[dict[str, object], dict[str, Error
     """Answers under string keys, and errors for the keys no question could have."""
     raw: dict[str, object] = {}
     errors: dict[str, ErrorCode] = {}
-    for key, value in (raw_answers.items() if isinstance(raw_answers, Mapping) else ()):
+    for key, value in raw_answers.items() if isinstance(raw_answers, Mapping) else ():
         if isinstance(key, str):
             raw[key] = value
         else:
@@ -365,9 +365,7 @@ def validate_answers(
     return ValidationResult(answers, errors, tuple(visible))
 
 
-def visible_questions(
-    questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]
-) -> tuple[Question, ...]:
+def visible_questions(questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]) -> tuple[Question, ...]:
     """The questions skip logic shows for these answers, in order."""
     return validate_answers(questionnaire, answers).visible
 
@@ -524,8 +522,7 @@ def _score_factor(
         points.append(total)
         maxima.append(best)
         shortfall = best - total
-        drivers.extend(Driver(question.id, oid, got, shortfall)
-                       for oid, got in gained if got > 0 or shortfall > 0)
+        drivers.extend(Driver(question.id, oid, got, shortfall) for oid, got in gained if got > 0 or shortfall > 0)
     drivers.sort(key=lambda driver: -driver.shortfall)  # stable: ties stay in question order
     total_points, max_points = math.fsum(points), math.fsum(maxima)
     percent = _percent(total_points, max_points)

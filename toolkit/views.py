@@ -145,10 +145,15 @@ def landing(request, page):
     current = None
     if str(page.pk) in tokens:
         current = AssessmentResponse.objects.filter(page=page, token=tokens[str(page.pk)]).first()
-    return _render(request, page, "toolkit/self_assessment_page.html", {
-        "current_response": current,
-        "ready": bool(page.questionnaire) and page.live_revision_id is not None,
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/self_assessment_page.html",
+        {
+            "current_response": current,
+            "ready": bool(page.questionnaire) and page.live_revision_id is not None,
+        },
+    )
 
 
 @journey
@@ -195,15 +200,20 @@ def about_you(request, page, token):
             if not _unfinished(response).update(role=role, sector=sector, updated_at=timezone.now()):
                 return _finished_meanwhile(request, page, response)
             return HttpResponseRedirect(_url(page, "section", token=token, number=1))
-    return _render(request, page, "toolkit/about_you.html", {
-        "response": response,
-        "roles": [(role.value, role.label) for role in OWN_ROLES],
-        "party": party,
-        "sectors": sectors,
-        "chosen_role": role,
-        "chosen_sector": sector,
-        "errors": errors,
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/about_you.html",
+        {
+            "response": response,
+            "roles": [(role.value, role.label) for role in OWN_ROLES],
+            "party": party,
+            "sectors": sectors,
+            "chosen_role": role,
+            "chosen_sector": sector,
+            "errors": errors,
+        },
+    )
 
 
 # --- task list ----------------------------------------------------------------------------
@@ -218,17 +228,25 @@ def task_list(request, page, token):
     questionnaire = pinned(response.revision_id)
     statuses = _status(response, questionnaire)
     tasks = [
-        {"section": section, "status": statuses[section.id],
-         "url": _url(page, "section", token=token, number=section.number)}
+        {
+            "section": section,
+            "status": statuses[section.id],
+            "url": _url(page, "section", token=token, number=section.number),
+        }
         for section in questionnaire.sections
     ]
-    return _render(request, page, "toolkit/task_list.html", {
-        "response": response,
-        "tasks": tasks,
-        "all_done": all(status == "completed" for status in statuses.values()),
-        "resume_url": request.build_absolute_uri(_url(page, "task_list", token=token)),
-        "party": party,
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/task_list.html",
+        {
+            "response": response,
+            "tasks": tasks,
+            "all_done": all(status == "completed" for status in statuses.values()),
+            "resume_url": request.build_absolute_uri(_url(page, "task_list", token=token)),
+            "party": party,
+        },
+    )
 
 
 # --- one section ------------------------------------------------------------------------
@@ -251,10 +269,13 @@ def section(request, page, token, number):
         if request.POST.get("revision") != str(response.revision_id):
             # A form from another questionnaire version (e.g. an old tab): keep nothing from
             # it that we cannot check, show the questions as they are for this response.
-            messages.warning(request, _(
-                "This page had changed since you opened it. Your earlier answers are kept; "
-                "check the answers below and continue."
-            ))
+            messages.warning(
+                request,
+                _(
+                    "This page had changed since you opened it. Your earlier answers are kept; "
+                    "check the answers below and continue."
+                ),
+            )
             return HttpResponseRedirect(_url(page, "section", token=token, number=number))
         section_ids = [question.id for question in current.questions]
         submitted = {question_id: request.POST.getlist(question_id) for question_id in section_ids}
@@ -267,10 +288,13 @@ def section(request, page, token, number):
                 return _finished_meanwhile(request, page, response)
             # Its answers were saved from another tab between our read and our write:
             # show them as they are now rather than overwrite them.
-            messages.warning(request, _(
-                "This page had changed since you opened it. Your earlier answers are kept; "
-                "check the answers below and continue."
-            ))
+            messages.warning(
+                request,
+                _(
+                    "This page had changed since you opened it. Your earlier answers are kept; "
+                    "check the answers below and continue."
+                ),
+            )
             return HttpResponseRedirect(_url(page, "section", token=token, number=number))
         if not errors and not newly_shown:
             if request.GET.get(FROM_CHECK_KEY) == "1":
@@ -296,17 +320,25 @@ def section(request, page, token, number):
         for question in current.questions
         if question.id in numbers
     ]
-    return _render(request, page, "toolkit/section.html", {
-        "response": response,
-        "questionnaire": questionnaire,
-        "current": current,
-        "questions": questions,
-        "errors": errors,
-        "section_count": len(questionnaire.sections),
-        "back_url": (_url(page, "section", token=token, number=number - 1) if number > 1
-                     else _url(page, "about_you", token=token)),
-        "task_list_url": _url(page, "task_list", token=token),
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/section.html",
+        {
+            "response": response,
+            "questionnaire": questionnaire,
+            "current": current,
+            "questions": questions,
+            "errors": errors,
+            "section_count": len(questionnaire.sections),
+            "back_url": (
+                _url(page, "section", token=token, number=number - 1)
+                if number > 1
+                else _url(page, "about_you", token=token)
+            ),
+            "task_list_url": _url(page, "task_list", token=token),
+        },
+    )
 
 
 def error_message(question, code):
@@ -336,7 +368,8 @@ def _save_section(response, questionnaire, current, submitted):
     }
     after_visible = _visible_ids(questionnaire, answers)
     newly_shown = [
-        question_id for question_id in section_ids
+        question_id
+        for question_id in section_ids
         if question_id in after_visible and question_id not in before_visible and not submitted.get(question_id)
     ]
     sections_done = response.sections_done
@@ -345,9 +378,15 @@ def _save_section(response, questionnaire, current, submitted):
     elif current.id not in sections_done:
         sections_done = [*sections_done, current.id]
     # Merged into the answers as read: written only if they are still the stored ones.
-    saved = _unfinished(response).filter(answers_version=response.answers_version).update(
-        answers=answers, sections_done=sections_done, answers_version=F("answers_version") + 1,
-        updated_at=timezone.now(),
+    saved = (
+        _unfinished(response)
+        .filter(answers_version=response.answers_version)
+        .update(
+            answers=answers,
+            sections_done=sections_done,
+            answers_version=F("answers_version") + 1,
+            updated_at=timezone.now(),
+        )
     )
     if not saved:
         return False, {}, []
@@ -385,16 +424,21 @@ def check_answers(request, page, token):
                 # Complete it only if these answers are still the stored ones: the result is
                 # then always the score of its answers, whatever was saved meanwhile.
                 _unfinished(locked).filter(answers_version=locked.answers_version).update(
-                    result=result.to_dict(), completed_at=now, updated_at=now,
+                    result=result.to_dict(),
+                    completed_at=now,
+                    updated_at=now,
                 )
         response.refresh_from_db()
         if response.is_complete:
             return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
         # Answers saved (from another tab) while this was scored: show them to be checked again.
-        messages.warning(request, _(
-            "This page had changed since you opened it. Your earlier answers are kept; "
-            "check the answers below and continue."
-        ))
+        messages.warning(
+            request,
+            _(
+                "This page had changed since you opened it. Your earlier answers are kept; "
+                "check the answers below and continue."
+            ),
+        )
         missing = _missing_answers(questionnaire, response.answers)
     numbers = results.numbering(questionnaire, response.answers)
     role = response.role
@@ -404,8 +448,12 @@ def check_answers(request, page, token):
             # "Change" comes back here once the section is saved (GOV.UK's check answers pattern).
             "url": _url(page, "section", token=token, number=section.number) + f"?{FROM_CHECK}",
             "rows": [
-                {"question": question, "number": numbers[question.id], "text": question.text_for(role),
-                 "answers": _answer_labels(question, response.answers.get(question.id, []), role)}
+                {
+                    "question": question,
+                    "number": numbers[question.id],
+                    "text": question.text_for(role),
+                    "answers": _answer_labels(question, response.answers.get(question.id, []), role),
+                }
                 for question in section.questions
                 if question.id in numbers
             ],
@@ -413,14 +461,19 @@ def check_answers(request, page, token):
         for section in questionnaire.sections
     ]
     missing = [{"id": question.id, "text": question.text_for(role)} for question in missing]
-    return _render(request, page, "toolkit/check_answers.html", {
-        "response": response,
-        "sections": sections,
-        "missing": missing if request.method == "POST" else [],
-        "unanswered_required": missing,
-        "role_label": Role(response.role).label if response.role else "",
-        "about_you_url": _url(page, "about_you", token=token),
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/check_answers.html",
+        {
+            "response": response,
+            "sections": sections,
+            "missing": missing if request.method == "POST" else [],
+            "unanswered_required": missing,
+            "role_label": Role(response.role).label if response.role else "",
+            "about_you_url": _url(page, "about_you", token=token),
+        },
+    )
 
 
 def _in_language(pages, locale_id):
@@ -492,17 +545,22 @@ def result(request, page, share_token):
     # Colleagues reading the result link see nothing of the joint assessment: sharing, and
     # the joint link with its unused invitations, belong to the person who answered.
     party = _party_of(response)
-    return _render(request, page, "toolkit/result.html", {
-        **_result_context(request, page, response, result_, verdict, factors),
-        "changes": _changes_since_previous(questionnaire, result_, response),
-        "answer_again_url": _url(page, "answer_again", share_token=share_token),
-        "party": party if is_own_party(request, party) else None,
-        "share_with_joint_url": _url(page, "share_with_joint", share_token=share_token),
-        "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
-        "download_url": _url(page, "result_download", share_token=share_token),
-        "pdf_url": _url(page, "result_pdf", share_token=share_token),
-        "feedback_url": _url(page, "result_feedback", share_token=share_token),
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/result.html",
+        {
+            **_result_context(request, page, response, result_, verdict, factors),
+            "changes": _changes_since_previous(questionnaire, result_, response),
+            "answer_again_url": _url(page, "answer_again", share_token=share_token),
+            "party": party if is_own_party(request, party) else None,
+            "share_with_joint_url": _url(page, "share_with_joint", share_token=share_token),
+            "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
+            "download_url": _url(page, "result_download", share_token=share_token),
+            "pdf_url": _url(page, "result_pdf", share_token=share_token),
+            "feedback_url": _url(page, "result_feedback", share_token=share_token),
+        },
+    )
 
 
 def _changes_since_previous(questionnaire, result_, response):
@@ -511,8 +569,13 @@ def _changes_since_previous(questionnaire, result_, response):
     if previous is None or not previous.is_complete:
         return None
     changes = results.changes_since(
-        questionnaire, result_, response.answers,
-        pinned(previous.revision_id), scoring.Result.from_dict(previous.result), previous.answers, response.role,
+        questionnaire,
+        result_,
+        response.answers,
+        pinned(previous.revision_id),
+        scoring.Result.from_dict(previous.result),
+        previous.answers,
+        response.role,
     )
     changes.previous = previous
     return changes
@@ -535,7 +598,8 @@ def answer_again(request, page, share_token):
     answers = {key: list(value) for key, value in validation.answers.items()}
     missing = set(validation.user_errors)
     sections_done = [
-        section.id for section in questionnaire.sections
+        section.id
+        for section in questionnaire.sections
         if not any(question.id in missing for question in section.questions)
     ]
     party = _party_of(previous)
@@ -543,27 +607,39 @@ def answer_again(request, page, share_token):
     keeps_role = previous.role in OWN_ROLES or own_party is not None
     with transaction.atomic():
         response = AssessmentResponse.objects.create(
-            page=page, revision_id=page.live_revision_id, language=page.locale.language_code,
-            role=previous.role if keeps_role else "", sector=previous.sector,
-            answers=answers, sections_done=sections_done, previous=previous,
+            page=page,
+            revision_id=page.live_revision_id,
+            language=page.locale.language_code,
+            role=previous.role if keeps_role else "",
+            sector=previous.sector,
+            answers=answers,
+            sections_done=sections_done,
+            previous=previous,
         )
         # A party answering again answers for its side from now on: the joint result shows the
         # new answers once they are finished and shared again.
         if own_party and JointParty.objects.filter(pk=own_party.pk, response=previous).update(
-                response=response, shared_at=None):
-            messages.info(request, _(
-                "Your part of the joint self-assessment now follows these new answers. The other parties "
-                "will see them when you finish and share them again."
-            ))
+            response=response, shared_at=None
+        ):
+            messages.info(
+                request,
+                _(
+                    "Your part of the joint self-assessment now follows these new answers. The other parties "
+                    "will see them when you finish and share them again."
+                ),
+            )
     tokens = request.session.get(SESSION_KEY, {})
     tokens[str(page.pk)] = str(response.token)
     request.session[SESSION_KEY] = tokens
     if not response.role:
         return HttpResponseRedirect(_url(page, "about_you", token=response.token))
-    messages.info(request, _(
-        "Your previous answers are filled in. Change any that are different now, then submit them "
-        "to see what has moved."
-    ))
+    messages.info(
+        request,
+        _(
+            "Your previous answers are filled in. Change any that are different now, then submit them "
+            "to see what has moved."
+        ),
+    )
     return HttpResponseRedirect(_url(page, "check_answers", token=response.token))
 
 
@@ -638,16 +714,23 @@ def result_download(request, page, share_token):
     writer.writerow([_("Role"), Role(response.role).label if response.role else ""])
     writer.writerow([])
     writer.writerow([_("Factor"), _("Verdict"), _("Score (%)")])
-    writer.writerow([_("Overall"), verdict.band.heading if verdict.band else _("Not enough information"),
-                     result_.display_percent if result_.display_percent is not None else ""])
+    writer.writerow(
+        [
+            _("Overall"),
+            verdict.band.heading if verdict.band else _("Not enough information"),
+            result_.display_percent if result_.display_percent is not None else "",
+        ]
+    )
     if verdict.capped:
         writer.writerow([_("Set by"), verdict.factor_names])
     for item in factors:
-        writer.writerow([
-            item.factor.name,
-            item.band.heading if item.band else _("Not enough information"),
-            item.result.display_percent if item.result.display_percent is not None else "",
-        ])
+        writer.writerow(
+            [
+                item.factor.name,
+                item.band.heading if item.band else _("Not enough information"),
+                item.result.display_percent if item.result.display_percent is not None else "",
+            ]
+        )
     writer.writerow([])
     writer.writerow([_("Section"), _("Question"), _("Your answer")])
     numbers = results.numbering(questionnaire, response.answers)
@@ -655,8 +738,9 @@ def result_download(request, page, share_token):
         for question in section_.questions:
             labels = _answer_labels(question, response.answers.get(question.id, []), role)
             if labels or question.id in response.answers:
-                writer.writerow([section_.title, f"{numbers.get(question.id, '')}. {question.text_for(role)}",
-                                 "; ".join(labels)])
+                writer.writerow(
+                    [section_.title, f"{numbers.get(question.id, '')}. {question.text_for(role)}", "; ".join(labels)]
+                )
     return _no_store(http)
 
 
@@ -701,11 +785,16 @@ def preview_sample_result(request, page, sample_id):
     check = check_sample(questionnaire, sample)
     verdict, factors = results.explain(questionnaire, check.result, sample.answers, sample.role)
     response = SampleResponse(sample)
-    return _render(request, page, "toolkit/sample_preview.html", {
-        **_result_context(request, page, response, check.result, verdict, factors),
-        "sample": sample,
-        "row": check_row(questionnaire, check),
-    })
+    return _render(
+        request,
+        page,
+        "toolkit/sample_preview.html",
+        {
+            **_result_context(request, page, response, check.result, verdict, factors),
+            "sample": sample,
+            "row": check_row(questionnaire, check),
+        },
+    )
 
 
 def preview_sample_checks(request, page):

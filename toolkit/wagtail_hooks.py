@@ -51,6 +51,9 @@ def register_report_permission():
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
     return ReportMenuItem(
-        _("Self-assessment report"), reverse("toolkit_report:index"), name="self-assessment-report",
-        icon_name="table", order=310,
+        _("Self-assessment report"),
+        reverse("toolkit_report:index"),
+        name="self-assessment-report",
+        icon_name="table",
+        order=310,
     )

@@ -15,276 +15,883 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DigestPage',
+            name="DigestPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='One paragraph: the issue and what the evidence says.', max_length=1200, verbose_name='summary')),
-                ('key_messages', wagtail.fields.StreamField([('message', 0)], block_lookup={0: ('wagtail.blocks.TextBlock', (), {'label': 'Key message', 'max_length': 400})}, help_text='Three to five messages a busy reader should take away.', verbose_name='key messages')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('text', 3), ('key_finding', 6), ('quotation', 9), ('for_commissioners', 10), ('for_providers', 11), ('table', 18)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'help_text': 'Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].', 'icon': 'pilcrow'}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave blank for “Key finding”.', 'max_length': 120, 'required': False}), 5: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'help_text': 'Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].'}), 6: ('wagtail.blocks.StructBlock', [[('heading', 4), ('text', 5)]], {}), 7: ('wagtail.blocks.TextBlock', (), {}), 8: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('quote', 7), ('source', 8)]], {}), 10: ('literature.blocks.ForCommissionersBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'help_text': 'Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].'}), 11: ('literature.blocks.ForProvidersBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'help_text': 'Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].'}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Says what the table shows.', 'max_length': 200}), 13: ('wagtail.blocks.CharBlock', (), {'max_length': 100}), 14: ('wagtail.blocks.ListBlock', (13,), {'label': 'Column headings', 'min_num': 1}), 15: ('wagtail.blocks.ListBlock', (8,), {}), 16: ('wagtail.blocks.StructBlock', [[('cells', 15)]], {}), 17: ('wagtail.blocks.ListBlock', (16,), {'min_num': 1}), 18: ('wagtail.blocks.StructBlock', [[('caption', 12), ('columns', 14), ('rows', 17)]], {})}, verbose_name='body')),
-                ('evidence_strength', models.CharField(choices=[('strong', 'Strong'), ('moderate', 'Moderate'), ('limited', 'Limited'), ('emerging', 'Emerging')], max_length=20, verbose_name='strength of evidence')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One paragraph: the issue and what the evidence says.",
+                        max_length=1200,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "key_messages",
+                    wagtail.fields.StreamField(
+                        [("message", 0)],
+                        block_lookup={0: ("wagtail.blocks.TextBlock", (), {"label": "Key message", "max_length": 400})},
+                        help_text="Three to five messages a busy reader should take away.",
+                        verbose_name="key messages",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("text", 3),
+                            ("key_finding", 6),
+                            ("quotation", 9),
+                            ("for_commissioners", 10),
+                            ("for_providers", 11),
+                            ("table", 18),
+                        ],
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "help_text": "Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].",
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Leave blank for “Key finding”.", "max_length": 120, "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "help_text": "Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].",
+                                },
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("heading", 4), ("text", 5)]], {}),
+                            7: ("wagtail.blocks.TextBlock", (), {}),
+                            8: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            9: ("wagtail.blocks.StructBlock", [[("quote", 7), ("source", 8)]], {}),
+                            10: (
+                                "literature.blocks.ForCommissionersBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "help_text": "Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].",
+                                },
+                            ),
+                            11: (
+                                "literature.blocks.ForProvidersBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "help_text": "Cite a reference from the list below by its key in square brackets, e.g. [NAO 2015].",
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Says what the table shows.", "max_length": 200},
+                            ),
+                            13: ("wagtail.blocks.CharBlock", (), {"max_length": 100}),
+                            14: ("wagtail.blocks.ListBlock", (13,), {"label": "Column headings", "min_num": 1}),
+                            15: ("wagtail.blocks.ListBlock", (8,), {}),
+                            16: ("wagtail.blocks.StructBlock", [[("cells", 15)]], {}),
+                            17: ("wagtail.blocks.ListBlock", (16,), {"min_num": 1}),
+                            18: ("wagtail.blocks.StructBlock", [[("caption", 12), ("columns", 14), ("rows", 17)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "evidence_strength",
+                    models.CharField(
+                        choices=[
+                            ("strong", "Strong"),
+                            ("moderate", "Moderate"),
+                            ("limited", "Limited"),
+                            ("emerging", "Emerging"),
+                        ],
+                        max_length=20,
+                        verbose_name="strength of evidence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'digest',
+                "verbose_name": "digest",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GlossaryPage',
+            name="GlossaryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary',
+                "verbose_name": "glossary",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ResourcePackPage',
+            name="ResourcePackPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource pack',
+                "verbose_name": "resource pack",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='SectorTag',
+            name="SectorTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('welsh_name', models.CharField(blank=True, max_length=100, verbose_name='Welsh name')),
-                ('description', models.TextField(blank=True, help_text="One sentence shown on the tag's page.", verbose_name='description')),
-                ('welsh_description', models.TextField(blank=True, verbose_name='Welsh description')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug")),
+                ("welsh_name", models.CharField(blank=True, max_length=100, verbose_name="Welsh name")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, help_text="One sentence shown on the tag's page.", verbose_name="description"
+                    ),
+                ),
+                ("welsh_description", models.TextField(blank=True, verbose_name="Welsh description")),
             ],
             options={
-                'verbose_name': 'sector',
-                'verbose_name_plural': 'sectors',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "sector",
+                "verbose_name_plural": "sectors",
+                "ordering": ["name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ThemeTag',
+            name="ThemeTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('welsh_name', models.CharField(blank=True, max_length=100, verbose_name='Welsh name')),
-                ('description', models.TextField(blank=True, help_text="One sentence shown on the tag's page.", verbose_name='description')),
-                ('welsh_description', models.TextField(blank=True, verbose_name='Welsh description')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug")),
+                ("welsh_name", models.CharField(blank=True, max_length=100, verbose_name="Welsh name")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, help_text="One sentence shown on the tag's page.", verbose_name="description"
+                    ),
+                ),
+                ("welsh_description", models.TextField(blank=True, verbose_name="Welsh description")),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='BibliographyEntry',
+            name="BibliographyEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('live', models.BooleanField(default=True, editable=False, verbose_name='live')),
-                ('has_unpublished_changes', models.BooleanField(default=False, editable=False, verbose_name='has unpublished changes')),
-                ('first_published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='first published at')),
-                ('last_published_at', models.DateTimeField(editable=False, null=True, verbose_name='last published at')),
-                ('go_live_at', models.DateTimeField(blank=True, null=True, verbose_name='go live date/time')),
-                ('expire_at', models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time')),
-                ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('publication_date', models.DateField(blank=True, help_text='If known.', null=True, verbose_name='full date')),
-                ('publication_type', models.CharField(choices=[('evaluation', 'Evaluation'), ('research', 'Research study'), ('audit', 'Government or audit report'), ('think_tank', 'Think-tank report'), ('grey', 'Grey literature'), ('commentary', 'Commentary')], max_length=20, verbose_name='type')),
-                ('publisher', models.CharField(blank=True, max_length=255, verbose_name='publisher')),
-                ('journal', models.CharField(blank=True, max_length=255, verbose_name='journal')),
-                ('volume', models.CharField(blank=True, max_length=30, verbose_name='volume')),
-                ('issue', models.CharField(blank=True, max_length=30, verbose_name='issue')),
-                ('pages', models.CharField(blank=True, max_length=30, verbose_name='pages')),
-                ('country', models.CharField(blank=True, default='United Kingdom', max_length=100, verbose_name='country')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='web address')),
-                ('doi', models.CharField(blank=True, db_index=True, help_text='For example 10.1177/1356389015577464', max_length=255, verbose_name='DOI')),
-                ('summary', models.TextField(help_text='Two or three plain-English sentences: what it found.', verbose_name='summary')),
-                ('summary_cy', models.TextField(blank=True, verbose_name='Welsh summary')),
-                ('added_on', models.DateField(db_index=True, default=datetime.date.today, verbose_name='added to the pack')),
-                ('is_synthetic', models.BooleanField(default=False, editable=False, help_text='Generated for load testing; never real.')),
-                ('document', models.ForeignKey(blank=True, help_text='A copy Clinks may host.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document')),
-                ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
-                ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("live", models.BooleanField(default=True, editable=False, verbose_name="live")),
+                (
+                    "has_unpublished_changes",
+                    models.BooleanField(default=False, editable=False, verbose_name="has unpublished changes"),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(blank=True, db_index=True, null=True, verbose_name="first published at"),
+                ),
+                (
+                    "last_published_at",
+                    models.DateTimeField(editable=False, null=True, verbose_name="last published at"),
+                ),
+                ("go_live_at", models.DateTimeField(blank=True, null=True, verbose_name="go live date/time")),
+                ("expire_at", models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time")),
+                ("expired", models.BooleanField(default=False, editable=False, verbose_name="expired")),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "publication_date",
+                    models.DateField(blank=True, help_text="If known.", null=True, verbose_name="full date"),
+                ),
+                (
+                    "publication_type",
+                    models.CharField(
+                        choices=[
+                            ("evaluation", "Evaluation"),
+                            ("research", "Research study"),
+                            ("audit", "Government or audit report"),
+                            ("think_tank", "Think-tank report"),
+                            ("grey", "Grey literature"),
+                            ("commentary", "Commentary"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("publisher", models.CharField(blank=True, max_length=255, verbose_name="publisher")),
+                ("journal", models.CharField(blank=True, max_length=255, verbose_name="journal")),
+                ("volume", models.CharField(blank=True, max_length=30, verbose_name="volume")),
+                ("issue", models.CharField(blank=True, max_length=30, verbose_name="issue")),
+                ("pages", models.CharField(blank=True, max_length=30, verbose_name="pages")),
+                (
+                    "country",
+                    models.CharField(blank=True, default="United Kingdom", max_length=100, verbose_name="country"),
+                ),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="web address")),
+                (
+                    "doi",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="For example 10.1177/1356389015577464",
+                        max_length=255,
+                        verbose_name="DOI",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three plain-English sentences: what it found.", verbose_name="summary"
+                    ),
+                ),
+                ("summary_cy", models.TextField(blank=True, verbose_name="Welsh summary")),
+                (
+                    "added_on",
+                    models.DateField(db_index=True, default=datetime.date.today, verbose_name="added to the pack"),
+                ),
+                (
+                    "is_synthetic",
+                    models.BooleanField(
+                        default=False, editable=False, help_text="Generated for load testing; never real."
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A copy Clinks may host.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                    ),
+                ),
+                (
+                    "latest_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="latest revision",
+                    ),
+                ),
+                (
+                    "live_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="live revision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bibliography entry',
-                'verbose_name_plural': 'bibliography entries',
-                'ordering': ['-year', 'title'],
+                "verbose_name": "bibliography entry",
+                "verbose_name_plural": "bibliography entries",
+                "ordering": ["-year", "title"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='DigestReference',
+            name="DigestReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('cite_as', models.CharField(blank=True, help_text='What you type in the text, in square brackets. Blank: author and year, e.g. Webster 2016.', max_length=60, verbose_name='citation key')),
-                ('pinpoint', models.CharField(blank=True, help_text='e.g. p. 12', max_length=60, verbose_name='page or section')),
-                ('citation_snapshot', models.TextField(blank=True, editable=False)),
-                ('entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='digest_references', to='literature.bibliographyentry')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='literature.digestpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "cite_as",
+                    models.CharField(
+                        blank=True,
+                        help_text="What you type in the text, in square brackets. Blank: author and year, e.g. Webster 2016.",
+                        max_length=60,
+                        verbose_name="citation key",
+                    ),
+                ),
+                (
+                    "pinpoint",
+                    models.CharField(blank=True, help_text="e.g. p. 12", max_length=60, verbose_name="page or section"),
+                ),
+                ("citation_snapshot", models.TextField(blank=True, editable=False)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="digest_references",
+                        to="literature.bibliographyentry",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="references",
+                        to="literature.digestpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reference',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "reference",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='EntryAuthor',
+            name="EntryAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(help_text="A person as 'Family, Given names' (Webster, Russell); an organisation as its name.", max_length=255, verbose_name='name')),
-                ('is_organisation', models.BooleanField(default=False, verbose_name='organisation')),
-                ('entry', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='authors', to='literature.bibliographyentry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="A person as 'Family, Given names' (Webster, Russell); an organisation as its name.",
+                        max_length=255,
+                        verbose_name="name",
+                    ),
+                ),
+                ("is_organisation", models.BooleanField(default=False, verbose_name="organisation")),
+                (
+                    "entry",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="authors",
+                        to="literature.bibliographyentry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('term', models.CharField(max_length=100, verbose_name='term')),
-                ('slug', models.SlugField(allow_unicode=True, blank=True, help_text="The term's address on the glossary page. Blank: made from the term.", max_length=100, verbose_name='slug')),
-                ('also_known_as', models.CharField(blank=True, help_text='Other words for the same thing, separated by commas: they are linked to this entry too.', max_length=255, verbose_name='also known as')),
-                ('short_definition', models.TextField(max_length=300, verbose_name='short definition')),
-                ('explanation', wagtail.fields.RichTextField(blank=True, verbose_name='longer explanation')),
-                ('link_in_text', models.BooleanField(default=True, help_text='Link the first mention of this term in digests and questionnaire help to its definition.', verbose_name='link where it appears')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("term", models.CharField(max_length=100, verbose_name="term")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True,
+                        blank=True,
+                        help_text="The term's address on the glossary page. Blank: made from the term.",
+                        max_length=100,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "also_known_as",
+                    models.CharField(
+                        blank=True,
+                        help_text="Other words for the same thing, separated by commas: they are linked to this entry too.",
+                        max_length=255,
+                        verbose_name="also known as",
+                    ),
+                ),
+                ("short_definition", models.TextField(max_length=300, verbose_name="short definition")),
+                ("explanation", wagtail.fields.RichTextField(blank=True, verbose_name="longer explanation")),
+                (
+                    "link_in_text",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Link the first mention of this term in digests and questionnaire help to its definition.",
+                        verbose_name="link where it appears",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'verbose_name_plural': 'glossary terms',
-                'ordering': ['term'],
-                'abstract': False,
-                'unique_together': {('slug', 'locale'), ('translation_key', 'locale')},
+                "verbose_name": "glossary term",
+                "verbose_name_plural": "glossary terms",
+                "ordering": ["term"],
+                "abstract": False,
+                "unique_together": {("slug", "locale"), ("translation_key", "locale")},
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='GlossaryTermDigest',
+            name="GlossaryTermDigest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='literature.digestpage')),
-                ('term', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_digests', to='literature.glossaryterm')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="literature.digestpage"
+                    ),
+                ),
+                (
+                    "term",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_digests",
+                        to="literature.glossaryterm",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='LiteratureIndexPage',
+            name="LiteratureIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
-                ('full_review', models.ForeignKey(blank=True, help_text='The complete literature review as a document to download.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='full review')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "full_review",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The complete literature review as a document to download.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="full review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'literature review',
+                "verbose_name": "literature review",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='EntrySectorTag',
+            name="EntrySectorTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='sector_items', to='literature.bibliographyentry')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entry_items', to='literature.sectortag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sector_items",
+                        to="literature.bibliographyentry",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entry_items",
+                        to="literature.sectortag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DigestSectorTag',
+            name="DigestSectorTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='sector_items', to='literature.digestpage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='digest_items', to='literature.sectortag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sector_items",
+                        to="literature.digestpage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="digest_items",
+                        to="literature.sectortag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='digestpage',
-            name='sector_tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='literature.DigestSectorTag', to='literature.SectorTag', verbose_name='sectors'),
+            model_name="digestpage",
+            name="sector_tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="literature.DigestSectorTag",
+                to="literature.SectorTag",
+                verbose_name="sectors",
+            ),
         ),
         migrations.AddField(
-            model_name='bibliographyentry',
-            name='sector_tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='literature.EntrySectorTag', to='literature.SectorTag', verbose_name='sectors'),
+            model_name="bibliographyentry",
+            name="sector_tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="literature.EntrySectorTag",
+                to="literature.SectorTag",
+                verbose_name="sectors",
+            ),
         ),
         migrations.CreateModel(
-            name='EntryThemeTag',
+            name="EntryThemeTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='theme_items', to='literature.bibliographyentry')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entry_items', to='literature.themetag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="theme_items",
+                        to="literature.bibliographyentry",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entry_items",
+                        to="literature.themetag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DigestThemeTag',
+            name="DigestThemeTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='theme_items', to='literature.digestpage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='digest_items', to='literature.themetag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="theme_items",
+                        to="literature.digestpage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="digest_items",
+                        to="literature.themetag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='digestpage',
-            name='theme_tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='literature.DigestThemeTag', to='literature.ThemeTag', verbose_name='themes'),
+            model_name="digestpage",
+            name="theme_tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="literature.DigestThemeTag",
+                to="literature.ThemeTag",
+                verbose_name="themes",
+            ),
         ),
         migrations.AddField(
-            model_name='bibliographyentry',
-            name='theme_tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='literature.EntryThemeTag', to='literature.ThemeTag', verbose_name='themes'),
+            model_name="bibliographyentry",
+            name="theme_tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="literature.EntryThemeTag",
+                to="literature.ThemeTag",
+                verbose_name="themes",
+            ),
         ),
         migrations.AddIndex(
-            model_name='bibliographyentry',
-            index=models.Index(fields=['year', 'title'], name='literature__year_2f909a_idx'),
+            model_name="bibliographyentry",
+            index=models.Index(fields=["year", "title"], name="literature__year_2f909a_idx"),
         ),
         migrations.AddIndex(
-            model_name='bibliographyentry',
-            index=models.Index(fields=['title'], name='literature__title_043131_idx'),
+            model_name="bibliographyentry",
+            index=models.Index(fields=["title"], name="literature__title_043131_idx"),
         ),
     ]

@@ -5,30 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literature', '0001_initial'),
+        ("literature", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResourceSuggestion',
+            name="ResourceSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('why', models.TextField(max_length=2000, verbose_name='why it matters')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
-                ('language', models.CharField(default='en', editable=False, max_length=8)),
-                ('status', models.CharField(choices=[('new', 'New'), ('accepted', 'Made into an entry'), ('declined', 'Declined')], default='new', max_length=20, verbose_name='status')),
-                ('staff_notes', models.TextField(blank=True, verbose_name='notes for staff')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='literature.bibliographyentry', verbose_name='entry made from it')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                ("why", models.TextField(max_length=2000, verbose_name="why it matters")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="contact email")),
+                ("language", models.CharField(default="en", editable=False, max_length=8)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("new", "New"), ("accepted", "Made into an entry"), ("declined", "Declined")],
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("staff_notes", models.TextField(blank=True, verbose_name="notes for staff")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="literature.bibliographyentry",
+                        verbose_name="entry made from it",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource suggestion',
-                'verbose_name_plural': 'resource suggestions',
-                'ordering': ['-created_at'],
+                "verbose_name": "resource suggestion",
+                "verbose_name_plural": "resource suggestions",
+                "ordering": ["-created_at"],
             },
         ),
     ]

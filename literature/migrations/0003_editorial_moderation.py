@@ -14,77 +14,115 @@ def rejected_was_declined(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literature', '0002_resourcesuggestion'),
+        ("literature", "0002_resourcesuggestion"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='bibliographyentry',
-            name='locked',
-            field=models.BooleanField(default=False, editable=False, verbose_name='locked'),
+            model_name="bibliographyentry",
+            name="locked",
+            field=models.BooleanField(default=False, editable=False, verbose_name="locked"),
         ),
         migrations.AddField(
-            model_name='bibliographyentry',
-            name='locked_at',
-            field=models.DateTimeField(editable=False, null=True, verbose_name='locked at'),
+            model_name="bibliographyentry",
+            name="locked_at",
+            field=models.DateTimeField(editable=False, null=True, verbose_name="locked at"),
         ),
         migrations.AddField(
-            model_name='bibliographyentry',
-            name='locked_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by'),
+            model_name="bibliographyentry",
+            name="locked_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="locked_%(class)ss",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="locked by",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='authors',
-            field=models.CharField(blank=True, max_length=500, verbose_name='authors or organisation'),
+            model_name="resourcesuggestion",
+            name="authors",
+            field=models.CharField(blank=True, max_length=500, verbose_name="authors or organisation"),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='decided_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='decided'),
+            model_name="resourcesuggestion",
+            name="decided_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="decided"),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='decided_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by'),
+            model_name="resourcesuggestion",
+            name="decided_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="decided by",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='doi',
-            field=models.CharField(blank=True, max_length=255, verbose_name='DOI'),
+            model_name="resourcesuggestion",
+            name="doi",
+            field=models.CharField(blank=True, max_length=255, verbose_name="DOI"),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='duplicate_of',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='literature.bibliographyentry', verbose_name='already in the pack as'),
+            model_name="resourcesuggestion",
+            name="duplicate_of",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="literature.bibliographyentry",
+                verbose_name="already in the pack as",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='outcome_emailed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='suggester told'),
+            model_name="resourcesuggestion",
+            name="outcome_emailed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="suggester told"),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='reason',
-            field=models.TextField(blank=True, help_text='Why it was rejected. Sent to the suggester if they left an email address.', verbose_name='reason given to the suggester'),
+            model_name="resourcesuggestion",
+            name="reason",
+            field=models.TextField(
+                blank=True,
+                help_text="Why it was rejected. Sent to the suggester if they left an email address.",
+                verbose_name="reason given to the suggester",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcesuggestion',
-            name='year',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year'),
+            model_name="resourcesuggestion",
+            name="year",
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year"),
         ),
         migrations.AlterField(
-            model_name='bibliographyentry',
-            name='summary',
-            field=models.TextField(blank=True, help_text='Two or three plain-English sentences: what it found.', verbose_name='summary'),
+            model_name="bibliographyentry",
+            name="summary",
+            field=models.TextField(
+                blank=True, help_text="Two or three plain-English sentences: what it found.", verbose_name="summary"
+            ),
         ),
         migrations.AlterField(
-            model_name='resourcesuggestion',
-            name='status',
-            field=models.CharField(choices=[('new', 'New'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('duplicate', 'Already in the pack')], db_index=True, default='new', max_length=20, verbose_name='status'),
+            model_name="resourcesuggestion",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("accepted", "Accepted"),
+                    ("rejected", "Rejected"),
+                    ("duplicate", "Already in the pack"),
+                ],
+                db_index=True,
+                default="new",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.RunPython(declined_is_now_rejected, rejected_was_declined),
     ]

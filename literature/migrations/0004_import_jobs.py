@@ -6,38 +6,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literature', '0003_editorial_moderation'),
+        ("literature", "0003_editorial_moderation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='uploaded')),
-                ('filename', models.CharField(max_length=255, verbose_name='file')),
-                ('text', models.TextField(verbose_name="the file's text")),
-                ('dry_run', models.BooleanField(default=False, verbose_name='check only')),
-                ('publish', models.BooleanField(default=False, verbose_name='publish')),
-                ('on_duplicate', models.CharField(choices=[('skip', 'Skip duplicates: leave the entry already in the pack as it is'), ('update', 'Update the entry already in the pack with what the file gives')], default='skip', max_length=10, verbose_name='duplicates')),
-                ('status', models.CharField(choices=[('queued', 'Waiting to start'), ('running', 'Running'), ('done', 'Finished'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
-                ('total_rows', models.PositiveIntegerField(default=0, verbose_name='rows in the file')),
-                ('rows_done', models.PositiveIntegerField(default=0, verbose_name='rows done')),
-                ('counts', models.JSONField(blank=True, default=dict, verbose_name='outcomes')),
-                ('report', models.JSONField(blank=True, default=list, verbose_name='report')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('updated_at', models.DateTimeField(blank=True, null=True, verbose_name='last progress')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="uploaded")),
+                ("filename", models.CharField(max_length=255, verbose_name="file")),
+                ("text", models.TextField(verbose_name="the file's text")),
+                ("dry_run", models.BooleanField(default=False, verbose_name="check only")),
+                ("publish", models.BooleanField(default=False, verbose_name="publish")),
+                (
+                    "on_duplicate",
+                    models.CharField(
+                        choices=[
+                            ("skip", "Skip duplicates: leave the entry already in the pack as it is"),
+                            ("update", "Update the entry already in the pack with what the file gives"),
+                        ],
+                        default="skip",
+                        max_length=10,
+                        verbose_name="duplicates",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting to start"),
+                            ("running", "Running"),
+                            ("done", "Finished"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("total_rows", models.PositiveIntegerField(default=0, verbose_name="rows in the file")),
+                ("rows_done", models.PositiveIntegerField(default=0, verbose_name="rows done")),
+                ("counts", models.JSONField(blank=True, default=dict, verbose_name="outcomes")),
+                ("report", models.JSONField(blank=True, default=list, verbose_name="report")),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("updated_at", models.DateTimeField(blank=True, null=True, verbose_name="last progress")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="imported by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bibliography import',
-                'verbose_name_plural': 'bibliography imports',
-                'ordering': ['-created_at'],
+                "verbose_name": "bibliography import",
+                "verbose_name_plural": "bibliography imports",
+                "ordering": ["-created_at"],
             },
         ),
     ]

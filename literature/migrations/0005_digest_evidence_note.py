@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literature', '0004_import_jobs'),
+        ("literature", "0004_import_jobs"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='digestpage',
-            name='evidence_note',
-            field=models.TextField(blank=True, help_text="One sentence in the rating scale's own terms: what kind of studies this digest rests on.", max_length=400, verbose_name='why this strength of evidence'),
+            model_name="digestpage",
+            name="evidence_note",
+            field=models.TextField(
+                blank=True,
+                help_text="One sentence in the rating scale's own terms: what kind of studies this digest rests on.",
+                max_length=400,
+                verbose_name="why this strength of evidence",
+            ),
         ),
     ]

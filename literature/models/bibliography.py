@@ -54,9 +54,7 @@ class BibliographyEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
     it, through the same "Moderators approval" workflow (assigned to this model)."""
 
     title = models.CharField(_("title"), max_length=500)
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)])
     publication_date = models.DateField(_("full date"), null=True, blank=True, help_text=_("If known."))
     publication_type = models.CharField(_("type"), max_length=20, choices=PublicationType.choices)
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
@@ -70,7 +68,11 @@ class BibliographyEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         _("DOI"), max_length=255, blank=True, db_index=True, help_text=_("For example 10.1177/1356389015577464")
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("A copy Clinks may host."),
     )
     # Blank allowed: imports from reference managers rarely carry one; such entries are flagged
@@ -92,8 +94,11 @@ class BibliographyEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         FieldRowPanel([FieldPanel("year"), FieldPanel("publication_date")]),
         FieldPanel("publication_type"),
         MultiFieldPanel(
-            [FieldPanel("publisher"), FieldPanel("journal"),
-             FieldRowPanel([FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")])],
+            [
+                FieldPanel("publisher"),
+                FieldPanel("journal"),
+                FieldRowPanel([FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
+            ],
             heading=_("Where it was published"),
         ),
         FieldPanel("country"),
@@ -204,7 +209,8 @@ class EntryAuthor(Orderable):
 
     entry = ParentalKey(BibliographyEntry, related_name="authors", on_delete=models.CASCADE)
     name = models.CharField(
-        _("name"), max_length=255,
+        _("name"),
+        max_length=255,
         help_text=_("A person as 'Family, Given names' (Webster, Russell); an organisation as its name."),
     )
     is_organisation = models.BooleanField(_("organisation"), default=False)

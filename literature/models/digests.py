@@ -34,9 +34,7 @@ class EvidenceStrength(models.TextChoices):
 
 # What each rating means, shown beside it so readers can judge for themselves.
 EVIDENCE_STRENGTH_MEANINGS = {
-    EvidenceStrength.STRONG: _(
-        "Several independent evaluations, some with comparison groups, point the same way."
-    ),
+    EvidenceStrength.STRONG: _("Several independent evaluations, some with comparison groups, point the same way."),
     EvidenceStrength.MODERATE: _(
         "Independent evaluations or audits agree, but few compare results with what would have happened anyway."
     ),
@@ -75,11 +73,11 @@ class DigestPage(RoutedInOneQuery, Page):
         help_text=_("Three to five messages a busy reader should take away."),
     )
     body = StreamField(DigestBodyBlock(), verbose_name=_("body"))
-    evidence_strength = models.CharField(
-        _("strength of evidence"), max_length=20, choices=EvidenceStrength.choices
-    )
+    evidence_strength = models.CharField(_("strength of evidence"), max_length=20, choices=EvidenceStrength.choices)
     evidence_note = models.TextField(
-        _("why this strength of evidence"), max_length=400, blank=True,
+        _("why this strength of evidence"),
+        max_length=400,
+        blank=True,
         help_text=_("One sentence in the rating scale's own terms: what kind of studies this digest rests on."),
     )
     sector_tags = ClusterTaggableManager(through=DigestSectorTag, blank=True, verbose_name=_("sectors"))
@@ -94,7 +92,11 @@ class DigestPage(RoutedInOneQuery, Page):
         FieldPanel("key_messages"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("evidence_strength"), FieldPanel("evidence_note"), FieldRowPanel([FieldPanel("sector_tags"), FieldPanel("theme_tags")])],
+            [
+                FieldPanel("evidence_strength"),
+                FieldPanel("evidence_note"),
+                FieldRowPanel([FieldPanel("sector_tags"), FieldPanel("theme_tags")]),
+            ],
             heading=_("Evidence and tags"),
         ),
         BrokenReferencesPanel(heading=_("Reference problems")),
@@ -144,9 +146,7 @@ class DigestPage(RoutedInOneQuery, Page):
         """The references with their entries and authors, in two queries whatever their number."""
         if not hasattr(self, "_numbered_references"):
             authors = Prefetch("entry__authors", queryset=EntryAuthor.objects.order_by("sort_order"))
-            references = list(
-                self.references.select_related("entry").prefetch_related(authors).order_by("sort_order")
-            )
+            references = list(self.references.select_related("entry").prefetch_related(authors).order_by("sort_order"))
             for number, reference in enumerate(references, start=1):
                 reference.number = number
             self._numbered_references = references
@@ -226,7 +226,9 @@ class DigestReference(Orderable):
         BibliographyEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="digest_references"
     )
     cite_as = models.CharField(
-        _("citation key"), max_length=60, blank=True,
+        _("citation key"),
+        max_length=60,
+        blank=True,
         help_text=_("What you type in the text, in square brackets. Blank: author and year, e.g. Webster 2016."),
     )
     pinpoint = models.CharField(_("page or section"), max_length=60, blank=True, help_text=_("e.g. p. 12"))

@@ -18,17 +18,23 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 class GlossaryTerm(TranslatableMixin, index.Indexed, ClusterableModel):
     term = models.CharField(_("term"), max_length=100)
     slug = models.SlugField(
-        _("slug"), max_length=100, blank=True, allow_unicode=True,
+        _("slug"),
+        max_length=100,
+        blank=True,
+        allow_unicode=True,
         help_text=_("The term's address on the glossary page. Blank: made from the term."),
     )
     also_known_as = models.CharField(
-        _("also known as"), max_length=255, blank=True,
+        _("also known as"),
+        max_length=255,
+        blank=True,
         help_text=_("Other words for the same thing, separated by commas: they are linked to this entry too."),
     )
     short_definition = models.TextField(_("short definition"), max_length=300)
     explanation = RichTextField(_("longer explanation"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     link_in_text = models.BooleanField(
-        _("link where it appears"), default=True,
+        _("link where it appears"),
+        default=True,
         help_text=_("Link the first mention of this term in digests and questionnaire help to its definition."),
     )
 

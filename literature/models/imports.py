@@ -22,7 +22,11 @@ class ImportJob(models.Model):
         UPDATE = "update", _("Update the entry already in the pack with what the file gives")
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("imported by"),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)

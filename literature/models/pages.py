@@ -30,8 +30,13 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
     """
 
     full_review = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("full review"), help_text=_("The complete literature review as a document to download."),
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("full review"),
+        help_text=_("The complete literature review as a document to download."),
     )
 
     parent_page_types = ["core.HomePage"]
@@ -69,7 +74,9 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
     def digests(self):
         return (
-            DigestPage.objects.child_of(self).live().exclude(in_private_section())
+            DigestPage.objects.child_of(self)
+            .live()
+            .exclude(in_private_section())
             .defer_streamfields()
             .prefetch_related("theme_tags", "sector_tags")
             .order_by("title")
@@ -149,13 +156,14 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         own = DigestPage.objects.child_of(self).live().exclude(in_private_section())
         pages = own
         if english is not None:
-            untranslated = DigestPage.objects.child_of(english).live().exclude(in_private_section()).exclude(
-                translation_key__in=own.values("translation_key")
+            untranslated = (
+                DigestPage.objects.child_of(english)
+                .live()
+                .exclude(in_private_section())
+                .exclude(translation_key__in=own.values("translation_key"))
             )
             pages = own | untranslated
-        pages = list(
-            pages.defer_streamfields().prefetch_related("theme_tags", "sector_tags").order_by("title")
-        )
+        pages = list(pages.defer_streamfields().prefetch_related("theme_tags", "sector_tags").order_by("title"))
         ours = [page for page in pages if page.path.startswith(self.path)]
         return ours, [page for page in pages if not page.path.startswith(self.path)]
 
@@ -237,7 +245,9 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         if unchanged is not None:
             return unchanged
         response = FileResponse(
-            full_review.open_pdf(built), content_type="application/pdf", as_attachment=True,
+            full_review.open_pdf(built),
+            content_type="application/pdf",
+            as_attachment=True,
             filename=f"pbr-literature-review-{language}.pdf",
         )
         response["Last-Modified"] = http_date(modified)
@@ -267,8 +277,12 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         return self.render(
             request,
             template="literature/tag_page.html",
-            context_overrides={"tag": tag, "tag_kind": tag_model._meta.verbose_name, "digests": digests,
-                               "entries": entries},
+            context_overrides={
+                "tag": tag,
+                "tag_kind": tag_model._meta.verbose_name,
+                "digests": digests,
+                "entries": entries,
+            },
         )
 
     def get_sitemap_urls(self, request=None):
@@ -276,7 +290,10 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         digests = DigestPage.objects.child_of(self).live().exclude(in_private_section())
-        for model, lookup in ((SectorTag, "digest_items__content_object__in"), (ThemeTag, "digest_items__content_object__in")):
+        for model, lookup in (
+            (SectorTag, "digest_items__content_object__in"),
+            (ThemeTag, "digest_items__content_object__in"),
+        ):
             for tag in model.objects.filter(**{lookup: digests}).distinct():
                 urls.append({"location": self.tag_path(base, tag), "lastmod": urls[0].get("lastmod")})
         return urls
@@ -304,18 +321,30 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
 
         base = request.build_absolute_uri(self.get_url(request))
         newest = (
-            DigestPage.objects.child_of(self).live().exclude(in_private_section())
+            DigestPage.objects.child_of(self)
+            .live()
+            .exclude(in_private_section())
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
         items = [
-            {"title": digest.title, "link": request.build_absolute_uri(digest.get_url(request)),
-             "description": digest.summary, "pubdate": digest.first_published_at,
-             "updateddate": digest.last_published_at}
+            {
+                "title": digest.title,
+                "link": request.build_absolute_uri(digest.get_url(request)),
+                "description": digest.summary,
+                "pubdate": digest.first_published_at,
+                "updateddate": digest.last_published_at,
+            }
             for digest in newest
         ]
-        return atom_response(self, base, gettext("New digests in the payment by results literature review"),
-                             "digest_feed", items, author_name="Clinks")
+        return atom_response(
+            self,
+            base,
+            gettext("New digests in the payment by results literature review"),
+            "digest_feed",
+            items,
+            author_name="Clinks",
+        )
 
 
 def _query_without(params, *names):
@@ -384,8 +413,9 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
     def index(self, request):
         filters = pack.PackFilters.from_query(request.GET)
         facets = pack.facets(filters)
-        page_of_results = pack.paginate(pack.results(filters), ascii_int(request.GET.get("page"), 1),
-                                        count=facets["total"])
+        page_of_results = pack.paginate(
+            pack.results(filters), ascii_int(request.GET.get("page"), 1), count=facets["total"]
+        )
         # Authors for this page of results only.
         entries = list(page_of_results.object_list)
         pack.add_details(entries)
@@ -464,9 +494,14 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
             .order_by("-added_on", "-id")[:FEED_LENGTH]
         )
         items = [
-            {"title": entry.title, "link": base + self.reverse_subpage("entry", kwargs={"pk": entry.pk}),
-             "description": entry.localized_summary, "pubdate": entry.first_published_at,
-             "updateddate": entry.last_published_at, "author_name": entry.author_list}
+            {
+                "title": entry.title,
+                "link": base + self.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+                "description": entry.localized_summary,
+                "pubdate": entry.first_published_at,
+                "updateddate": entry.last_published_at,
+                "author_name": entry.author_list,
+            }
             for entry in newest
         ]
         return atom_response(self, base, gettext("New in the payment by results resource pack"), "feed", items)
@@ -485,10 +520,13 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
             # Only what is accepted counts (a bot's post too), so mistakes never use up the limit.
             limited = limit_reached(request, "suggest", limit=SUGGESTIONS_PER_HOUR)
             if limited:
-                form.add_error(None, gettext(
-                    "You have sent a lot of suggestions in the last hour. Please try again later; "
-                    "what you typed is still below."
-                ))
+                form.add_error(
+                    None,
+                    gettext(
+                        "You have sent a lot of suggestions in the last hour. Please try again later; "
+                        "what you typed is still below."
+                    ),
+                )
             elif form.is_valid():
                 if not form.is_bot():
                     suggestion = form.save(commit=False)
@@ -545,8 +583,13 @@ def atom_response(page, base, title, route, items, **feed_details):
     from django.utils.feedgenerator import Atom1Feed
 
     feed = Atom1Feed(
-        title=title, link=base, description=page.intro, subtitle=page.intro,
-        language=page.locale.language_code, feed_url=base + page.reverse_subpage(route), **feed_details,
+        title=title,
+        link=base,
+        description=page.intro,
+        subtitle=page.intro,
+        language=page.locale.language_code,
+        feed_url=base + page.reverse_subpage(route),
+        **feed_details,
     )
     for item in items:
         feed.add_item(unique_id=item["link"], **item)

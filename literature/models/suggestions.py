@@ -24,20 +24,33 @@ class ResourceSuggestion(models.Model):
     language = models.CharField(max_length=8, default="en", editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     reason = models.TextField(
-        _("reason given to the suggester"), blank=True,
+        _("reason given to the suggester"),
+        blank=True,
         help_text=_("Why it was rejected. Sent to the suggester if they left an email address."),
     )
     duplicate_of = models.ForeignKey(
-        "literature.BibliographyEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "literature.BibliographyEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("already in the pack as"),
     )
     staff_notes = models.TextField(_("notes for staff"), blank=True)
     entry = models.ForeignKey(
-        "literature.BibliographyEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "literature.BibliographyEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("entry made from it"),
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)

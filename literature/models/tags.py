@@ -18,15 +18,17 @@ class LabelledTag(index.Indexed, TagBase):
     free_tagging = False
 
     welsh_name = models.CharField(_("Welsh name"), max_length=100, blank=True)
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("One sentence shown on the tag's page.")
-    )
+    description = models.TextField(_("description"), blank=True, help_text=_("One sentence shown on the tag's page."))
     welsh_description = models.TextField(_("Welsh description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
-              FieldPanel("welsh_name"), FieldPanel("welsh_description")]
-    search_fields = [index.SearchField("name"), index.SearchField("welsh_name"),
-                     index.AutocompleteField("name")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("welsh_name"),
+        FieldPanel("welsh_description"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("welsh_name"), index.AutocompleteField("name")]
 
     class Meta:
         abstract = True

@@ -5,26 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailsearchpromotions', '0008_query_verbose_name'),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QueryWithoutResults',
+            name="QueryWithoutResults",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('hits', models.PositiveIntegerField(default=0)),
-                ('query', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='days_without_results', to='wagtailsearchpromotions.query')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField()),
+                ("hits", models.PositiveIntegerField(default=0)),
+                (
+                    "query",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="days_without_results",
+                        to="wagtailsearchpromotions.query",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search that found nothing',
-                'verbose_name_plural': 'searches that found nothing',
-                'constraints': [models.UniqueConstraint(fields=('query', 'date'), name='one_row_per_query_and_day')],
+                "verbose_name": "search that found nothing",
+                "verbose_name_plural": "searches that found nothing",
+                "constraints": [models.UniqueConstraint(fields=("query", "date"), name="one_row_per_query_and_day")],
             },
         ),
     ]

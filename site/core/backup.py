@@ -90,7 +90,10 @@ def backup(path):
             "missing_files": [],
         }
         partial = path.with_name(path.name + ".partial")
-        with _private_file(partial) as output, zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with (
+            _private_file(partial) as output,
+            zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        ):
             archive.write(data, "data.json")
             for name in names:
                 if not default_storage.exists(name):

@@ -104,9 +104,7 @@ class PartCardBlock(blocks.StructBlock):
     """One of the site's parts, shown as a card on the home page."""
 
     page = blocks.PageChooserBlock()
-    heading = blocks.CharBlock(
-        max_length=100, required=False, help_text=_("Leave blank to use the page's title.")
-    )
+    heading = blocks.CharBlock(max_length=100, required=False, help_text=_("Leave blank to use the page's title."))
     summary = blocks.TextBlock(max_length=400)
 
     class Meta:

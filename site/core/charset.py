@@ -65,11 +65,11 @@ class FormCharsetMiddleware:
 
 # Stand-alone (Django has not started on the request): both languages, no template.
 UNREADABLE_HEADER_PAGE = (
-    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bad request</title></head><body>"
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bad request</title></head><body>'
     "<h1>Sorry, we could not read what was sent</h1>"
     "<p>Your browser sent the form in a way we cannot read, so nothing was saved. Go back, reload the page and "
     "try again.</p>"
-    "<p lang=\"cy\">Mae’n ddrwg gennym, ni allem ddarllen yr hyn a anfonwyd. Ewch yn ôl, ail-lwythwch y dudalen "
+    '<p lang="cy">Mae’n ddrwg gennym, ni allem ddarllen yr hyn a anfonwyd. Ewch yn ôl, ail-lwythwch y dudalen '
     "a rhowch gynnig arall arni.</p></body></html>"
 ).encode()
 
@@ -95,10 +95,13 @@ class ContentTypeCheck:
 
     def __call__(self, environ, start_response):
         if not readable_content_type(environ.get("CONTENT_TYPE", "")):
-            start_response("400 Bad Request", [
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Length", str(len(UNREADABLE_HEADER_PAGE))),
-                ("Cache-Control", "no-store"),
-            ])
+            start_response(
+                "400 Bad Request",
+                [
+                    ("Content-Type", "text/html; charset=utf-8"),
+                    ("Content-Length", str(len(UNREADABLE_HEADER_PAGE))),
+                    ("Cache-Control", "no-store"),
+                ],
+            )
             return [UNREADABLE_HEADER_PAGE]
         return self.application(environ, start_response)

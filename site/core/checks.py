@@ -25,16 +25,20 @@ def no_demo_accounts_in_production(app_configs=None, databases=None, **kwargs):
                 continue  # not migrated yet: no accounts at all
             names = list(demo.demo_accounts().using(alias).values_list("username", flat=True))
         except DatabaseError as error:
-            errors.append(Warning(
-                f"Could not look for demo accounts in the {alias!r} database: {error}",
-                id="pbr.W001",
-            ))
+            errors.append(
+                Warning(
+                    f"Could not look for demo accounts in the {alias!r} database: {error}",
+                    id="pbr.W001",
+                )
+            )
             continue
         if names:
-            errors.append(Error(
-                f"Demo accounts exist under production settings: {', '.join(names)} (their password is "
-                "known). Sign-in to the admin is refused until they are gone.",
-                hint=demo.remedy(),
-                id="pbr.E001",
-            ))
+            errors.append(
+                Error(
+                    f"Demo accounts exist under production settings: {', '.join(names)} (their password is "
+                    "known). Sign-in to the admin is refused until they are gone.",
+                    hint=demo.remedy(),
+                    id="pbr.E001",
+                )
+            )
     return errors

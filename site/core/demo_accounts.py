@@ -37,11 +37,7 @@ def sign_in_refused():
 
 
 def is_demo_account(user):
-    return (
-        user.is_authenticated
-        and user.get_username() in USERNAMES
-        and user.groups.filter(name=GROUP_NAME).exists()
-    )
+    return user.is_authenticated and user.get_username() in USERNAMES and user.groups.filter(name=GROUP_NAME).exists()
 
 
 def remedy():

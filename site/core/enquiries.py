@@ -30,8 +30,11 @@ def recipients():
     if addresses:
         return addresses
     moderators = (
-        get_user_model().objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
-        .exclude(email="").order_by("pk").values_list("email", flat=True)
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
     )
     return list(dict.fromkeys(moderators))
 
@@ -74,8 +77,9 @@ def notify_staff(enquiry):
     try:
         message = message_for_staff(enquiry)
         if not message.to:
-            logger.warning("Enquiry %s: nobody to tell (set PBR_ENQUIRIES_EMAIL or give a moderator an e-mail "
-                           "address)", enquiry.pk)
+            logger.warning(
+                "Enquiry %s: nobody to tell (set PBR_ENQUIRIES_EMAIL or give a moderator an e-mail address)", enquiry.pk
+            )
             return False
         message.send()
     except Exception:

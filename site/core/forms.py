@@ -33,16 +33,21 @@ class EnquiryForm(forms.ModelForm):
             ),
         }
         error_messages = {
-            "reason": {"required": _("Select what you would like to do"),
-                       "invalid_choice": _("Select what you would like to do")},
-            "name": {"required": _("Enter your name"),
-                     "max_length": _("Your name must be 200 characters or fewer")},
-            "email": {"required": _("Enter your email address"),
-                      "invalid": _("Enter an email address in the correct format, like name@example.org"),
-                      "max_length": _("Your email address must be 254 characters or fewer")},
+            "reason": {
+                "required": _("Select what you would like to do"),
+                "invalid_choice": _("Select what you would like to do"),
+            },
+            "name": {"required": _("Enter your name"), "max_length": _("Your name must be 200 characters or fewer")},
+            "email": {
+                "required": _("Enter your email address"),
+                "invalid": _("Enter an email address in the correct format, like name@example.org"),
+                "max_length": _("Your email address must be 254 characters or fewer"),
+            },
             "organisation": {"max_length": _("The name of your organisation must be 200 characters or fewer")},
-            "message": {"required": _("Enter your message"),
-                        "max_length": _("Your message must be 3,000 characters or fewer")},
+            "message": {
+                "required": _("Enter your message"),
+                "max_length": _("Your message must be 3,000 characters or fewer"),
+            },
         }
 
     def __init__(self, data=None, *args, **kwargs):

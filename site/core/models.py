@@ -161,23 +161,28 @@ class StandardPage(ContentPage):
 
 
 class GetInvolvedPage(RoutablePageMixin, ContentPage):
-    """"Get involved": the editors' words (lead, body) above a form the public send us
+    """ "Get involved": the editors' words (lead, body) above a form the public send us
     enquiries with (take part in a workshop, pilot the self-assessment, send an evaluation,
     anything else). Enquiries land in the admin (Enquiry) and staff are told by e-mail."""
 
     form_heading = models.CharField(
-        _("form heading"), max_length=120, blank=True,
+        _("form heading"),
+        max_length=120,
+        blank=True,
         help_text=_("The heading above the form. Leave blank for “Send us a message”."),
     )
     form_intro = models.TextField(
-        _("text above the form"), max_length=600, blank=True,
+        _("text above the form"),
+        max_length=600,
+        blank=True,
         help_text=_("Optional: what to tell us, and what happens next."),
     )
     confirmation_text = models.TextField(
-        _("confirmation message"), max_length=600, blank=True,
+        _("confirmation message"),
+        max_length=600,
+        blank=True,
         help_text=_(
-            "Shown once a message is sent. Leave blank for “Thank you. We have your message and will "
-            "reply by email.”"
+            "Shown once a message is sent. Leave blank for “Thank you. We have your message and will reply by email.”"
         ),
     )
 
@@ -190,8 +195,9 @@ class GetInvolvedPage(RoutablePageMixin, ContentPage):
         MultiFieldPanel(
             [FieldPanel("form_heading"), FieldPanel("form_intro"), FieldPanel("confirmation_text")],
             heading=_("The form"),
-            help_text=_("The form's questions are fixed. What people send with it appears in the admin under "
-                        "Enquiries."),
+            help_text=_(
+                "The form's questions are fixed. What people send with it appears in the admin under Enquiries."
+            ),
         ),
     ]
 
@@ -257,7 +263,10 @@ class TwoFactorEnrolmentLink(models.Model):
         with transaction.atomic():
             cls.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
             link = cls.objects.create(
-                user=user, token_hash=cls.hash(token), issued_by=issued_by, created_at=now,
+                user=user,
+                token_hash=cls.hash(token),
+                issued_by=issued_by,
+                created_at=now,
                 expires_at=now + cls.LIFETIME,
             )
         return link, token
@@ -279,7 +288,9 @@ class TwoFactorEnrolmentLink(models.Model):
     def claim(self):
         """Mark it used, once: False if it was used, revoked or expired meanwhile."""
         now = timezone.now()
-        claimed = type(self).objects.filter(
-            pk=self.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
-        ).update(used_at=now)
+        claimed = (
+            type(self)
+            .objects.filter(pk=self.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
+            .update(used_at=now)
+        )
         return bool(claimed)

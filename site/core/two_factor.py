@@ -76,8 +76,13 @@ class AdminTwoFactorMiddleware:
         # drawn into the icon placeholder: the form twice, no icons).
         return tuple(
             reverse(name)
-            for name in ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_password_reset",
-                         "wagtailadmin_javascript_catalog", "wagtailadmin_sprite")
+            for name in (
+                "wagtailadmin_login",
+                "wagtailadmin_logout",
+                "wagtailadmin_password_reset",
+                "wagtailadmin_javascript_catalog",
+                "wagtailadmin_sprite",
+            )
         ) + ("/admin/password_reset/", reverse("pbr_2fa_verify").removesuffix("verify/"))
 
     def __call__(self, request):
@@ -110,9 +115,13 @@ class AdminTwoFactorMiddleware:
 
 class TokenForm(forms.Form):
     otp_token = forms.CharField(
-        label=_("Code from your authenticator app"), max_length=8, min_length=6, strip=True,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "pattern": "[0-9]*", "autofocus": True}),
+        label=_("Code from your authenticator app"),
+        max_length=8,
+        min_length=6,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*", "autofocus": True}
+        ),
         error_messages={"required": _("Enter the 6-digit code from your authenticator app")},
     )
 
@@ -125,8 +134,9 @@ class TokenForm(forms.Form):
 
 def _next_url(request):
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return candidate
     return reverse("wagtailadmin_home")
 
@@ -158,9 +168,9 @@ def verify(request):
         if device is not None:
             otp_login(request, device)
             return HttpResponseRedirect(_next_url(request))
-        form.add_error("otp_token", _(
-            "That code is not right. Check the time on your phone is correct and use the newest code."
-        ))
+        form.add_error(
+            "otp_token", _("That code is not right. Check the time on your phone is correct and use the newest code.")
+        )
     return render(request, "core/admin/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 
@@ -173,7 +183,7 @@ def qr_code_svg(data):
     qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage).save(out)
     svg = out.getvalue().decode()
     # Safe: an SVG the qrcode library drew here from our own enrolment link (no visitor text).
-    return mark_safe(svg[svg.index("<svg"):])  # noqa: S308 (drop the XML declaration)
+    return mark_safe(svg[svg.index("<svg") :])  # noqa: S308 (drop the XML declaration)
 
 
 class EnrolmentLinkProblem(Exception):
@@ -201,10 +211,15 @@ def _enrolment_needed(request, problem):
     """The page that says an enrolment link is needed (and what is wrong with this one)."""
     if problem not in ("no-link", "other-account"):
         request.session.pop(ENROLMENT_SESSION_KEY, None)
-    return render(request, "core/admin/two_factor_enrolment_needed.html", {
-        "problem": problem,
-        "signed_in": request.user.is_authenticated,
-    }, status=403)
+    return render(
+        request,
+        "core/admin/two_factor_enrolment_needed.html",
+        {
+            "problem": problem,
+            "signed_in": request.user.is_authenticated,
+        },
+        status=403,
+    )
 
 
 @never_cache
@@ -259,18 +274,22 @@ def setup(request):
             request.session.pop(ENROLMENT_SESSION_KEY, None)
             otp_login(request, device)
             return HttpResponseRedirect(_next_url(request))
-        form.add_error("otp_token", _(
-            "That code is not right. Check the time on your phone is correct and use the newest code."
-        ))
+        form.add_error(
+            "otp_token", _("That code is not right. Check the time on your phone is correct and use the newest code.")
+        )
     config_url = device.config_url
-    return render(request, "core/admin/two_factor_setup.html", {
-        "form": form,
-        "next": _next_url(request),
-        "config_url": config_url,
-        "secret": base64.b32encode(device.bin_key).decode(),
-        "qr_code": qr_code_svg(config_url),
-        "replacing": not first,
-    })
+    return render(
+        request,
+        "core/admin/two_factor_setup.html",
+        {
+            "form": form,
+            "next": _next_url(request),
+            "config_url": config_url,
+            "secret": base64.b32encode(device.bin_key).decode(),
+            "qr_code": qr_code_svg(config_url),
+            "replacing": not first,
+        },
+    )
 
 
 def issue_enrolment_link(user, issued_by=None):
@@ -285,10 +304,15 @@ def locked_out(request, original_response=None, credentials=None):
     from axes.helpers import get_cool_off, get_failure_limit
 
     cool_off = get_cool_off(request)
-    return render(request, "core/admin/locked_out.html", {
-        "failure_limit": get_failure_limit(request, credentials),
-        "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
-    }, status=429)
+    return render(
+        request,
+        "core/admin/locked_out.html",
+        {
+            "failure_limit": get_failure_limit(request, credentials),
+            "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+        },
+        status=429,
+    )
 
 
 urlpatterns = [

@@ -35,7 +35,10 @@ def staff_accounts():
         user=OuterRef("pk"), used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
     )
     return (
-        get_user_model().objects.filter(is_active=True).filter(can_use_admin).distinct()
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(can_use_admin)
+        .distinct()
         .annotate(has_authenticator=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)))
         .annotate(pending_link=Exists(pending))
         .order_by("username")
@@ -59,8 +62,10 @@ class StaffTwoFactorView(SuperusersOnly, WagtailAdminTemplateMixin, TemplateView
         accounts = list(staff_accounts())
         expiries = dict(
             TwoFactorEnrolmentLink.objects.filter(
-                user__in=[a.pk for a in accounts if a.pending_link], used_at__isnull=True,
-                revoked_at__isnull=True, expires_at__gt=timezone.now(),
+                user__in=[a.pk for a in accounts if a.pending_link],
+                used_at__isnull=True,
+                revoked_at__isnull=True,
+                expires_at__gt=timezone.now(),
             ).values_list("user_id", "expires_at")
         )
         for account in accounts:
@@ -91,10 +96,12 @@ def issue_link(request, user_id):
         link, url = issue_enrolment_link(account, issued_by=request.user)
     view = StaffTwoFactorView()
     view.setup(request)
-    return view.render_to_response({
-        **view.get_context_data(),
-        "issued": {"account": account, "url": url, "expires_at": link.expires_at, "reset": resetting},
-    })
+    return view.render_to_response(
+        {
+            **view.get_context_data(),
+            "issued": {"account": account, "url": url, "expires_at": link.expires_at, "reset": resetting},
+        }
+    )
 
 
 def urlpatterns():

@@ -41,14 +41,7 @@ class BilingualSitemap(Sitemap):
         in_any_root = Q()
         for root in roots:
             in_any_root |= Q(path__startswith=root.path)
-        return (
-            Page.objects.filter(in_any_root)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return Page.objects.filter(in_any_root).live().public().order_by("path").defer_streamfields().specific()
 
 
 @require_GET
@@ -133,10 +126,13 @@ def enquiry_form(page, request):
     if request.method == "POST":
         limited = limit_reached(request, "enquiry", limit=ENQUIRIES_PER_HOUR)
         if limited:
-            form.add_error(None, gettext(
-                "You have sent a lot of messages in the last hour. Please try again later; "
-                "what you typed is still below."
-            ))
+            form.add_error(
+                None,
+                gettext(
+                    "You have sent a lot of messages in the last hour. Please try again later; "
+                    "what you typed is still below."
+                ),
+            )
         elif form.is_valid():
             if not form.is_bot():  # a bot is thanked too, and nothing is kept
                 enquiry = form.save(commit=False)

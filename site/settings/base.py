@@ -143,7 +143,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # readers go on while one writes, and IMMEDIATE transactions wait for the lock (up to
     # `timeout` seconds) instead of failing with "database is locked" part-way through.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -212,9 +214,14 @@ PBR_PAGE_STALE_WHILE_REVALIDATE = 30
 # Where Wagtail's frontend cache sends its PURGE requests: the Varnish in front of the
 # application servers (site/varnish/; make serve starts one). Unset (make run): nothing to purge.
 WAGTAILFRONTENDCACHE = (
-    {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                 "LOCATION": os.environ["FRONTEND_CACHE_URL"]}}
-    if os.environ.get("FRONTEND_CACHE_URL") else {}
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_URL")
+    else {}
 )
 # Wagtail would purge each URL once per language by swapping its /en/ or /cy/ prefix, but a
 # translation has its own slugs (/cy/adolygu/...): translations are purged as pages of their own.
@@ -271,10 +278,23 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Read by PermissionsPolicyMiddleware: nothing here needs these browser features.
 PERMISSIONS_POLICY = {
-    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [], "encrypted-media": [],
-    "fullscreen": ["self"], "geolocation": [], "gyroscope": [], "magnetometer": [], "microphone": [],
-    "midi": [], "payment": [], "picture-in-picture": [], "publickey-credentials-get": [],
-    "screen-wake-lock": [], "usb": [], "xr-spatial-tracking": [],
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
 }
 # The address a client is counted under (rate limits, axes; pbr_site/core/ratelimit.py):
 # how many proxies of our own stand in front of the application server, each appending the

@@ -25,8 +25,14 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 LANGUAGES = ("en", "cy")
 DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
 ]
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -123,7 +129,12 @@ def enrolment_link(env, username):
     `manage.py two_factor_enrolment_link USERNAME` against its database (env: its environment)."""
     result = subprocess.run(
         [sys.executable, "manage.py", "two_factor_enrolment_link", username],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     if result.returncode:
         pytest.fail(f"two_factor_enrolment_link failed:\n{result.stderr}", pytrace=False)

@@ -83,7 +83,9 @@ ACTIVE_ELEMENT_JS = """() => {
 # Site search is a view, not a page in the sitemap: its empty form, results (with filters,
 # highlights and pagination), the page that found nothing, and a very long query.
 SEARCHES = (
-    "/{language}/search/", "/{language}/search/?q=payment", "/{language}/search/?q=zzzqx",
+    "/{language}/search/",
+    "/{language}/search/?q=payment",
+    "/{language}/search/?q=zzzqx",
     "/{language}/search/?q=" + "x" * 190,  # a long unbroken query must wrap at 320 px
 )
 
@@ -112,8 +114,7 @@ def slug(path):
 def describe_violations(path, violations):
     lines = []
     for violation in violations:
-        lines.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} "
-                     f"[{violation['helpUrl']}]")
+        lines.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} [{violation['helpUrl']}]")
         for node in violation["nodes"]:
             target = " ".join(" >> ".join(t) if isinstance(t, list) else t for t in node["target"])
             lines.append(f"    {target}")
@@ -173,13 +174,16 @@ def full_page_screenshot(page, path):
     whole page without resizing the viewport and encodes the PNG for speed, not size."""
     cdp = page.context.new_cdp_session(page)
     try:
-        width, height = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+        width, height = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+        shot = cdp.send(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "optimizeForSpeed": True,
+                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+            },
         )
-        shot = cdp.send("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True, "optimizeForSpeed": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
-        })
     finally:
         cdp.detach()
     path.write_bytes(base64.b64decode(shot["data"]))
@@ -209,8 +213,10 @@ def audit(request, browser, site_url, site_paths, screenshot_dir):
     page) reflow at 320 CSS px and 200% zoom. The tests below assert on what was found, so
     each concern fails on its own while each page is loaded only twice."""
     language = request.param
-    contexts = [with_axe(watch_for_errors(browser.new_context(base_url=site_url, viewport=viewport)))
-                for viewport in (DESKTOP, PHONE)]
+    contexts = [
+        with_axe(watch_for_errors(browser.new_context(base_url=site_url, viewport=viewport)))
+        for viewport in (DESKTOP, PHONE)
+    ]
     for context in contexts:
         context.set_default_timeout(15_000)
     desktop, phone = (context.new_page() for context in contexts)
@@ -219,8 +225,10 @@ def audit(request, browser, site_url, site_paths, screenshot_dir):
         for path in pages_to_check(site_paths, language):
             found = PageAudit(path)
             results.append(found)
-            shots = {width: screenshot_dir / f"{language}-{slug(path)}-{width}.png"
-                     for width in (PHONE["width"], DESKTOP["width"])}
+            shots = {
+                width: screenshot_dir / f"{language}-{slug(path)}-{width}.png"
+                for width in (PHONE["width"], DESKTOP["width"])
+            }
             # Both pages load at once; each is then used only once it has loaded.
             response = desktop.goto(path, wait_until="commit")
             phone.goto(path, wait_until="commit")
@@ -253,8 +261,11 @@ def audit(request, browser, site_url, site_paths, screenshot_dir):
 
 
 def test_every_page_answers(audit):
-    wrong = [f"{page.path} answered {page.status}" for page in audit["pages"]
-             if page.status != (404 if page.path.endswith("/no-such-page/") else 200)]
+    wrong = [
+        f"{page.path} answered {page.status}"
+        for page in audit["pages"]
+        if page.status != (404 if page.path.endswith("/no-such-page/") else 200)
+    ]
     assert not wrong, "\n".join(wrong)
 
 
@@ -265,20 +276,28 @@ def test_axe_finds_no_wcag_a_or_aa_violations(audit):
             assert page.passes[width], f"axe-core checked nothing on {page.path} at {width}px"
             problems += describe_violations(f"{page.path} at {width}px", violations)
     if problems:
-        pytest.fail(f"axe-core found WCAG A/AA violations ({', '.join(AXE_TAGS)}) on the "
-                    f"{len(audit['pages'])} {audit['language']} pages:\n" + "\n".join(problems))
+        pytest.fail(
+            f"axe-core found WCAG A/AA violations ({', '.join(AXE_TAGS)}) on the "
+            f"{len(audit['pages'])} {audit['language']} pages:\n" + "\n".join(problems)
+        )
 
 
 def test_pages_reflow_at_320_css_pixels(audit):
-    problems = [f"{page.path}: scrollWidth {page.reflow['scrollWidth']}px; too wide: {page.reflow['tooWide']}"
-                for page in audit["pages"] if page.reflow["scrollWidth"] > REFLOW["width"] + 1]
+    problems = [
+        f"{page.path}: scrollWidth {page.reflow['scrollWidth']}px; too wide: {page.reflow['tooWide']}"
+        for page in audit["pages"]
+        if page.reflow["scrollWidth"] > REFLOW["width"] + 1
+    ]
     if problems:
         pytest.fail("pages scroll sideways at 320 CSS px (WCAG 1.4.10):\n" + "\n".join(problems))
 
 
 def test_pages_work_at_200_percent_zoom(audit):
-    problems = [f"{page.path}: scrollWidth {page.zoom['scrollWidth']}px; too wide: {page.zoom['tooWide']}"
-                for page in audit["pages"] if page.zoom["scrollWidth"] > ZOOM_200["width"] + 1]
+    problems = [
+        f"{page.path}: scrollWidth {page.zoom['scrollWidth']}px; too wide: {page.zoom['tooWide']}"
+        for page in audit["pages"]
+        if page.zoom["scrollWidth"] > ZOOM_200["width"] + 1
+    ]
     problems += [f"{page.path}: {page.zoom['h1Problem']}" for page in audit["pages"] if page.zoom["h1Problem"]]
     if problems:
         pytest.fail("at 200% zoom (640 CSS px, WCAG 1.4.4):\n" + "\n".join(problems))
@@ -333,7 +352,7 @@ def test_keyboard_skip_link_then_navigation_in_dom_order(page):
     visited_hrefs = [element["href"] for element in visited]
     assert nav_links and nav_links[0] in visited_hrefs, f"no service navigation link among {visited_hrefs}"
     first = visited_hrefs.index(nav_links[0])
-    assert visited_hrefs[first:first + len(nav_links)] == nav_links, (
+    assert visited_hrefs[first : first + len(nav_links)] == nav_links, (
         f"the service navigation links {nav_links} should be focused one after another: {visited_hrefs}"
     )
 

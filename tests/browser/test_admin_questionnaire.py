@@ -182,12 +182,8 @@ def admin_server(request, tmp_path_factory):
     cache_dir = cache.mkdir("production-like-server") if cache else None
     workdir = tmp_path_factory.mktemp("admin-questionnaire-server")
     with production_like_server(workdir, cache_dir=cache_dir) as url:
-        passwords = {
-            name: secrets.token_urlsafe(16) for name in ("editor", "moderator")
-        }
-        server = AdminServer(
-            url, production_env(workdir), passwords, workdir / "questionnaire.json"
-        )
+        passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
+        server = AdminServer(url, production_env(workdir), passwords, workdir / "questionnaire.json")
         output = server.django(
             SET_UP_STAFF,
             server.loaded_questionnaire,
@@ -223,9 +219,7 @@ def admin_context(browser, admin_server):
     contexts = []
 
     def make(storage_state=None):
-        context = browser.new_context(
-            base_url=admin_server.url, viewport=DESKTOP, storage_state=storage_state
-        )
+        context = browser.new_context(base_url=admin_server.url, viewport=DESKTOP, storage_state=storage_state)
         context.set_default_timeout(ADMIN_TIMEOUT)
         contexts.append(context)
         return context
@@ -245,9 +239,7 @@ OWN_FIELDS = ":scope > section > .w-panel__content > .struct-block > [data-conte
 
 def children(container):
     """The blocks of the first stream or list in `container` (a field or a block)."""
-    lists = container.locator(
-        "[data-streamfield-stream-container], [data-streamfield-list-container]"
-    )
+    lists = container.locator("[data-streamfield-stream-container], [data-streamfield-list-container]")
     return lists.first.locator(f":scope > {CHILD}")
 
 
@@ -255,9 +247,7 @@ def block(container, title, exact=False):
     """The one block of `container` whose header shows `title` (Wagtail shows a block's
     first field there: a section's title, a question, an answer, a band's score)."""
     pattern = f"^{re.escape(title)}" + ("$" if exact else "")
-    heading = container.page.locator(
-        f"{HEADER} [data-panel-heading-text]", has_text=re.compile(pattern)
-    )
+    heading = container.page.locator(f"{HEADER} [data-panel-heading-text]", has_text=re.compile(pattern))
     found = children(container).filter(has=heading)
     expect(found, f"one block titled {title!r}").to_have_count(1)
     return found
@@ -315,10 +305,7 @@ def open_editor(page, server):
 
 
 def form_field_count(page):
-    return page.evaluate(
-        "() => [...new FormData(document.querySelector('form[data-edit-form]')).keys()]"
-        ".length"
-    )
+    return page.evaluate("() => [...new FormData(document.querySelector('form[data-edit-form]')).keys()].length")
 
 
 def watch_edit_posts(page, server):
@@ -327,9 +314,7 @@ def watch_edit_posts(page, server):
     answers = []
 
     def record(response):
-        if response.request.method == "POST" and response.url.endswith(
-            server.edit_path
-        ):
+        if response.request.method == "POST" and response.url.endswith(server.edit_path):
             answers.append((response.status, response.headers.get("content-type", "")))
 
     page.on("response", record)
@@ -339,11 +324,7 @@ def watch_edit_posts(page, server):
 def assert_none_refused(answers):
     """An autosave of an unfinished block gets a JSON validation error, which is fine. An
     HTML 400 is Django refusing the request itself (TooManyFieldsSent...), a 5xx a crash."""
-    refused = [
-        answer
-        for answer in answers
-        if answer[0] >= 500 or (answer[0] >= 400 and "json" not in answer[1])
-    ]
+    refused = [answer for answer in answers if answer[0] >= 500 or (answer[0] >= 400 and "json" not in answer[1])]
     assert not refused, f"the admin refused posts of the edit form: {refused}"
 
 
@@ -353,9 +334,7 @@ def save_draft(page, server):
     started = time.monotonic()
     with page.expect_request(
         lambda request: (
-            request.method == "POST"
-            and request.url.endswith(server.edit_path)
-            and request.resource_type == "document"
+            request.method == "POST" and request.url.endswith(server.edit_path) and request.resource_type == "document"
         ),
         timeout=SAVE_TIMEOUT,
     ) as posted:
@@ -367,9 +346,7 @@ def save_draft(page, server):
         pytest.fail(f"Save draft answered HTTP {status}: {page.title()}", pytrace=False)
     assert_message(page, "has been updated")
     seconds = time.monotonic() - started
-    server_seconds = (
-        request.timing["responseStart"] - request.timing["requestStart"]
-    ) / 1000
+    server_seconds = (request.timing["responseStart"] - request.timing["requestStart"]) / 1000
     fields = urllib.parse.parse_qsl(request.post_data or "", keep_blank_values=True)
     return seconds, server_seconds, len(fields)
 
@@ -430,9 +407,7 @@ def follows(names, first, second):
 # --- the tests --------------------------------------------------------------------------
 
 
-def test_posting_back_exactly_what_the_edit_form_holds_saves_a_draft(
-    admin_context, admin_server, editor_state
-):
+def test_posting_back_exactly_what_the_edit_form_holds_saves_a_draft(admin_context, admin_server, editor_state):
     """What Chromium would post, CSRF token and all, read from the rendered form and posted
     with the signed-in context's own cookies, as Save draft (no action-... key)."""
     context = admin_context(editor_state)
@@ -477,9 +452,7 @@ def test_posting_back_exactly_what_the_edit_form_holds_saves_a_draft(
     assert loaded_revision(edit_view) > newest
 
 
-def test_fields_posted_and_save_times_demo_and_three_times_the_questionnaire(
-    admin_context, admin_server, editor_state
-):
+def test_fields_posted_and_save_times_demo_and_three_times_the_questionnaire(admin_context, admin_server, editor_state):
     limit = admin_server.field_limit
     page = admin_context(editor_state).new_page()
     posts = watch_edit_posts(page, admin_server)
@@ -491,9 +464,7 @@ def test_fields_posted_and_save_times_demo_and_three_times_the_questionnaire(
             opened = open_editor(page, admin_server)
             fields = form_field_count(page)
             # Any change will do: the whole form is posted and every block validated.
-            title = own_input(
-                children(page.locator("#questionnaire-root")).last, "Title"
-            )
+            title = own_input(children(page.locator("#questionnaire-root")).last, "Title")
             title.fill(title.input_value() + " (edited)")
             seconds, server_seconds, posted = save_draft(page, admin_server)
             figures[size] = fields, posted
@@ -620,9 +591,7 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
     expect(bands.nth(1)).to_contain_text(NEW_FEEDBACK)
 
     # Submit it to the workflow, from the footer's "More actions" menu.
-    page.get_by_role("navigation", name="Actions (footer)").get_by_role(
-        "button", name="More actions"
-    ).click()
+    page.get_by_role("navigation", name="Actions (footer)").get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Moderators approval").click()
     conflict = page.get_by_role("dialog").filter(has_text="new version")
     expect(page.locator("body:not(.editor-view)").or_(conflict)).to_be_visible()
@@ -630,8 +599,7 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
         # Reported: Wagtail's autosave can claim a newer version "in another window"
         # right after Save draft in this one. The editor knows better and carries on.
         warnings.warn(
-            "Submit asked to overwrite a newer version saved 'in another window'; "
-            "there was one window only",
+            "Submit asked to overwrite a newer version saved 'in another window'; there was one window only",
             stacklevel=1,
         )
         conflict.get_by_role("button", name="Submit to Moderators approval").click()
@@ -645,12 +613,8 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
     # --- the Moderator approves it, from the dashboard ---
     moderator = admin_context(moderator_state).new_page()
     moderator.goto("/admin/")
-    review = moderator.locator(
-        "section", has=moderator.get_by_role("heading", name="Awaiting your review")
-    )
-    row = review.get_by_role("row").filter(
-        has=moderator.get_by_role("link", name="Self-assessment", exact=True)
-    )
+    review = moderator.locator("section", has=moderator.get_by_role("heading", name="Awaiting your review"))
+    row = review.get_by_role("row").filter(has=moderator.get_by_role("link", name="Self-assessment", exact=True))
     expect(row).to_have_count(1)
     row.get_by_role("button", name="Actions").click()
     with moderator.expect_navigation():
@@ -659,9 +623,7 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
 
     # --- the public ---
     # The response started before the approval keeps the questionnaire it started with...
-    assert follows(
-        section_titles(before, before_response), PRICING_SECTION, PROVIDERS_SECTION
-    )
+    assert follows(section_titles(before, before_response), PRICING_SECTION, PROVIDERS_SECTION)
     questions = questions_in(before, before_response, FIRST_SECTION)
     assert AIMS_QUESTION in questions
     assert NEW_AIMS_WORDING not in questions and NEW_QUESTION not in questions
@@ -671,9 +633,7 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
     # ...and one started after it gets the new one.
     after = admin_context().new_page()
     after_response = start_response(after)
-    assert follows(
-        section_titles(after, after_response), PROVIDERS_SECTION, PRICING_SECTION
-    )
+    assert follows(section_titles(after, after_response), PROVIDERS_SECTION, PRICING_SECTION)
     questions = questions_in(after, after_response, FIRST_SECTION)
     assert NEW_AIMS_WORDING in questions and AIMS_QUESTION not in questions
     assert questions[-1] == NEW_QUESTION
@@ -681,6 +641,4 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
         expect(after.locator("main").get_by_label(label, exact=True)).to_have_count(1)
     questions = questions_in(after, after_response, PAID_FOR_SECTION)
     assert not [text for text in questions if text.startswith(PAYMENT_TRIGGERS)]
-    assert position(questions, MEASURES_MEANINGFUL) < position(
-        questions, PROVIDER_CONTROL
-    )
+    assert position(questions, MEASURES_MEANINGFUL) < position(questions, PROVIDER_CONTROL)

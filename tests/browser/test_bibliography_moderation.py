@@ -83,7 +83,11 @@ def server(request, tmp_path_factory):
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
         env = production_env(workdir)
         subprocess.run(
-            [sys.executable, "-c", SET_UP_STAFF], cwd=ROOT, check=True, timeout=120, capture_output=True,
+            [sys.executable, "-c", SET_UP_STAFF],
+            cwd=ROOT,
+            check=True,
+            timeout=120,
+            capture_output=True,
             env={**env, **{f"PASSWORD_{n.upper()}": p for n, p in passwords.items()}},
         )
         yield Server(url, passwords, env)

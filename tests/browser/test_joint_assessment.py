@@ -46,7 +46,9 @@ def test_commissioner_and_provider_assess_one_service_together(new_context):
     commissioner.get_by_role("link", name="Start a joint self-assessment").click()
     problems += axe_violations(commissioner)
     commissioner.get_by_role("button", name="Start the joint self-assessment").click()
-    assert "Enter the name of the service you are assessing" in commissioner.locator(".govuk-error-summary").inner_text()
+    assert (
+        "Enter the name of the service you are assessing" in commissioner.locator(".govuk-error-summary").inner_text()
+    )
     problems += axe_violations(commissioner)
     commissioner.get_by_label("Which service are you assessing?").fill("Family support after release")
     commissioner.get_by_label("Commissioner").check()
@@ -95,7 +97,11 @@ def test_commissioner_and_provider_assess_one_service_together(new_context):
     commissioner.get_by_role("button", name="Share my answers with the other parties").click()
     assert commissioner.url == joint_url
     table = commissioner.locator(".app-joint-table")
-    assert table.locator("thead th").all_inner_texts() == ["Factor", "Commissioner (Riverside Council)", "Provider (Nacro)"]
+    assert table.locator("thead th").all_inner_texts() == [
+        "Factor",
+        "Commissioner (Riverside Council)",
+        "Provider (Nacro)",
+    ]
     assert commissioner.locator(".app-differences").first.is_visible()
     problems += axe_violations(commissioner)
 

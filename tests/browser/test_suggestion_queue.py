@@ -138,8 +138,13 @@ class QueueServer:
 
     def django(self, script, env=None):
         result = subprocess.run(
-            [sys.executable, "-c", script], check=False, cwd=ROOT, env={**self.env, **(env or {})},
-            capture_output=True, text=True, timeout=120,
+            [sys.executable, "-c", script],
+            check=False,
+            cwd=ROOT,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         if result.returncode:
             pytest.fail(f"a Django script failed:\n{result.stderr}", pytrace=False)

@@ -71,7 +71,12 @@ class Server:
     def django(self, script, *args, env=None):
         result = subprocess.run(
             [sys.executable, "-c", script, *map(str, args)],
-            check=False, cwd=ROOT, env={**self.env, **(env or {})}, capture_output=True, text=True, timeout=120,
+            check=False,
+            cwd=ROOT,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         if result.returncode:
             pytest.fail(f"a Django script failed:\n{result.stderr}", pytrace=False)
@@ -86,9 +91,7 @@ def server(request, tmp_path_factory):
     with production_like_server(workdir, cache_dir=cache_dir) as url:
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
         server = Server(url, production_env(workdir), passwords)
-        server.digest = server.django(
-            SET_UP, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()}
-        )
+        server.digest = server.django(SET_UP, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()})
         yield server
 
 

@@ -47,7 +47,12 @@ def server(request, tmp_path_factory):
         env = production_env(workdir)
         passwords = {"admin": secrets.token_urlsafe(16), "editor": secrets.token_urlsafe(16)}
         result = subprocess.run(
-            [sys.executable, "-c", SET_UP], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+            [sys.executable, "-c", SET_UP],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
             env={**env, "PASSWORD_ADMIN": passwords["admin"], "PASSWORD_EDITOR": passwords["editor"]},
         )
         if result.returncode:

@@ -155,8 +155,9 @@ def test_a_wrong_code_is_refused_and_the_right_one_lets_you_in(client, staff, tw
 def test_verify_refuses_to_send_you_off_site(client, staff, two_factor_on):
     device = confirmed_device(staff)
     sign_in(client, "moderator", PASSWORD)
-    response = client.post(reverse("pbr_2fa_verify"),
-                           {"otp_token": code_for(device), "next": "https://evil.example.com/"})
+    response = client.post(
+        reverse("pbr_2fa_verify"), {"otp_token": code_for(device), "next": "https://evil.example.com/"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
 

@@ -45,8 +45,11 @@ def shared_redis():
 
 def test_restore_clears_only_this_sites_cache_keys(shared_redis):
     caches_setting = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                    "KEY_PREFIX": "pbr"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pbr",
+        },
     }
     with override_settings(CACHES=caches_setting):
         for alias in caches_setting:

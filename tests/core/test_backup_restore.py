@@ -165,25 +165,46 @@ def test_restore_into_an_empty_database_renders_every_page_the_same(tmp_path, re
     rows_after = script(target, COUNT)
     assert rows_after["responses"] == rows_before["responses"]
     assert rows_after["counts"] == rows_before["counts"]
-    for label in ("wagtailcore.Page", "wagtailcore.Revision", "wagtail_localize.Translation",
-                  "taggit.Tag", "literature.BibliographyEntry", "literature.SectorTag",
-                  "literature.GlossaryTerm", "toolkit.SuccessFactor", "toolkit.AssessmentResponse",
-                  "literature.ResourceSuggestion", "wagtaildocs.Document", "wagtailimages.Image",
-                  "auth.User", "auth.Group"):
+    for label in (
+        "wagtailcore.Page",
+        "wagtailcore.Revision",
+        "wagtail_localize.Translation",
+        "taggit.Tag",
+        "literature.BibliographyEntry",
+        "literature.SectorTag",
+        "literature.GlossaryTerm",
+        "toolkit.SuccessFactor",
+        "toolkit.AssessmentResponse",
+        "literature.ResourceSuggestion",
+        "wagtaildocs.Document",
+        "wagtailimages.Image",
+        "auth.User",
+        "auth.Group",
+    ):
         assert rows_before["counts"].get(label, 0) > 0 or label == "taggit.Tag", label
 
     # Uploaded files are back, byte for byte.
     source_media, target_media = Path(source["MEDIA_ROOT"]), Path(target["MEDIA_ROOT"])
-    originals = sorted(p.relative_to(source_media) for p in source_media.rglob("*")
-                       if p.is_file() and not p.relative_to(source_media).parts[0] == "images")
+    originals = sorted(
+        p.relative_to(source_media)
+        for p in source_media.rglob("*")
+        if p.is_file() and not p.relative_to(source_media).parts[0] == "images"
+    )
     assert any(p.parts[0] == "documents" for p in originals)
     assert any(p.parts[0] == "original_images" for p in originals)
     for relative in originals:
         assert (target_media / relative).read_bytes() == (source_media / relative).read_bytes(), relative
 
     # The search index is rebuilt: a search finds restored content.
-    found = run(target, "manage.py", "shell", "-v", "0", "-c",
-                "from literature.models import DigestPage; print(DigestPage.objects.live().search('pricing').count())")
+    found = run(
+        target,
+        "manage.py",
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from literature.models import DigestPage; print(DigestPage.objects.live().search('pricing').count())",
+    )
     assert int(found.stdout.strip()) > 0
 
     # restore_site never overwrites a database that has content.

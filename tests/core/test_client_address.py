@@ -40,19 +40,22 @@ def test_behind_one_proxy_each_visitor_has_their_own_count(client, settings, one
     assert search(client, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="192.0.2.77, 203.0.113.5") == 429
 
 
-@pytest.mark.parametrize(("proxies", "forwarded_for", "remote", "expected"), [
-    (0, "203.0.113.5", "10.0.0.2", "10.0.0.2"),
-    (1, "203.0.113.5", "10.0.0.2", "203.0.113.5"),
-    (1, "made-up, 203.0.113.5", "10.0.0.2", "203.0.113.5"),
-    (1, " 2001:DB8:0:0::1 ", "10.0.0.2", "2001:db8::1"),  # written the usual way
-    (2, "made-up, 203.0.113.5, 10.0.0.1", "10.0.0.2", "203.0.113.5"),  # the outer proxy saw the client
-    (2, "203.0.113.5", "10.0.0.2", "10.0.0.2"),  # fewer items than proxies: not through ours
-    (1, "", "10.0.0.2", "10.0.0.2"),
-    (1, "not-an-address", "10.0.0.2", "10.0.0.2"),
-    (1, "203.0.113.5:4711", "10.0.0.2", "10.0.0.2"),
-    (1, "<script>", "", ""),
-    (0, "", "unix-socket", ""),
-])
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "remote", "expected"),
+    [
+        (0, "203.0.113.5", "10.0.0.2", "10.0.0.2"),
+        (1, "203.0.113.5", "10.0.0.2", "203.0.113.5"),
+        (1, "made-up, 203.0.113.5", "10.0.0.2", "203.0.113.5"),
+        (1, " 2001:DB8:0:0::1 ", "10.0.0.2", "2001:db8::1"),  # written the usual way
+        (2, "made-up, 203.0.113.5, 10.0.0.1", "10.0.0.2", "203.0.113.5"),  # the outer proxy saw the client
+        (2, "203.0.113.5", "10.0.0.2", "10.0.0.2"),  # fewer items than proxies: not through ours
+        (1, "", "10.0.0.2", "10.0.0.2"),
+        (1, "not-an-address", "10.0.0.2", "10.0.0.2"),
+        (1, "203.0.113.5:4711", "10.0.0.2", "10.0.0.2"),
+        (1, "<script>", "", ""),
+        (0, "", "unix-socket", ""),
+    ],
+)
 def test_the_address_counted(settings, proxies, forwarded_for, remote, expected):
     settings.TRUSTED_PROXY_COUNT = proxies
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded_for)
@@ -62,8 +65,9 @@ def test_the_address_counted(settings, proxies, forwarded_for, remote, expected)
 # --- signing in ---------------------------------------------------------------------------
 @pytest.fixture
 def staff(db):
-    return get_user_model().objects.create_user("caseworker-lead", "lead@example.org", PASSWORD, is_staff=True,
-                                                 is_superuser=True)
+    return get_user_model().objects.create_user(
+        "caseworker-lead", "lead@example.org", PASSWORD, is_staff=True, is_superuser=True
+    )
 
 
 def sign_in(client, username, password, **extra):
@@ -73,8 +77,9 @@ def sign_in(client, username, password, **extra):
 @pytest.mark.django_db
 def test_a_failed_sign_in_with_a_made_up_forwarded_address_is_just_a_failed_sign_in(client, settings, staff):
     settings.TRUSTED_PROXY_COUNT = 1
-    response = sign_in(client, "caseworker-lead", "wrong", REMOTE_ADDR="10.0.0.2",
-                       HTTP_X_FORWARDED_FOR="'; DROP TABLE users; --")
+    response = sign_in(
+        client, "caseworker-lead", "wrong", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="'; DROP TABLE users; --"
+    )
     assert response.status_code == 200  # the form again, with its error
     assert AccessAttempt.objects.get(username="caseworker-lead").ip_address == "10.0.0.2"
 
@@ -83,13 +88,19 @@ def test_a_failed_sign_in_with_a_made_up_forwarded_address_is_just_a_failed_sign
 def test_behind_a_proxy_a_lockout_is_for_the_guessers_address_only(client, settings, staff):
     settings.TRUSTED_PROXY_COUNT = 1
     for attempt in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(client, "caseworker-lead", f"wrong-{attempt}", REMOTE_ADDR="10.0.0.2",
-                HTTP_X_FORWARDED_FOR="203.0.113.66")
-    assert sign_in(client, "caseworker-lead", PASSWORD, REMOTE_ADDR="10.0.0.2",
-                   HTTP_X_FORWARDED_FOR="203.0.113.66").status_code == 429
+        sign_in(
+            client, "caseworker-lead", f"wrong-{attempt}", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.66"
+        )
+    assert (
+        sign_in(
+            client, "caseworker-lead", PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.66"
+        ).status_code
+        == 429
+    )
     # The member of staff, through the same proxy from their own address, signs in.
-    response = sign_in(client, "caseworker-lead", PASSWORD, REMOTE_ADDR="10.0.0.2",
-                       HTTP_X_FORWARDED_FOR="198.51.100.20")
+    response = sign_in(
+        client, "caseworker-lead", PASSWORD, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20"
+    )
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(staff.pk)
 
 

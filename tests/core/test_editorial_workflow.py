@@ -73,9 +73,7 @@ def test_moderator_approves_and_publishes_a_submission(client, editor, moderator
     task_state = state.current_task_state
 
     client.force_login(moderator)
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
-    )
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
     response = client.post(approve_url, {"comment": "Looks right."})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
@@ -114,6 +112,7 @@ def test_call_to_action_needs_exactly_one_destination(client, moderator, home):
 
 # --- What an Editor cannot do or reach: the Moderators' and administrators' part ------------
 
+
 def submitted_page(client, editor, home, slug="awaiting-approval"):
     client.force_login(editor)
     client.post(add_url(home), new_page_form("Awaiting approval", slug, **{"action-submit": "1"}))
@@ -126,17 +125,17 @@ def refused(response):
     """Wagtail answers a missing permission with a redirect to the dashboard (and a
     message) or a 403, never the page asked for."""
     return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"] in ("/admin/", "/admin/login/")
-        or response.status_code == 302 and response["Location"].startswith("/admin/login/")
+        response.status_code == 302
+        and response["Location"] in ("/admin/", "/admin/login/")
+        or response.status_code == 302
+        and response["Location"].startswith("/admin/login/")
     )
 
 
 @pytest.mark.django_db
 def test_editor_cannot_approve_a_submission_not_even_their_own(client, editor, home):
     page, state = submitted_page(client, editor, home)
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.current_task_state.pk)
-    )
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.current_task_state.pk))
     response = client.post(approve_url, {"comment": "Approving my own work."})
     assert response.status_code in (302, 403)
     page.refresh_from_db()
@@ -171,15 +170,18 @@ def test_editor_cannot_unpublish_delete_or_move_a_live_page(client, editor, demo
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url_name", [
-    "wagtailusers_users:index",  # accounts: administrators only
-    "wagtailusers_groups:index",  # roles and their permissions
-    "wagtailadmin_workflows:index",  # the approval workflow itself
-    "wagtailadmin_workflows:task_index",
-    "wagtailsites:index",
-    "wagtaillocales:index",
-    "wagtailredirects:index",
-])
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "wagtailusers_users:index",  # accounts: administrators only
+        "wagtailusers_groups:index",  # roles and their permissions
+        "wagtailadmin_workflows:index",  # the approval workflow itself
+        "wagtailadmin_workflows:task_index",
+        "wagtailsites:index",
+        "wagtaillocales:index",
+        "wagtailredirects:index",
+    ],
+)
 def test_editor_cannot_reach_what_moderators_and_administrators_own(client, editor, moderator, url_name, admin_user):
     url = reverse(url_name)
     client.force_login(editor)

@@ -58,8 +58,14 @@ def redis_caches(port, **options):
     """The shared cache on a Redis at this port, with the real backend and production's options."""
     from pbr_site.settings.base import REDIS_OPTIONS
 
-    return {"default": {"BACKEND": "pbr_site.core.redis_cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{port}/9",
-                        "KEY_PREFIX": "pbr", "OPTIONS": {**REDIS_OPTIONS, **options}}}
+    return {
+        "default": {
+            "BACKEND": "pbr_site.core.redis_cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/9",
+            "KEY_PREFIX": "pbr",
+            "OPTIONS": {**REDIS_OPTIONS, **options},
+        }
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -110,8 +116,10 @@ def hanging_redis():
 def test_with_redis_down_every_public_page_works(demo_page, language, caplog):
     pages = public_pages(demo_page, language)
     # retry_after=0: every request asks the dead Redis again, and must still be answered.
-    with override_settings(CACHES=redis_caches(closed_port(), retry_after=0)), \
-            caplog.at_level(logging.WARNING, logger="pbr_site.core.redis_cache"):
+    with (
+        override_settings(CACHES=redis_caches(closed_port(), retry_after=0)),
+        caplog.at_level(logging.WARNING, logger="pbr_site.core.redis_cache"),
+    ):
         browser = visitor(language)
         for what, url in pages:
             for attempt in ("first", "again"):
@@ -204,12 +212,16 @@ class RefusedConnection:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "heading", "advice"), [
-    ("en", "Sorry, the service is unavailable", "Try again in a few minutes."),
-    ("cy", "Mae'n ddrwg gennym, nid yw'r gwasanaeth ar gael", "Rhowch gynnig arall arni ymhen ychydig funudau."),
-])
+@pytest.mark.parametrize(
+    ("language", "heading", "advice"),
+    [
+        ("en", "Sorry, the service is unavailable", "Try again in a few minutes."),
+        ("cy", "Mae'n ddrwg gennym, nid yw'r gwasanaeth ar gael", "Rhowch gynnig arall arni ymhen ychydig funudau."),
+    ],
+)
 def test_with_the_database_refusing_connections_visitors_get_a_503_in_their_language(
-        demo_page, language, heading, advice):
+    demo_page, language, heading, advice
+):
     pages = public_pages(demo_page, language)
     start_url = demo_page(SelfAssessmentPage, language).url + "start/"
     browser = visitor(language)
@@ -300,20 +312,27 @@ def files_in(folder):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("url_name", "model", "name", "content", "content_type"), [
-    ("wagtaildocs:add", Document, "report.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
-    ("wagtailimages:add", Image, "photo.png", None, "image/png"),
-])
-def test_an_upload_to_a_full_disk_says_nothing_was_saved(staff_member, full_disk, url_name, model, name, content,
-                                                          content_type):
+@pytest.mark.parametrize(
+    ("url_name", "model", "name", "content", "content_type"),
+    [
+        ("wagtaildocs:add", Document, "report.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        ("wagtailimages:add", Image, "photo.png", None, "image/png"),
+    ],
+)
+def test_an_upload_to_a_full_disk_says_nothing_was_saved(
+    staff_member, full_disk, url_name, model, name, content, content_type
+):
     staff = Client(raise_request_exception=False)
     staff.force_login(staff_member)
     before = model.objects.count()
-    response = staff.post(reverse(url_name), {
-        "title": "A file for a full disk",
-        "file": SimpleUploadedFile(name, content or png_bytes(), content_type=content_type),
-        "collection": Collection.get_first_root_node().pk,
-    })
+    response = staff.post(
+        reverse(url_name),
+        {
+            "title": "A file for a full disk",
+            "file": SimpleUploadedFile(name, content or png_bytes(), content_type=content_type),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
     assert response.status_code == 507
     text = response.content.decode()
     assert "Sorry, there is no space to save that" in text and "what you sent was not saved" in text
@@ -325,10 +344,14 @@ def test_an_upload_to_a_full_disk_says_nothing_was_saved(staff_member, full_disk
 def test_a_welsh_speaker_is_told_in_welsh(staff_member, full_disk):
     staff = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="cy")
     staff.force_login(staff_member)
-    response = staff.post(reverse("wagtaildocs:add"), {
-        "title": "Ffeil", "file": SimpleUploadedFile("adroddiad.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
-        "collection": Collection.get_first_root_node().pk,
-    })
+    response = staff.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Ffeil",
+            "file": SimpleUploadedFile("adroddiad.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
     assert response.status_code == 507
     assert "Mae'n ddrwg gennym, nid oes lle i gadw hynny" in response.content.decode().replace("&#x27;", "'")
 

@@ -104,10 +104,16 @@ def test_get_involved_is_a_page_editors_edit_in_both_languages(page, welsh_page)
     assert page.intro in soup.get_text() and "Come to a workshop" in soup.get_text()
     assert page.form_intro and page.form_intro in soup.get_text()
     form = enquiry_form(soup)
-    radios = [form.find("label", attrs={"for": radio["id"]}).get_text(strip=True)
-              for radio in form.select("input[type=radio][name=reason]")]
-    assert radios == ["Take part in a workshop", "Pilot the self-assessment",
-                      "Send us an evaluation or unpublished report", "Something else"]
+    radios = [
+        form.find("label", attrs={"for": radio["id"]}).get_text(strip=True)
+        for radio in form.select("input[type=radio][name=reason]")
+    ]
+    assert radios == [
+        "Take part in a workshop",
+        "Pilot the self-assessment",
+        "Send us an evaluation or unpublished report",
+        "Something else",
+    ]
     assert form.find("input", attrs={"name": "email"})["type"] == "email"
     assert form.find("input", attrs={"name": "email"})["autocomplete"] == "email"
     assert form.find("input", attrs={"name": "name"})["autocomplete"] == "name"
@@ -143,13 +149,21 @@ def test_an_enquiry_reaches_staff_in_the_admin_and_by_email(page, visitor):
 
     enquiry = Enquiry.objects.get()
     assert (enquiry.reason, enquiry.name, enquiry.email, enquiry.organisation) == (
-        "pilot", "Ann Jones", "ann.jones@example.org", "Example Housing Trust")
+        "pilot",
+        "Ann Jones",
+        "ann.jones@example.org",
+        "Example Housing Trust",
+    )
     assert enquiry.message == ANSWERS["message"]
     assert enquiry.status == "new" and enquiry.language == "en"
 
     # No PBR_ENQUIRIES_EMAIL: every active moderator with an address is told.
-    moderators = list(get_user_model().objects.filter(groups__name="Moderators", is_active=True)
-                      .exclude(email="").values_list("email", flat=True))
+    moderators = list(
+        get_user_model()
+        .objects.filter(groups__name="Moderators", is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
     assert moderators == ["moderator@example.org"]
     [message] = mail.outbox
     assert message.to == moderators
@@ -177,8 +191,12 @@ def test_inactive_moderators_are_not_told(page, visitor):
 @pytest.mark.django_db
 def test_a_mail_server_that_is_down_loses_nothing_and_shows_no_error(page, visitor, settings, caplog):
     # Nothing listens on port 9 of this machine: the SMTP connection is refused.
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                                    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 5}}}
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 5},
+        }
+    }
     response = send(visitor, page.url, ANSWERS)
     assert response.status_code == 302
     assert visitor.get(response["Location"]).status_code == 200
@@ -221,8 +239,15 @@ def test_errors_are_summarised_and_nothing_typed_is_lost(page, visitor):
 
     # The visitor corrects the form as it came back and sends it.
     form = enquiry_form(soup)
-    corrected = fill_in(form, {"reason": "Something else", "name": "Ann", "email": "ann@example.org",
-                               "message": "A question about the review."})
+    corrected = fill_in(
+        form,
+        {
+            "reason": "Something else",
+            "name": "Ann",
+            "email": "ann@example.org",
+            "message": "A question about the review.",
+        },
+    )
     assert corrected["organisation"] == "Example Trust"
     assert visitor.post(page.url, corrected).status_code == 302
     assert Enquiry.objects.get().organisation == "Example Trust"
@@ -244,12 +269,16 @@ def test_invisible_input_counts_as_nothing(page, visitor):
 
 @pytest.mark.django_db
 def test_control_and_direction_characters_are_removed_before_storing(page, visitor):
-    response = send(visitor, page.url, {
-        **ANSWERS,
-        "name": "Ann\x00 \u202eJones\n\nBcc: everyone@example.org",
-        "organisation": "\u200b\u200b",
-        "message": "Line one\x1b[31m\r\nLine two\x00",
-    })
+    response = send(
+        visitor,
+        page.url,
+        {
+            **ANSWERS,
+            "name": "Ann\x00 \u202eJones\n\nBcc: everyone@example.org",
+            "organisation": "\u200b\u200b",
+            "message": "Line one\x1b[31m\r\nLine two\x00",
+        },
+    )
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert enquiry.name == "Ann Jones Bcc: everyone@example.org"  # one line: no header injection
@@ -261,8 +290,7 @@ def test_control_and_direction_characters_are_removed_before_storing(page, visit
 
 @pytest.mark.django_db
 def test_oversized_input_is_refused_with_a_message(page, visitor):
-    response = send(visitor, page.url, {**ANSWERS, "name": "x" * 201, "organisation": "o" * 201,
-                                        "message": "m" * 3001})
+    response = send(visitor, page.url, {**ANSWERS, "name": "x" * 201, "organisation": "o" * 201, "message": "m" * 3001})
     assert response.status_code == 200
     assert errors(response) == [
         "Your name must be 200 characters or fewer",
@@ -277,8 +305,11 @@ def test_oversized_input_is_refused_with_a_message(page, visitor):
 def test_tampered_choices_and_extra_fields_are_refused_or_ignored(page, visitor):
     response = send(visitor, page.url, {**ANSWERS, "reason": "admin"})
     assert errors(response) == ["Select what you would like to do"]
-    response = send(visitor, page.url, {**ANSWERS, "status": "closed", "language": "cy", "staff_notes": "x",
-                                        "created_at": "2001-01-01"})
+    response = send(
+        visitor,
+        page.url,
+        {**ANSWERS, "status": "closed", "language": "cy", "staff_notes": "x", "created_at": "2001-01-01"},
+    )
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert (enquiry.status, enquiry.language, enquiry.staff_notes) == ("new", "en", "")
@@ -398,10 +429,27 @@ def enquiries(page, welsh_page):
     sent = []
     for where, answers in (
         (page.url, ANSWERS),
-        (page.url, {**ANSWERS, "reason": "Take part in a workshop", "name": "Bryn Evans",
-                    "email": "bryn@example.org", "organisation": "", "message": "Is there a workshop in Wales?"}),
-        (welsh_page.url, {**ANSWERS, "reason": "Rhywbeth arall", "name": "Carys Hughes",
-                          "email": "carys@example.org", "message": "Cwestiwn am y pecyn adnoddau."}),
+        (
+            page.url,
+            {
+                **ANSWERS,
+                "reason": "Take part in a workshop",
+                "name": "Bryn Evans",
+                "email": "bryn@example.org",
+                "organisation": "",
+                "message": "Is there a workshop in Wales?",
+            },
+        ),
+        (
+            welsh_page.url,
+            {
+                **ANSWERS,
+                "reason": "Rhywbeth arall",
+                "name": "Carys Hughes",
+                "email": "carys@example.org",
+                "message": "Cwestiwn am y pecyn adnoddau.",
+            },
+        ),
     ):
         assert send(Client(enforce_csrf_checks=True), where, answers).status_code == 302
         sent.append(Enquiry.objects.latest("pk"))

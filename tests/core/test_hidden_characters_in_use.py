@@ -34,12 +34,16 @@ def soup_of(response):
 
 def test_the_enquiry_form_keeps_the_visible_text_on_one_line_and_the_message_lines(client):
     page = GetInvolvedPage.objects.live().get(locale__language_code="en")
-    response = send(client, page.url, {
-        **ANSWERS,
-        "name": f"Ann{HOSTILE} Jones",
-        "organisation": f"\ufeffTrust{BIDI}",
-        "message": f"Line one{HOSTILE}\r\nLine two\u2029three ٣",
-    })
+    response = send(
+        client,
+        page.url,
+        {
+            **ANSWERS,
+            "name": f"Ann{HOSTILE} Jones",
+            "organisation": f"\ufeffTrust{BIDI}",
+            "message": f"Line one{HOSTILE}\r\nLine two\u2029three ٣",
+        },
+    )
     assert response.status_code == 302, soup_of(response).select(".govuk-error-summary")
     enquiry = Enquiry.objects.latest("pk")
     assert (enquiry.name, enquiry.organisation) == ("Ann Jones", "Trust")
@@ -57,10 +61,17 @@ def test_a_field_of_hidden_characters_only_is_asked_for_again(client):
 
 def test_a_suggestion_is_stored_without_what_would_hide_in_it(client):
     url = ResourcePackPage.objects.get(locale__language_code="en").url + "suggest/"
-    response = client.post(url, {
-        "title": f"{BIDI}Evaluation{HOSTILE} of a contract", "url": "", "email": "", "website": "",
-        "why": f"It{HOSTILE} matters.\u2028Really.", "year": "",
-    })
+    response = client.post(
+        url,
+        {
+            "title": f"{BIDI}Evaluation{HOSTILE} of a contract",
+            "url": "",
+            "email": "",
+            "website": "",
+            "why": f"It{HOSTILE} matters.\u2028Really.",
+            "year": "",
+        },
+    )
     assert response.status_code == 302, soup_of(response).select(".govuk-error-summary")
     suggestion = ResourceSuggestion.objects.latest("pk")
     assert suggestion.title == "Evaluation of a contract"
@@ -94,13 +105,16 @@ def site_search_titles(client, query):
     ]
 
 
-@pytest.mark.parametrize("query", [
-    "quokka\x00café",  # a NUL between two words keeps them two words
-    "quokka\u200bcafé",
-    f"{BIDI}quokka café{BIDI}",
-    "quokka cafe\u0301",  # "é" as "e" and a combining accent, as some keyboards send it
-    "\ufeffquokka\u2028café\x85",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "quokka\x00café",  # a NUL between two words keeps them two words
+        "quokka\u200bcafé",
+        f"{BIDI}quokka café{BIDI}",
+        "quokka cafe\u0301",  # "é" as "e" and a combining accent, as some keyboards send it
+        "\ufeffquokka\u2028café\x85",
+    ],
+)
 def test_the_pack_and_site_search_read_a_hostile_query_alike(client, cafe_entry, query):
     shown, found = pack_titles(client, query)
     assert (shown, found) == ("quokka café", [cafe_entry.title])
@@ -109,9 +123,18 @@ def test_the_pack_and_site_search_read_a_hostile_query_alike(client, cafe_entry,
 
 def test_hostile_filter_values_in_the_pack_give_its_ordinary_page(client, cafe_entry):
     pack = ResourcePackPage.objects.get(locale__language_code="en")
-    soup = soup_of(client.get(pack.url, {
-        "q": HOSTILE, "sector": [HOSTILE, "\x00"], "theme": BIDI, "country": [f"United{HOSTILE}Kingdom", "\x00"],
-        "year_from": "٢٠١٩", "type": "\x00",
-    }))
+    soup = soup_of(
+        client.get(
+            pack.url,
+            {
+                "q": HOSTILE,
+                "sector": [HOSTILE, "\x00"],
+                "theme": BIDI,
+                "country": [f"United{HOSTILE}Kingdom", "\x00"],
+                "year_from": "٢٠١٩",
+                "type": "\x00",
+            },
+        )
+    )
     assert soup.select_one("#pack-q")["value"] == ""
     assert "“٢٠١٩” is not a year between 1900 and 2100" in soup.get_text()  # other digits: refused in words

@@ -12,7 +12,13 @@ from literature.models import DigestPage, GlossaryPage, LiteratureIndexPage, Res
 from toolkit.models import SelfAssessmentPage
 
 PAGE_TYPES = [
-    HomePage, StandardPage, GetInvolvedPage, LiteratureIndexPage, DigestPage, GlossaryPage, ResourcePackPage,
+    HomePage,
+    StandardPage,
+    GetInvolvedPage,
+    LiteratureIndexPage,
+    DigestPage,
+    GlossaryPage,
+    ResourcePackPage,
     SelfAssessmentPage,
 ]
 
@@ -94,11 +100,14 @@ def test_switcher_says_when_a_page_is_not_translated_yet(client, home, welsh):
 def test_home_page_leads_to_the_three_parts(client, home):
     html = soup_of(client.get(home.url))
     card_links = [a["href"] for a in html.select(".app-card a")]
-    expected = [p.url for p in (
-        LiteratureIndexPage.objects.get(locale=home.locale),
-        ResourcePackPage.objects.get(locale=home.locale),
-        SelfAssessmentPage.objects.get(locale=home.locale),
-    )]
+    expected = [
+        p.url
+        for p in (
+            LiteratureIndexPage.objects.get(locale=home.locale),
+            ResourcePackPage.objects.get(locale=home.locale),
+            SelfAssessmentPage.objects.get(locale=home.locale),
+        )
+    ]
     assert card_links == expected
 
 

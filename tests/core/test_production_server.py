@@ -55,7 +55,9 @@ def test_a_content_type_header_django_cannot_read_is_a_400_not_a_500(production_
 
     base, _ = production_server
     request = urllib.request.Request(
-        base + "/en/search/", data=b"q=x", method="POST",
+        base + "/en/search/",
+        data=b"q=x",
+        method="POST",
         headers={"X-Forwarded-Proto": "https", "Content-Type": "application/x-www-form-urlencoded; charset*=bogus''x"},
     )
     with pytest.raises(urllib.error.HTTPError) as refused:

@@ -68,8 +68,11 @@ def public_page_kinds(all_demo_pages):
     entry = BibliographyEntry.objects.filter(live=True).order_by("pk").first()
     sector = SectorTag.objects.order_by("slug").first()
     for pack in ResourcePackPage.objects.live():
-        urls += [pack.url + pack.reverse_subpage("entry", kwargs={"pk": entry.pk}),
-                 pack.url + "suggest/", f"{pack.url}?sector={sector.slug}"]
+        urls += [
+            pack.url + pack.reverse_subpage("entry", kwargs={"pk": entry.pk}),
+            pack.url + "suggest/",
+            f"{pack.url}?sector={sector.slug}",
+        ]
     for review in LiteratureIndexPage.objects.live():
         urls.append(review.url + review.reverse_subpage("sector", kwargs={"slug": sector.slug}))
     return [*urls, "/en/search/?q=prison", "/cy/search/?q=carchar"]
@@ -198,8 +201,9 @@ def test_a_public_page_is_the_same_bytes_for_every_reader_under_production_setti
     token or cookie, gzipped or not."""
     pages = [get(served + "/cy/", {**HTTPS, "Accept-Encoding": encoding}) for encoding in ("gzip", "gzip", "identity")]
     assert [status for status, _, _ in pages] == [200, 200, 200]
-    bodies = [gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
-              for _, headers, body in pages]
+    bodies = [
+        gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body for _, headers, body in pages
+    ]
     assert bodies[0] == bodies[1] == bodies[2]
     assert len({headers["Content-Security-Policy"] for _, headers, _ in pages}) == 1
 
@@ -218,8 +222,13 @@ def test_cookies_are_secure_and_http_only(served):
     host = served.split("://", 1)[1]
     status, headers, _ = raw_get(
         served + "/en/self-assessment/start/",
-        {**HTTPS, "Cookie": f"csrftoken={csrf.value}", "Origin": f"https://{host}",
-         "Referer": f"https://{host}/en/self-assessment/", "Content-Type": "application/x-www-form-urlencoded"},
+        {
+            **HTTPS,
+            "Cookie": f"csrftoken={csrf.value}",
+            "Origin": f"https://{host}",
+            "Referer": f"https://{host}/en/self-assessment/",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
         data=f"csrfmiddlewaretoken={token}".encode(),
     )
     assert status == 302, status
@@ -253,10 +262,18 @@ def test_plain_http_is_redirected_to_https_in_production(tmp_path):
         "print(r.status_code, r['Location'])"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "pbr_site.settings.production",
-             "SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "pbr.example.org",
-             "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "SECURE_SSL_REDIRECT": "true"},
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "pbr_site.settings.production",
+            "SECRET_KEY": "s" * 60,
+            "ALLOWED_HOSTS": "pbr.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+            "SECURE_SSL_REDIRECT": "true",
+        },
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["301", "https://pbr.example.org/en/"]
@@ -264,11 +281,17 @@ def test_plain_http_is_redirected_to_https_in_production(tmp_path):
 
 def test_two_factor_is_required_under_production_settings():
     result = run_manage(
-        "shell", "-v", "0", "-c", "from django.conf import settings; print(settings.PBR_ADMIN_2FA_REQUIRED, "
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; print(settings.PBR_ADMIN_2FA_REQUIRED, "
         "settings.MIDDLEWARE.index('pbr_site.core.two_factor.AdminTwoFactorMiddleware') > "
         "settings.MIDDLEWARE.index('django_otp.middleware.OTPMiddleware'), settings.AXES_FAILURE_LIMIT)",
-        DJANGO_SETTINGS_MODULE="pbr_site.settings.production", SECRET_KEY="s" * 60,
-        ALLOWED_HOSTS="pbr.example.org", DATABASE_URL="sqlite:///:memory:",
+        DJANGO_SETTINGS_MODULE="pbr_site.settings.production",
+        SECRET_KEY="s" * 60,
+        ALLOWED_HOSTS="pbr.example.org",
+        DATABASE_URL="sqlite:///:memory:",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "5"]

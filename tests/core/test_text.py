@@ -49,14 +49,17 @@ def test_zero_width_spaces_and_word_joiners_go_from_one_line_only():
     assert without_hidden_characters("cash\u200bflow", one_line=True, words_apart=True) == "cash flow"
 
 
-@pytest.mark.parametrize("text", [
-    "👩\u200d💻",  # a zero-width joiner makes one emoji of two
-    "\u0645\u200c\u06cc",  # a zero-width non-joiner, needed in Persian
-    "co\u00adoperate",  # a soft hyphen
-    "e\u0301",  # a combining accent: not normalised here (forms keep what was typed)
-    "Gwerthusiad – café, ŵyl, ضمان, 🙂",
-    OTHER_DIGITS,  # other scripts' digits are text like any other: only ascii_int refuses them
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "👩\u200d💻",  # a zero-width joiner makes one emoji of two
+        "\u0645\u200c\u06cc",  # a zero-width non-joiner, needed in Persian
+        "co\u00adoperate",  # a soft hyphen
+        "e\u0301",  # a combining accent: not normalised here (forms keep what was typed)
+        "Gwerthusiad – café, ŵyl, ضمان, 🙂",
+        OTHER_DIGITS,  # other scripts' digits are text like any other: only ascii_int refuses them
+    ],
+)
 def test_what_people_type_is_kept(text):
     for one_line in (False, True):
         assert without_hidden_characters(text, one_line=one_line) == text

@@ -147,8 +147,11 @@ def untranslated_digest(db, english, welsh):
             return page
     # Every demo digest is in Welsh: a new English digest is what an editor would translate.
     source = DigestPage.objects.live().filter(locale=english).order_by("path").first()
-    return source.copy(update_attrs={"title": "A new digest not yet in Welsh", "slug": "new-digest"},
-                       keep_live=True, reset_translation_key=True).specific
+    return source.copy(
+        update_attrs={"title": "A new digest not yet in Welsh", "slug": "new-digest"},
+        keep_live=True,
+        reset_translation_key=True,
+    ).specific
 
 
 # --- Translate this page, edit, submit, approve -------------------------------------------
@@ -352,7 +355,9 @@ def test_editor_cannot_convert_a_draft_translation_into_a_live_alias(
     assert not welsh_page.live and welsh_page.alias_of_id is None
 
     # Once the synced translation is stopped, Wagtail's own editor offers no Convert to alias either.
-    stop = client.post(props["links"]["stopTranslationUrl"], {"next": reverse("wagtailadmin_pages:edit", args=[welsh_page.pk])})
+    stop = client.post(
+        props["links"]["stopTranslationUrl"], {"next": reverse("wagtailadmin_pages:edit", args=[welsh_page.pk])}
+    )
     assert stop.status_code == 302
     edit_view = client.get(reverse("wagtailadmin_pages:edit", args=[welsh_page.pk])).content.decode()
     assert "Submit to Moderators approval" in edit_view
@@ -360,7 +365,10 @@ def test_editor_cannot_convert_a_draft_translation_into_a_live_alias(
 
     # A Moderator may: the confirmation page, posted back as rendered.
     client.force_login(moderator)
-    assert "localize-convert-to-alias" in client.get(reverse("wagtailadmin_pages:edit", args=[welsh_page.pk])).content.decode()
+    assert (
+        "localize-convert-to-alias"
+        in client.get(reverse("wagtailadmin_pages:edit", args=[welsh_page.pk])).content.decode()
+    )
     confirm = client.get(url)
     assert confirm.status_code == 200
     post_form(client, url, confirm)

@@ -295,8 +295,10 @@ def test_only_superusers_issue_links(client, newcomer, editor, two_factor_on, se
     settings.PBR_ADMIN_2FA_REQUIRED = False
     client.force_login(editor, backend=MODEL_BACKEND)
     # Wagtail's answer to PermissionDenied in the admin: the dashboard, saying so.
-    for response in (client.get(reverse("pbr_2fa_staff")),
-                     client.post(reverse("pbr_2fa_issue_link", args=[newcomer.pk]))):
+    for response in (
+        client.get(reverse("pbr_2fa_staff")),
+        client.post(reverse("pbr_2fa_issue_link", args=[newcomer.pk])),
+    ):
         assert response.status_code == 302 and response["Location"] == "/admin/"
     assert "you do not have permission" in client.get("/admin/").content.decode()
     assert not TwoFactorEnrolmentLink.objects.filter(user=newcomer).exists()
@@ -307,7 +309,10 @@ def test_only_superusers_issue_links(client, newcomer, editor, two_factor_on, se
 def test_issuing_for_an_unknown_account_says_so(client, administrator, settings):
     settings.PBR_ADMIN_2FA_REQUIRED = False
     client.force_login(administrator, backend=MODEL_BACKEND)
-    for path in (reverse("pbr_2fa_issue_link", args=[999_999]), "/admin/two-step-sign-in/99999999999999999999999/link/"):
+    for path in (
+        reverse("pbr_2fa_issue_link", args=[999_999]),
+        "/admin/two-step-sign-in/99999999999999999999999/link/",
+    ):
         response = client.post(path, follow=True)
         assert response.status_code == 200
         assert "That account does not exist or cannot use the admin" in response.content.decode()
@@ -383,7 +388,9 @@ def test_check_deploy_fails_while_a_demo_account_exists():
         out = io.StringIO()
         call_command("remove_demo_accounts", stdout=out)
         assert "Deleted 3 demo account(s): admin, editor, moderator" in out.getvalue()
-        call_command("check", deploy=True, tags=["security"], stdout=io.StringIO(), stderr=io.StringIO())  # no error now
+        call_command(
+            "check", deploy=True, tags=["security"], stdout=io.StringIO(), stderr=io.StringIO()
+        )  # no error now
     assert not Group.objects.filter(name=demo_accounts.GROUP_NAME).exists()
 
 
@@ -426,7 +433,7 @@ def test_make_serve_loads_and_checks_under_production_settings_before_gunicorn()
     """`make serve`'s recipe (as make would run it): the loader and `check --deploy` run with
     production settings, and gunicorn only if the check passes."""
     recipe = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    script = recipe[recipe.index("export DJANGO_SETTINGS_MODULE=pbr_site.settings.production"):]
+    script = recipe[recipe.index("export DJANGO_SETTINGS_MODULE=pbr_site.settings.production") :]
     assert "manage.py load_demo_content" not in recipe[: recipe.index("export DJANGO_SETTINGS_MODULE")]
     loader = script.index("manage.py load_demo_content &&")
     check = script.index("manage.py check --deploy &&")

@@ -21,11 +21,14 @@ def png_bytes(padding=0):
 
 
 def upload(client, url_name, name, content, content_type):
-    return client.post(reverse(url_name), {
-        "title": name,
-        "file": SimpleUploadedFile(name, content, content_type=content_type),
-        "collection": Collection.get_first_root_node().pk,
-    })
+    return client.post(
+        reverse(url_name),
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, content, content_type=content_type),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
 
 
 def errors_of(response):
@@ -42,9 +45,14 @@ def test_an_allowed_document_uploads(admin_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name, content_type", [
-    ("page.html", "text/html"), ("installer.exe", "application/octet-stream"), ("drawing.svg", "image/svg+xml"),
-])
+@pytest.mark.parametrize(
+    "name, content_type",
+    [
+        ("page.html", "text/html"),
+        ("installer.exe", "application/octet-stream"),
+        ("drawing.svg", "image/svg+xml"),
+    ],
+)
 def test_a_document_of_the_wrong_type_is_refused(admin_client, name, content_type, settings):
     count = Document.objects.count()
     response = upload(admin_client, "wagtaildocs:add", name, b"<script>alert(1)</script>", content_type)
@@ -78,10 +86,13 @@ def test_an_allowed_image_uploads(admin_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name, content, content_type", [
-    ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "image/svg+xml"),
-    ("photo.bmp", b"BM" + b"\0" * 64, "image/bmp"),
-])
+@pytest.mark.parametrize(
+    "name, content, content_type",
+    [
+        ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "image/svg+xml"),
+        ("photo.bmp", b"BM" + b"\0" * 64, "image/bmp"),
+    ],
+)
 def test_an_image_of_the_wrong_type_is_refused(admin_client, name, content, content_type):
     count = Image.objects.count()
     response = upload(admin_client, "wagtailimages:add", name, content, content_type)

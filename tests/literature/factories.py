@@ -38,8 +38,15 @@ def entry(title=None, year=2015, authors=(("Webster, Russell", False),), live=Tr
     return item
 
 
-def digest(parent=None, references=(), body_text="<p>Evidence [Webster 2015] says so.</p>", slug=None,
-           sectors=(), themes=(), **fields):
+def digest(
+    parent=None,
+    references=(),
+    body_text="<p>Evidence [Webster 2015] says so.</p>",
+    slug=None,
+    sectors=(),
+    themes=(),
+    **fields,
+):
     parent = parent or LiteratureIndexPage.objects.get(locale__language_code="en")
     number = next(_counter)
     page = DigestPage(

@@ -29,7 +29,10 @@ def test_first_mention_of_each_term_is_linked_once():
     html = "<p>PbR invites cherry picking. More cherry picking and PbR.</p>"
     linked = link_terms(html, TERMS)
     assert linked.count("app-glossary-link") == 2
-    assert '<a class="govuk-link app-glossary-link" href="/en/glossary/#cream-skimming" title="Choosing easy cases.">cherry picking</a>' in linked
+    assert (
+        '<a class="govuk-link app-glossary-link" href="/en/glossary/#cream-skimming" title="Choosing easy cases.">cherry picking</a>'
+        in linked
+    )
 
 
 def test_terms_are_not_linked_inside_links_or_headings():

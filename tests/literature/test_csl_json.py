@@ -57,20 +57,39 @@ def test_the_types_map_the_projects_types():
 
 def test_one_record_in_full():
     record = formats.Record(
-        title="Payment by results: the Peterborough pilot", year=2016, publication_date=datetime.date(2016, 6, 11),
-        publication_type="evaluation", authors=[("Webster, Russell", False), ("National Audit Office", True),
-                                                ("Mason,", False)],
-        journal="Probation Journal", volume="63", issue="2", pages="12–34", doi="10.1177/0264550516648394",
-        url="https://example.org/study", summary="What it found.", country="United Kingdom",
-        sectors=["criminal-justice"], entry_id=42,
+        title="Payment by results: the Peterborough pilot",
+        year=2016,
+        publication_date=datetime.date(2016, 6, 11),
+        publication_type="evaluation",
+        authors=[("Webster, Russell", False), ("National Audit Office", True), ("Mason,", False)],
+        journal="Probation Journal",
+        volume="63",
+        issue="2",
+        pages="12–34",
+        doi="10.1177/0264550516648394",
+        url="https://example.org/study",
+        summary="What it found.",
+        country="United Kingdom",
+        sectors=["criminal-justice"],
+        entry_id=42,
     )
     [item] = json.loads(formats.to_csl_json([record]))
     assert item == {
-        "id": "pbr-42", "type": "article-journal", "title": "Payment by results: the Peterborough pilot",
-        "author": [{"family": "Webster", "given": "Russell"}, {"literal": "National Audit Office"},
-                   {"family": "Mason"}],
-        "issued": {"date-parts": [[2016, 6, 11]]}, "container-title": "Probation Journal", "volume": "63",
-        "issue": "2", "page": "12-34", "DOI": "10.1177/0264550516648394", "URL": "https://example.org/study",
+        "id": "pbr-42",
+        "type": "article-journal",
+        "title": "Payment by results: the Peterborough pilot",
+        "author": [
+            {"family": "Webster", "given": "Russell"},
+            {"literal": "National Audit Office"},
+            {"family": "Mason"},
+        ],
+        "issued": {"date-parts": [[2016, 6, 11]]},
+        "container-title": "Probation Journal",
+        "volume": "63",
+        "issue": "2",
+        "page": "12-34",
+        "DOI": "10.1177/0264550516648394",
+        "URL": "https://example.org/study",
         "abstract": "What it found.",
     }
     # Without an entry: the citation key, kept unique.
@@ -81,8 +100,13 @@ def test_one_record_in_full():
 
 @pytest.mark.django_db
 def test_one_entry_and_the_whole_pack(client, pack):
-    entry = factories.entry(title="A CSL study", year=2012, publisher="Policy Press",
-                            authors=[("Fox, Chris", False), ("Clinks", True)], summary="It found things.")
+    entry = factories.entry(
+        title="A CSL study",
+        year=2012,
+        publisher="Policy Press",
+        authors=[("Fox, Chris", False), ("Clinks", True)],
+        summary="It found things.",
+    )
     [item] = items_of(client.get(pack.url + f"entry/{entry.pk}/export/csl-json/"))
     assert item["id"] == f"pbr-{entry.pk}" and item["type"] == "book" and item["publisher"] == "Policy Press"
     assert item["author"] == [{"family": "Fox", "given": "Chris"}, {"literal": "Clinks"}]

@@ -41,14 +41,24 @@ def test_every_bibliography_row_is_complete_and_linked():
         if not isinstance(record, Record):
             problems.append(f"{where}: {record}")
             continue
-        missing = [label for label, value in (
-            ("a web address or DOI", record.url or record.doi), ("an author", record.authors),
-            ("a summary", record.summary), ("a Welsh summary", record.summary_cy), ("a sector", record.sectors),
-        ) if not value]
+        missing = [
+            label
+            for label, value in (
+                ("a web address or DOI", record.url or record.doi),
+                ("an author", record.authors),
+                ("a summary", record.summary),
+                ("a Welsh summary", record.summary_cy),
+                ("a sector", record.sectors),
+            )
+            if not value
+        ]
         problems += [f"{where} ({record.title[:40]}): needs {label}" for label in missing]
         # A person as "Family, Given": a family name alone exports as "Mason," in RIS and CSV.
-        problems += [f"{where}: give {name!r} a given name or initial" for name, is_organisation in record.authors
-                     if not is_organisation and not name.partition(",")[2].strip()]
+        problems += [
+            f"{where}: give {name!r} a given name or initial"
+            for name, is_organisation in record.authors
+            if not is_organisation and not name.partition(",")[2].strip()
+        ]
         problems += [f"{where}: unknown sector {slug}" for slug in record.sectors if slug not in SECTORS]
         problems += [f"{where}: unknown theme {slug}" for slug in record.themes if slug not in THEMES]
     assert problems == []
@@ -85,8 +95,9 @@ def test_at_least_15_digests_each_in_welsh_with_a_reasoned_rating():
 
 
 def test_every_citation_is_a_reference_and_every_reference_is_in_the_pack():
-    in_pack = {(normalise_title(record.title), record.year) for _, _, record in bibliography()
-               if isinstance(record, Record)}
+    in_pack = {
+        (normalise_title(record.title), record.year) for _, _, record in bibliography() if isinstance(record, Record)
+    }
     english, _ = digests()
     problems = []
     for slug, digest in english.items():
@@ -96,9 +107,11 @@ def test_every_citation_is_a_reference_and_every_reference_is_in_the_pack():
         used = set(CITATION.findall(text))
         problems += [f"{slug}.md cites [{key}] but has no reference for it" for key in sorted(used - cited_as)]
         problems += [f"{slug}.md lists [{key}] but never cites it" for key in sorted(cited_as - used)]
-        problems += [f"{slug}.md: “{reference['title']}” ({reference['year']}) is in no bibliography file"
-                     for reference in references
-                     if (normalise_title(reference["title"]), reference["year"]) not in in_pack]
+        problems += [
+            f"{slug}.md: “{reference['title']}” ({reference['year']}) is in no bibliography file"
+            for reference in references
+            if (normalise_title(reference["title"]), reference["year"]) not in in_pack
+        ]
     assert problems == []
 
 
@@ -120,8 +133,7 @@ def test_one_welsh_wording_per_english_text_across_all_the_demo_content():
     """The loader translates each English string once for the whole site: two Welsh wordings
     of one English text would silently lose one."""
     english, welsh = digests()
-    sources = {"digests": welsh_strings(english, welsh), "questionnaire": QUESTIONNAIRE_WELSH,
-               "pages": PAGES_WELSH}
+    sources = {"digests": welsh_strings(english, welsh), "questionnaire": QUESTIONNAIRE_WELSH, "pages": PAGES_WELSH}
     seen, clashes = {}, []
     for source, mapping in sources.items():
         for text, translation in mapping.items():
@@ -136,7 +148,9 @@ def welsh_texts():
     _, welsh = digests()
     for slug in welsh:
         yield f"{slug}.cy.md", (DIGEST_FILES / f"{slug}.cy.md").read_text(encoding="utf-8")
-    for path in sorted(DEMO.parent.parent.glob("*/demo/*.cy.yaml")) + sorted(DEMO.parent.parent.glob("site/*/demo/*.cy.yaml")):
+    for path in sorted(DEMO.parent.parent.glob("*/demo/*.cy.yaml")) + sorted(
+        DEMO.parent.parent.glob("site/*/demo/*.cy.yaml")
+    ):
         yield path.name, "\n".join(pair["cy"] for pair in yaml.safe_load(path.read_text(encoding="utf-8")))
     for name, number, record in bibliography():
         if isinstance(record, Record):
@@ -169,9 +183,13 @@ def test_a_broken_digest_file_is_reported_by_name(text):
 
 
 def test_a_welsh_file_that_drifts_from_its_english_is_reported_with_the_part():
-    english = parse_digest("---\ntitle: T\nslug: t\nsummary: S\nkey_messages: [A]\n---\n\n## H\n\nOne.\n\nTwo.\n", "t.md")
+    english = parse_digest(
+        "---\ntitle: T\nslug: t\nsummary: S\nkey_messages: [A]\n---\n\n## H\n\nOne.\n\nTwo.\n", "t.md"
+    )
     welsh = parse_digest("---\ntitle: T\nslug: t\nsummary: S\nkey_messages: [A]\n---\n\n## H\n\nUn.\n", "t.cy.md")
-    with pytest.raises(ValueError, match=r"t.cy.md, part 2 \(text\): 2 paragraphs or list items in English, 1 in Welsh"):
+    with pytest.raises(
+        ValueError, match=r"t.cy.md, part 2 \(text\): 2 paragraphs or list items in English, 1 in Welsh"
+    ):
         welsh_strings({"t": english}, {"t": welsh})
 
 
@@ -179,4 +197,7 @@ def test_rich_text_is_split_as_wagtail_localize_splits_it():
     digest = parse_digest("---\ntitle: T\n---\n\nOne **bold** [NAO 2015].\n\n- a\n- b\n", "t.md")
     assert digest.body == [("text", "<p>One <b>bold</b> [NAO 2015].</p><ul><li>a</li><li>b</li></ul>")]
     assert [string.data for string, _ in extract_strings(digest.body[0][1])[1]] == [
-        "One <b>bold</b> [NAO 2015].", "a", "b"]
+        "One <b>bold</b> [NAO 2015].",
+        "a",
+        "b",
+    ]

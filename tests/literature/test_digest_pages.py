@@ -36,8 +36,9 @@ def test_citation_markers_link_to_the_numbered_reference_list_and_on_to_the_pack
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 40])
-def test_digest_query_count_does_not_grow_with_references_or_tags(client, count, django_assert_max_num_queries,
-                                                                   settings):
+def test_digest_query_count_does_not_grow_with_references_or_tags(
+    client, count, django_assert_max_num_queries, settings
+):
     entries = [factories.entry(authors=[(f"Author{i}, A.", False), ("Other, B.", False)]) for i in range(count)]
     sectors = [factories.sector(slug=f"s{i}", name=f"Sector {i}") for i in range(min(count, 12))]
     themes = [factories.theme(slug=f"t{i}", name=f"Theme {i}") for i in range(min(count, 12))]
@@ -83,8 +84,11 @@ def test_a_deleted_or_unpublished_entry_still_renders_and_the_editor_is_warned(c
 
 @pytest.mark.django_db
 def test_digest_metadata_for_search_engines_and_link_previews(client):
-    page = factories.digest(title="Pricing outcomes", summary="What prices should be.", references=[
-        (factories.entry(title="Pricing study"), "Webster 2015")])
+    page = factories.digest(
+        title="Pricing outcomes",
+        summary="What prices should be.",
+        references=[(factories.entry(title="Pricing study"), "Webster 2015")],
+    )
     html = soup_of(client.get(page.url))
     assert html.title.get_text().startswith("Pricing outcomes")
     assert html.find("meta", attrs={"name": "description"})["content"] == "What prices should be."
@@ -156,8 +160,14 @@ def test_unknown_entry_ids_are_not_found(client):
 def test_highwire_citation_tags_on_entry_pages(client):
     from literature.models import ResourcePackPage
 
-    item = factories.entry(title="Payment by Results in the UK", year=2015, journal="Evaluation", volume="21",
-                           issue="2", authors=[("Battye, Fraser", False)])
+    item = factories.entry(
+        title="Payment by Results in the UK",
+        year=2015,
+        journal="Evaluation",
+        volume="21",
+        issue="2",
+        authors=[("Battye, Fraser", False)],
+    )
     pack = ResourcePackPage.objects.get(locale__language_code="en")
     html = soup_of(client.get(pack.entry_url(item)))
     meta = {tag["name"]: tag["content"] for tag in html.find_all("meta", attrs={"name": True})}

@@ -19,26 +19,32 @@ def moderator(client, db):
 
 
 def digest_form(title, slug, references, initial_references=0, **extra):
-    return nested_form_data({
-        "title": title,
-        "slug": slug,
-        "summary": "Paying too little drives providers to the easiest cases.",
-        "key_messages": streamfield([
-            ("message", "Prices decide who gets help."),
-            ("message", "Differential payments were poorly calibrated."),
-            ("message", "Monitor for parking."),
-        ]),
-        "body": streamfield([
-            ("heading", {"text": "What the evidence says", "level": "h2"}),
-            ("text", rich_text("<p>Creaming was widespread [Rees 2014].</p>")),
-            ("for_commissioners", rich_text("<p>Test prices with providers first.</p>")),
-        ]),
-        "evidence_strength": "moderate",
-        "sector_tags": '"Worklessness X"',  # the tag widget quotes names with spaces
-        "theme_tags": "",
-        "references": inline_formset(references, initial=initial_references),
-        **extra,
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "Paying too little drives providers to the easiest cases.",
+            "key_messages": streamfield(
+                [
+                    ("message", "Prices decide who gets help."),
+                    ("message", "Differential payments were poorly calibrated."),
+                    ("message", "Monitor for parking."),
+                ]
+            ),
+            "body": streamfield(
+                [
+                    ("heading", {"text": "What the evidence says", "level": "h2"}),
+                    ("text", rich_text("<p>Creaming was widespread [Rees 2014].</p>")),
+                    ("for_commissioners", rich_text("<p>Test prices with providers first.</p>")),
+                ]
+            ),
+            "evidence_strength": "moderate",
+            "sector_tags": '"Worklessness X"',  # the tag widget quotes names with spaces
+            "theme_tags": "",
+            "references": inline_formset(references, initial=initial_references),
+            **extra,
+        }
+    )
 
 
 @pytest.mark.django_db
@@ -48,10 +54,18 @@ def test_editor_creates_a_digest_with_key_messages_references_and_tags(client, m
     carter = factories.entry(title="Creaming and parking", year=2015, authors=[("Carter, E.", False)])
     review = LiteratureIndexPage.objects.get(locale__language_code="en")
     url = reverse("wagtailadmin_pages:add", args=("literature", "digestpage", review.pk))
-    response = client.post(url, digest_form("Gaming", "gaming-x", [
-        {"entry": rees.pk, "cite_as": "Rees 2014", "pinpoint": "p. 3"},
-        {"entry": carter.pk, "cite_as": "", "pinpoint": ""},
-    ], **{"action-publish": "1"}))
+    response = client.post(
+        url,
+        digest_form(
+            "Gaming",
+            "gaming-x",
+            [
+                {"entry": rees.pk, "cite_as": "Rees 2014", "pinpoint": "p. 3"},
+                {"entry": carter.pk, "cite_as": "", "pinpoint": ""},
+            ],
+            **{"action-publish": "1"},
+        ),
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = DigestPage.objects.get(slug="gaming-x")
     assert page.live
@@ -70,10 +84,16 @@ def test_editor_reorders_references_and_the_numbers_follow(client, moderator):
     page = factories.digest(references=[(first, "A"), (second, "B")], body_text="<p>[A] then [B]</p>")
     refs = list(page.references.order_by("sort_order"))
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    form = digest_form(page.title, page.slug, [
-        {"id": refs[0].pk, "entry": first.pk, "cite_as": "A", "pinpoint": "", "ORDER": "2"},
-        {"id": refs[1].pk, "entry": second.pk, "cite_as": "B", "pinpoint": "", "ORDER": "1"},
-    ], initial_references=2, **{"action-publish": "1"})
+    form = digest_form(
+        page.title,
+        page.slug,
+        [
+            {"id": refs[0].pk, "entry": first.pk, "cite_as": "A", "pinpoint": "", "ORDER": "2"},
+            {"id": refs[1].pk, "entry": second.pk, "cite_as": "B", "pinpoint": "", "ORDER": "1"},
+        ],
+        initial_references=2,
+        **{"action-publish": "1"},
+    )
     form["body-1-value"] = rich_text("<p>[A] then [B]</p>")
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -97,28 +117,38 @@ def test_a_digest_needs_three_to_five_key_messages(client, moderator):
 @pytest.mark.django_db
 def test_editor_adds_and_revises_a_glossary_term(client, moderator, english):
     add_url = reverse("wagtailsnippets_literature_glossaryterm:add") + "?locale=en"
-    response = client.post(add_url, nested_form_data({
-        "term": "Deadweight X",
-        "slug": "",
-        "also_known_as": "what would have happened anyway",
-        "short_definition": "Outcomes that would have happened without the service.",
-        "explanation": rich_text("<p>Targets must beat it.</p>"),
-        "link_in_text": "on",
-        "related_digests": inline_formset([]),
-    }))
+    response = client.post(
+        add_url,
+        nested_form_data(
+            {
+                "term": "Deadweight X",
+                "slug": "",
+                "also_known_as": "what would have happened anyway",
+                "short_definition": "Outcomes that would have happened without the service.",
+                "explanation": rich_text("<p>Targets must beat it.</p>"),
+                "link_in_text": "on",
+                "related_digests": inline_formset([]),
+            }
+        ),
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     term = GlossaryTerm.objects.get(term="Deadweight X")
     assert term.slug == "deadweight-x" and term.locale == english
     edit_url = reverse("wagtailsnippets_literature_glossaryterm:edit", args=(term.pk,))
-    response = client.post(edit_url, nested_form_data({
-        "term": "Deadweight X",
-        "slug": "deadweight-x",
-        "also_known_as": "",
-        "short_definition": "What would have happened anyway.",
-        "explanation": rich_text(""),
-        "link_in_text": "",
-        "related_digests": inline_formset([]),
-    }))
+    response = client.post(
+        edit_url,
+        nested_form_data(
+            {
+                "term": "Deadweight X",
+                "slug": "deadweight-x",
+                "also_known_as": "",
+                "short_definition": "What would have happened anyway.",
+                "explanation": rich_text(""),
+                "link_in_text": "",
+                "related_digests": inline_formset([]),
+            }
+        ),
+    )
     assert response.status_code == 302
     term.refresh_from_db()
     assert term.short_definition == "What would have happened anyway." and not term.link_in_text

@@ -38,7 +38,9 @@ def add_entries(number, start=0):
     entries = []
     for index in range(start, start + number):
         entry = factories.entry(
-            title=f"Exported study {index:03d}", year=2000 + index % 20, journal="Probation Journal",
+            title=f"Exported study {index:03d}",
+            year=2000 + index % 20,
+            journal="Probation Journal",
             authors=[("Webster, Russell", False), ("National Audit Office", True)],
         )
         entry.sector_tags.set([sector])
@@ -95,7 +97,7 @@ def test_the_whole_pack_streams_complete_and_in_the_listing_order(client, pack, 
     response = client.get(pack.url + f"export/{file_format}/", {"sort": "title"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
-        f'attachment; filename="resource-pack.{ {"bibtex": "bib"}.get(file_format, file_format)}"'
+        f'attachment; filename="resource-pack.{ {"bibtex": "bib"}.get(file_format, file_format) }"'
     )
     pieces = list(response.streaming_content)
     assert len(pieces) > 5  # sent in pieces as the entries are read
@@ -118,7 +120,10 @@ def test_a_filtered_export_has_only_the_filtered_entries_and_an_empty_one_is_an_
     add_entries(5)
     response = client.get(pack.url + "export/ris/", {"sector": "export-sector", "year_from": "2002"})
     assert sorted(record.title for record in records_of(response, "ris")) == [
-        "Exported study 002", "Exported study 003", "Exported study 004"]
+        "Exported study 002",
+        "Exported study 003",
+        "Exported study 004",
+    ]
     empty = client.get(pack.url + "export/csv/", {"q": "nothing matches this"})
     assert empty.status_code == 200 and body(empty).splitlines() == [",".join(formats.CSV_COLUMNS)]
 
@@ -146,10 +151,18 @@ def test_drafts_are_never_exported(client, pack):
 # Numbers a link of ours never sends: other scripts' digits, superscripts, circled digits
 # (str.isdigit() takes them, int() does not), too long, out of range. (params, a year ignored?)
 ODD_NUMBERS = [
-    ({"year_from": "²"}, True), ({"year_to": "①"}, True), ({"year_from": "٢٠١٥"}, True),
-    ({"year_to": "２０１５"}, True), ({"year_from": "2015\u00b9"}, True), ({"year_to": "9" * 40}, True),
-    ({"page": "²"}, False), ({"page": "①"}, False), ({"page": "٣"}, False), ({"page": "9" * 40}, False),
-    ({"page": "0"}, False), ({"year_from": "2010", "year_to": "2005"}, False),
+    ({"year_from": "²"}, True),
+    ({"year_to": "①"}, True),
+    ({"year_from": "٢٠١٥"}, True),
+    ({"year_to": "２０１５"}, True),
+    ({"year_from": "2015\u00b9"}, True),
+    ({"year_to": "9" * 40}, True),
+    ({"page": "²"}, False),
+    ({"page": "①"}, False),
+    ({"page": "٣"}, False),
+    ({"page": "9" * 40}, False),
+    ({"page": "0"}, False),
+    ({"year_from": "2010", "year_to": "2005"}, False),
 ]
 
 
@@ -186,10 +199,12 @@ def test_an_entry_number_too_big_for_the_database_is_not_found(client, pack):
 def test_too_many_exports_are_refused_politely_in_the_visitors_language(client, pack, settings):
     settings.EXPORT_RATE_LIMIT = (3, 120)
     entry = factories.entry(title="Rate limited study")
-    statuses = [client.get(pack.url + "export/csv/").status_code,
-                client.get(pack.url + f"entry/{entry.pk}/export/ris/").status_code,
-                client.get(pack.url + "export/bibtex/", {"q": "study"}).status_code,
-                client.get(pack.url + "export/ris/").status_code]
+    statuses = [
+        client.get(pack.url + "export/csv/").status_code,
+        client.get(pack.url + f"entry/{entry.pk}/export/ris/").status_code,
+        client.get(pack.url + "export/bibtex/", {"q": "study"}).status_code,
+        client.get(pack.url + "export/ris/").status_code,
+    ]
     assert statuses == [200, 200, 200, 429]  # one entry or the whole pack, each counts
     refused = client.get(pack.url + f"entry/{entry.pk}/export/csv/")
     assert refused.status_code == 429 and refused["Retry-After"] == "120"

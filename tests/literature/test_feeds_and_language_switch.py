@@ -20,8 +20,10 @@ PUBLIC_HOST = "pbr.example.org"
 OTHER_HOST = "toolkit.example.net"
 FEED_TITLES = {
     "en": {"New in the payment by results resource pack", "New digests in the payment by results literature review"},
-    "cy": {"Newydd yn y pecyn adnoddau talu yn ôl canlyniadau",
-           "Crynodebau newydd yn yr adolygiad o'r llenyddiaeth ar dalu yn ôl canlyniadau"},
+    "cy": {
+        "Newydd yn y pecyn adnoddau talu yn ôl canlyniadau",
+        "Crynodebau newydd yn yr adolygiad o'r llenyddiaeth ar dalu yn ôl canlyniadau",
+    },
 }
 
 
@@ -85,7 +87,9 @@ def test_the_resource_pack_feed_links_to_the_origin_the_reader_asked_for(client,
     assert "localhost" not in ET.tostring(root, encoding="unicode")
     assert root.find("a:id", ATOM).text == origin + pack.url
     assert {link.get("rel"): link.get("href") for link in root.findall("a:link", ATOM)} == {
-        "alternate": origin + pack.url, "self": origin + pack.url + "feed/"}
+        "alternate": origin + pack.url,
+        "self": origin + pack.url + "feed/",
+    }
     # In the pack's language: its title, its xml:lang, and entries on that language's pack.
     assert root.get(XML_LANG) == language
     assert root.find("a:title", ATOM).text in FEED_TITLES[language]
@@ -162,16 +166,23 @@ def test_a_new_digest_is_first_in_the_feed_and_a_draft_is_not_in_it(client, demo
     review = demo_page(LiteratureIndexPage, "en")
     template = DigestPage.objects.child_of(review).live().first()
     for title, publish in (("A digest published just now", True), ("A digest still in draft", False)):
-        digest = DigestPage(title=title, slug=title.lower().replace(" ", "-"), summary="What it says.",
-                            key_messages=template.key_messages.raw_data, body=template.body.raw_data,
-                            evidence_strength=template.evidence_strength)
+        digest = DigestPage(
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            summary="What it says.",
+            key_messages=template.key_messages.raw_data,
+            body=template.body.raw_data,
+            evidence_strength=template.evidence_strength,
+        )
         review.add_child(instance=digest)
         revision = digest.save_revision()
         if publish:
             revision.publish()
         else:
             DigestPage.objects.filter(pk=digest.pk).update(live=False)
-    titles = [item.find("a:title", ATOM).text for item in read_feed(client, review.url + "feed/").findall("a:entry", ATOM)]
+    titles = [
+        item.find("a:title", ATOM).text for item in read_feed(client, review.url + "feed/").findall("a:entry", ATOM)
+    ]
     assert titles[0] == "A digest published just now"
     assert "A digest still in draft" not in titles
 
@@ -225,7 +236,9 @@ def test_an_unpublished_pack_is_not_named(client, demo_page):
     pack = demo_page(ResourcePackPage, "cy")
     pack.unpublish()
     links = feed_links(client.get(demo_page(HomePage, "cy").url))
-    assert [title for title, _href in links] == ["Crynodebau newydd yn yr adolygiad o'r llenyddiaeth ar dalu yn ôl canlyniadau"]
+    assert [title for title, _href in links] == [
+        "Crynodebau newydd yn yr adolygiad o'r llenyddiaeth ar dalu yn ôl canlyniadau"
+    ]
 
 
 # --- the language switcher keeps the reader's place -------------------------------------------
@@ -241,7 +254,9 @@ def test_from_an_entry_to_the_same_entry_in_welsh_and_back(client, demo_page):
     assert html.html["lang"] == "cy"
     assert html.h1.get_text(strip=True) == entry.title
     # hreflang alternates name the same entry in both languages.
-    alternates = {link["hreflang"]: path_of(link["href"]) for link in html.find_all("link", rel="alternate", hreflang=True)}
+    alternates = {
+        link["hreflang"]: path_of(link["href"]) for link in html.find_all("link", rel="alternate", hreflang=True)
+    }
     assert alternates == {"en": pack.entry_url(entry), "cy": pack_cy.entry_url(entry)}
     back = follow(client, switcher_link(welsh, "en"))
     assert soup_of(back).h1.get_text(strip=True) == entry.title and soup_of(back).html["lang"] == "en"
@@ -265,8 +280,15 @@ def test_a_filtered_pack_keeps_its_filters_sort_and_page_in_the_other_language(c
     sector = entry.sector_tags.first()
     word = max(entry.title.split(), key=len).strip(",.:;()")
     types = sorted({entry.publication_type, "audit"})
-    query = {"sector": sector.slug, "sort": "title", "type": types, "q": word,
-             "year_from": "", "csrfmiddlewaretoken": "junk", "utm_source": "newsletter"}
+    query = {
+        "sector": sector.slug,
+        "sort": "title",
+        "type": types,
+        "q": word,
+        "year_from": "",
+        "csrfmiddlewaretoken": "junk",
+        "utm_source": "newsletter",
+    }
     response = client.get(pack.url, query)
     assert entry.title in result_titles(response)
     href = switcher_link(response, other)
@@ -282,15 +304,18 @@ def test_a_filtered_pack_keeps_its_filters_sort_and_page_in_the_other_language(c
     second = client.get(pack.url, {"sort": "title", "page": "2"})
     landed = follow(client, switcher_link(second, other))
     assert result_titles(landed) == result_titles(second) and result_titles(second) != result_titles(
-        client.get(pack.url, {"sort": "title"}))
+        client.get(pack.url, {"sort": "title"})
+    )
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("start", "other"), [("en", "cy"), ("cy", "en")])
 def test_sector_and_theme_pages_and_the_reviews_filter_keep_their_place(client, demo_page, start, other):
     review, review_other = demo_page(LiteratureIndexPage, start), demo_page(LiteratureIndexPage, other)
-    for tag in (SectorTag.objects.filter(digest_items__isnull=False).first(),
-                ThemeTag.objects.filter(digest_items__isnull=False).first()):
+    for tag in (
+        SectorTag.objects.filter(digest_items__isnull=False).first(),
+        ThemeTag.objects.filter(digest_items__isnull=False).first(),
+    ):
         response = client.get(review.tag_url(tag))
         href = switcher_link(response, other)
         assert href == review_other.tag_url(tag)
@@ -298,8 +323,11 @@ def test_sector_and_theme_pages_and_the_reviews_filter_keep_their_place(client, 
         assert landed.html["lang"] == other
         assert landed.h1.get_text(strip=True) == (tag.welsh_name or tag.name if other == "cy" else tag.name)
     # A sector that digests in both languages are about, so the filter offers it in both.
-    sector = (SectorTag.objects.filter(digest_items__content_object__locale=review.locale)
-              .filter(digest_items__content_object__locale=review_other.locale).first())
+    sector = (
+        SectorTag.objects.filter(digest_items__content_object__locale=review.locale)
+        .filter(digest_items__content_object__locale=review_other.locale)
+        .first()
+    )
     response = client.get(review.url, {"sector": sector.slug})
     href = switcher_link(response, other)
     assert urlsplit(href).path == review_other.url and parse_qs(urlsplit(href).query) == {"sector": [sector.slug]}

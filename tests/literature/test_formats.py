@@ -30,28 +30,44 @@ from literature.formats import (
 
 NAO = Record(
     title="Outcome-based payment schemes: government's use of payment by results",
-    year=2015, authors=[("National Audit Office", True)], publication_type="audit",
-    publisher="National Audit Office", country="United Kingdom",
+    year=2015,
+    authors=[("National Audit Office", True)],
+    publication_type="audit",
+    publisher="National Audit Office",
+    country="United Kingdom",
     url="https://www.nao.org.uk/report/outcome-based-payment-schemes/",
-    summary="At least £15bn committed through 52 schemes.", sectors=["general"],
+    summary="At least £15bn committed through 52 schemes.",
+    sectors=["general"],
     themes=["pricing", "commissioner-capability"],
 )
 WEBSTER = Record(
-    title="Payment by Results: Lessons from the Literature", year=2016,
-    authors=[("Webster, Russell", False)], publication_type="research",
+    title="Payment by Results: Lessons from the Literature",
+    year=2016,
+    authors=[("Webster, Russell", False)],
+    publication_type="research",
     publisher="Russell Webster / Oak Foundation",
 )
 FOX = Record(
-    title="PbR and social impact bonds in the criminal justice sector: new challenges for "
-    "evidence-based policy?",
-    year=2011, authors=[("Fox, Chris", False), ("Albertson, Kevin", False)],
-    publication_type="research", journal="Criminology & Criminal Justice", volume="11", issue="5",
-    pages="395–413", doi="10.1177/1748895811415580",
+    title="PbR and social impact bonds in the criminal justice sector: new challenges for evidence-based policy?",
+    year=2011,
+    authors=[("Fox, Chris", False), ("Albertson, Kevin", False)],
+    publication_type="research",
+    journal="Criminology & Criminal Justice",
+    volume="11",
+    issue="5",
+    pages="395–413",
+    doi="10.1177/1748895811415580",
 )
 BATTYE = Record(
     title="Payment by Results in the UK: progress to date and future directions for evaluation",
-    year=2015, publication_date=datetime.date(2015, 4, 1), authors=[("Battye, Fraser", False)],
-    publication_type="evaluation", journal="Evaluation", volume="21", issue="2", pages="189–203",
+    year=2015,
+    publication_date=datetime.date(2015, 4, 1),
+    authors=[("Battye, Fraser", False)],
+    publication_type="evaluation",
+    journal="Evaluation",
+    volume="21",
+    issue="2",
+    pages="189–203",
     doi="10.1177/1356389015577464",
 )
 
@@ -68,15 +84,15 @@ def errors(results):
 
 SPREADSHEET = (
     "\ufeffTitle,YEAR,Date,Type,Authors,Publisher,Journal,Volume,Issue,Pages,URL,DOI,Summary,Sectors,Themes,Notes\r\n"
-    "\"Outcome-based payment schemes: government's use of payment by results\",2015,,"
+    '"Outcome-based payment schemes: government\'s use of payment by results",2015,,'
     "Government or audit report,National Audit Office,National Audit Office,,,,,"
-    "https://www.nao.org.uk/report/outcome-based-payment-schemes/,,\"At least £15bn\nin 52 schemes.\","
+    'https://www.nao.org.uk/report/outcome-based-payment-schemes/,,"At least £15bn\nin 52 schemes.",'
     "general,pricing; commissioner-capability,ignored\r\n"
-    "Payment by Results:   Lessons from the Literature ,2016.0,,,\"Webster, Russell\",,,,,,,,,,,\r\n"
-    "A study with a bad year,twenty,,,\"Smith, Jo\",,,,,,,,,,,\r\n"
+    'Payment by Results:   Lessons from the Literature ,2016.0,,,"Webster, Russell",,,,,,,,,,,\r\n'
+    'A study with a bad year,twenty,,,"Smith, Jo",,,,,,,,,,,\r\n'
     ",,,,,,,,,,,,,,,\r\n"
-    "\"Payment by Results in the UK: progress to date and future directions for evaluation\",2015,"
-    "2015-04-01,evaluation,\"Battye, Fraser\",,Evaluation,21,2,189-203,,"
+    '"Payment by Results in the UK: progress to date and future directions for evaluation",2015,'
+    '2015-04-01,evaluation,"Battye, Fraser",,Evaluation,21,2,189-203,,'
     "https://doi.org/10.1177/1356389015577464,,,,\r\n"
     "Bad links,2014,,,,,,,,,www.example.org,doi:12.34/x,,,,\r\n"
     ",2013,,Book,,,,,,,,,,Criminal Justice,,\r\n"
@@ -107,13 +123,18 @@ def test_csv_keeps_good_rows_and_reports_bad_ones_by_spreadsheet_row():
 
 
 def test_csv_names_with_a_comma_are_people_and_the_rest_organisations():
-    text = ("title,year,authors\n"
-            "A,2015,\"Mason,; Fullwood, Jo;National Audit Office; {Department of Health, Social Services "
-            "and Public Safety}; Russell Webster\"\n")
+    text = (
+        "title,year,authors\n"
+        'A,2015,"Mason,; Fullwood, Jo;National Audit Office; {Department of Health, Social Services '
+        'and Public Safety}; Russell Webster"\n'
+    )
     [record] = parse_csv(text)
     assert record.authors == [
-        ("Mason", False), ("Fullwood, Jo", False), ("National Audit Office", True),
-        ("Department of Health, Social Services and Public Safety", True), ("Russell Webster", True),
+        ("Mason", False),
+        ("Fullwood, Jo", False),
+        ("National Audit Office", True),
+        ("Department of Health, Social Services and Public Safety", True),
+        ("Russell Webster", True),
     ]
     assert parse_csv(to_csv([record])) == [record]
 
@@ -232,8 +253,12 @@ def test_bibtex_latex_accents_and_escapes_become_unicode():
       title = {Caf\'e {\`a} la Montr\'{e}al -- 50\% \& \$5 for \emph{\"Uber} stuff~now},
       year = {2012}}""")
     assert record.authors == [
-        ("Müller, José", False), ("Østergaard, Šimon", False), ("van Beethoven, Ludwig", False),
-        ("Gauß, Carl", False), ("Martínez, María", False), ("Çelik, Ayşe", False),
+        ("Müller, José", False),
+        ("Østergaard, Šimon", False),
+        ("van Beethoven, Ludwig", False),
+        ("Gauß, Carl", False),
+        ("Martínez, María", False),
+        ("Çelik, Ayşe", False),
     ]
     assert record.title == "Café à la Montréal – 50% & $5 for Über stuff now"
 
@@ -269,8 +294,15 @@ def test_to_bibtex_keys_organisations_and_escapes():
 
 
 def test_bibtex_awkward_names_survive_a_round_trip():
-    authors = [("Mason", False), ("van Gogh", False), ("and", False), ("others", False),
-               ("Smith, and Jones", False), ("Marks and Spencer", True), ("Ernst & Young, LLP", True)]
+    authors = [
+        ("Mason", False),
+        ("van Gogh", False),
+        ("and", False),
+        ("others", False),
+        ("Smith, and Jones", False),
+        ("Marks and Spencer", True),
+        ("Ernst & Young, LLP", True),
+    ]
     text = to_bibtex([Record(title="Names", year=2015, authors=authors)])
     assert "author = {Mason and van Gogh, and {and}, and others, and Smith, {and} Jones and " in text
     assert "{Marks {and} Spencer} and {Ernst \\& Young, LLP}}" in text
@@ -287,8 +319,13 @@ def test_to_bibtex_round_trips_the_samples():
     parsed = parse_bibtex(to_bibtex([NAO, WEBSTER, FOX, BATTYE]))
     for original, back in zip([NAO, WEBSTER, FOX, BATTYE], parsed, strict=True):
         assert (back.title, back.year, back.authors, back.publication_type, back.doi, back.pages) == (
-            original.title, original.year, original.authors, original.publication_type,
-            original.doi, original.pages)
+            original.title,
+            original.year,
+            original.authors,
+            original.publication_type,
+            original.doi,
+            original.pages,
+        )
     assert parsed[3].publication_date == datetime.date(2015, 4, 1)
 
 
@@ -351,8 +388,9 @@ def test_ris_reads_an_endnote_export_and_reports_the_record_without_a_title():
 
 
 def test_ris_person_or_organisation_by_comma_and_audit_reports():
-    text = ("TY  - RPRT\nAU  - Audit Commission\nAU  - Mason,\nAU  - Russell Webster\n"
-            "TI  - Local PbR\nPY  - 2012\nER  -\n")
+    text = (
+        "TY  - RPRT\nAU  - Audit Commission\nAU  - Mason,\nAU  - Russell Webster\nTI  - Local PbR\nPY  - 2012\nER  -\n"
+    )
     [record] = parse_ris(text)
     assert record.authors == [("Audit Commission", True), ("Mason", False), ("Russell Webster", True)]
     assert record.publication_type == "audit"
@@ -367,7 +405,8 @@ def test_to_ris_writes_crlf_lines_and_ends_each_record():
     assert "\n" not in text.replace("\r\n", "")
     back = parse_ris(text)
     assert [(r.title, r.authors, r.publication_type, r.pages) for r in back] == [
-        (r.title, r.authors, r.publication_type, r.pages) for r in (FOX, NAO)]
+        (r.title, r.authors, r.publication_type, r.pages) for r in (FOX, NAO)
+    ]
 
 
 def test_ris_summary_lines_that_look_like_tags_stay_in_the_summary():
@@ -378,12 +417,20 @@ def test_ris_summary_lines_that_look_like_tags_stay_in_the_summary():
 
 # --- Choosing a format --------------------------------------------------------------------
 
+
 def test_parse_chooses_by_extension_or_by_looking():
     bib = to_bibtex([FOX])
     ris = to_ris([FOX])
     csv_text = to_csv([FOX])
-    for text, name in [(bib, "refs.BIB"), (bib, "refs.bibtex"), (ris, "refs.ris"), (csv_text, "refs.csv"),
-                       (ris, "endnote.txt"), (bib, "export"), (csv_text, "sheet.txt")]:
+    for text, name in [
+        (bib, "refs.BIB"),
+        (bib, "refs.bibtex"),
+        (ris, "refs.ris"),
+        (csv_text, "refs.csv"),
+        (ris, "endnote.txt"),
+        (bib, "export"),
+        (csv_text, "sheet.txt"),
+    ]:
         [record] = parse(text, name)
         assert record.title == FOX.title, name
 
@@ -417,6 +464,7 @@ def test_vocabularies_and_lengths_match_the_model():
 
 # --- Properties ---------------------------------------------------------------------------
 
+
 def _line(text):
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -430,21 +478,34 @@ def line(max_size=40, exclude="", allow_empty=False):
 
 
 summaries = st.text(st.characters(exclude_categories=("Cc", "Cs"), include_characters="\n"), max_size=80).map(
-    lambda s: unicodedata.normalize("NFC", s).strip())
+    lambda s: unicodedata.normalize("NFC", s).strip()
+)
 slugs = st.lists(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), max_size=3, unique=True)
-urls = st.builds("https://{}.{}/{}".format, st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True),
-                 st.sampled_from(["org", "gov.uk", "ac.uk", "com"]),
-                 st.from_regex(r"[A-Za-z0-9/._~%?=&#-]{0,30}", fullmatch=True))
-dois = st.builds("10.{}/{}".format, st.from_regex(r"[0-9]{4,9}", fullmatch=True),
-                 st.from_regex(r"[a-z0-9._;()/:-]{1,25}", fullmatch=True))
-pages = st.one_of(st.just(""), st.integers(1, 999).map(str),
-                  st.tuples(st.integers(1, 999), st.integers(1, 999)).map(lambda p: f"{p[0]}–{p[1]}"))
+urls = st.builds(
+    "https://{}.{}/{}".format,
+    st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True),
+    st.sampled_from(["org", "gov.uk", "ac.uk", "com"]),
+    st.from_regex(r"[A-Za-z0-9/._~%?=&#-]{0,30}", fullmatch=True),
+)
+dois = st.builds(
+    "10.{}/{}".format,
+    st.from_regex(r"[0-9]{4,9}", fullmatch=True),
+    st.from_regex(r"[a-z0-9._;()/:-]{1,25}", fullmatch=True),
+)
+pages = st.one_of(
+    st.just(""),
+    st.integers(1, 999).map(str),
+    st.tuples(st.integers(1, 999), st.integers(1, 999)).map(lambda p: f"{p[0]}–{p[1]}"),
+)
 
 
 def people():
     """'Family, Given' or just 'Family'; no commas, semicolons or braces inside the parts."""
-    return st.builds(lambda family, given: (f"{family}, {given}" if given else family, False),
-                     line(30, ",;{}"), line(30, ",;{}", allow_empty=True))
+    return st.builds(
+        lambda family, given: (f"{family}, {given}" if given else family, False),
+        line(30, ",;{}"),
+        line(30, ",;{}", allow_empty=True),
+    )
 
 
 def organisations(exclude="{}"):
@@ -457,10 +518,19 @@ def optional(strategy):
 
 # Built once: building them inside the composite made generation several times slower.
 FIELDS = {
-    "title": line(120), "publisher": optional(line(60)), "journal": optional(line(60)),
-    "volume": optional(line(10)), "issue": optional(line(10)), "pages": pages,
-    "country": optional(line(30)), "url": optional(urls), "doi": optional(dois),
-    "summary": summaries, "summary_cy": summaries, "sectors": slugs, "themes": slugs,
+    "title": line(120),
+    "publisher": optional(line(60)),
+    "journal": optional(line(60)),
+    "volume": optional(line(10)),
+    "issue": optional(line(10)),
+    "pages": pages,
+    "country": optional(line(30)),
+    "url": optional(urls),
+    "doi": optional(dois),
+    "summary": summaries,
+    "summary_cy": summaries,
+    "sectors": slugs,
+    "themes": slugs,
     "publication_type": st.sampled_from(list(TYPE_LABELS)),
 }
 DATES = st.none() | st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
@@ -488,8 +558,20 @@ def test_csv_round_trip_is_exact(items):
 @PROPERTY
 @given(st.lists(valid_records(RIS_AUTHORS), max_size=4))
 def test_ris_round_trip_keeps_the_citation(items):
-    fields = ("title", "year", "authors", "journal", "volume", "issue", "doi", "url", "publication_type",
-              "pages", "publication_date", "publisher")
+    fields = (
+        "title",
+        "year",
+        "authors",
+        "journal",
+        "volume",
+        "issue",
+        "doi",
+        "url",
+        "publication_type",
+        "pages",
+        "publication_date",
+        "publisher",
+    )
     back = parse_ris(to_ris(items))
     assert all(isinstance(item, Record) for item in back)
     assert [[getattr(r, f) for f in fields] for r in back] == [[getattr(r, f) for f in fields] for r in items]
@@ -498,8 +580,21 @@ def test_ris_round_trip_keeps_the_citation(items):
 @PROPERTY
 @given(st.lists(valid_records(), max_size=4))
 def test_bibtex_round_trip_keeps_the_citation(items):
-    fields = ("title", "year", "authors", "doi", "url", "publication_type", "pages", "publication_date",
-              "journal", "volume", "issue", "publisher", "summary")
+    fields = (
+        "title",
+        "year",
+        "authors",
+        "doi",
+        "url",
+        "publication_type",
+        "pages",
+        "publication_date",
+        "journal",
+        "volume",
+        "issue",
+        "publisher",
+        "summary",
+    )
     back = parse_bibtex(to_bibtex(items))
     assert all(isinstance(item, Record) for item in back)
     assert [[getattr(r, f) for f in fields] for r in back] == [[getattr(r, f) for f in fields] for r in items]
@@ -507,10 +602,45 @@ def test_bibtex_round_trip_keeps_the_citation(items):
     assert len(set(keys)) == len(keys) and all(key.isascii() for key in keys)
 
 
-JUNK_PIECES = ["@article{", "@string{", "@comment{", "@misc(", "title = ", "year = 2015", "author = ",
-               "{", "}", "(", ")", '"', "#", ",", "=", "\\'", "\\", "\\v{", " and ", "TY  - JOUR",
-               "ER  - ", "AU  - ", "PY  - 2015/02/30/", "DA  - ", "TI  - x", "title,year,authors\n",
-               ";", "\n", "\r\n", "\ufeff", "$", "--", "2015", "99999999999", "x", "é", " "]
+JUNK_PIECES = [
+    "@article{",
+    "@string{",
+    "@comment{",
+    "@misc(",
+    "title = ",
+    "year = 2015",
+    "author = ",
+    "{",
+    "}",
+    "(",
+    ")",
+    '"',
+    "#",
+    ",",
+    "=",
+    "\\'",
+    "\\",
+    "\\v{",
+    " and ",
+    "TY  - JOUR",
+    "ER  - ",
+    "AU  - ",
+    "PY  - 2015/02/30/",
+    "DA  - ",
+    "TI  - x",
+    "title,year,authors\n",
+    ";",
+    "\n",
+    "\r\n",
+    "\ufeff",
+    "$",
+    "--",
+    "2015",
+    "99999999999",
+    "x",
+    "é",
+    " ",
+]
 junk = st.text() | st.lists(st.sampled_from(JUNK_PIECES), max_size=40).map("".join)
 
 

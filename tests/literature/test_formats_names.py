@@ -26,8 +26,10 @@ def ris_authors(text):
 
 def test_csv_writes_people_family_first_and_braces_organisations_that_need_it():
     cell = parse_csv_cell(to_csv([RECORD]))
-    assert cell == ("Webster, Russell; Mason,; van Gogh, Vincent; Ó Súilleabháin, Séan; National Audit Office; "
-                    "{Department of Health, Social Services and Public Safety}; Ernst & Young")
+    assert cell == (
+        "Webster, Russell; Mason,; van Gogh, Vincent; Ó Súilleabháin, Séan; National Audit Office; "
+        "{Department of Health, Social Services and Public Safety}; Ernst & Young"
+    )
     assert parse_csv(to_csv([RECORD])) == [RECORD]
 
 
@@ -44,8 +46,14 @@ def test_ris_writes_family_first_and_marks_a_one_name_person_with_a_comma():
     # by one name keeps the comma of "Family, Given" with no given name (EndNote's documentation
     # asks for a trailing comma to keep a name in one piece, which is what such a name is).
     assert ris_authors(to_ris([RECORD])) == [
-        "Webster, Russell", "Mason,", "van Gogh, Vincent", "Ó Súilleabháin, Séan", "National Audit Office",
-        "Department of Health, Social Services and Public Safety", "Ernst & Young"]
+        "Webster, Russell",
+        "Mason,",
+        "van Gogh, Vincent",
+        "Ó Súilleabháin, Séan",
+        "National Audit Office",
+        "Department of Health, Social Services and Public Safety",
+        "Ernst & Young",
+    ]
     [back] = parse_ris(to_ris([RECORD]))
     # The one thing RIS cannot carry: an organisation with a comma in its name.
     expected = [(name, is_org and "," not in name) for name, is_org in AUTHORS]
@@ -54,9 +62,11 @@ def test_ris_writes_family_first_and_marks_a_one_name_person_with_a_comma():
 
 def test_bibtex_writes_one_name_people_plainly_and_organisations_in_braces():
     text = to_bibtex([RECORD])
-    assert ("author = {Webster, Russell and Mason and van Gogh, Vincent and Ó Súilleabháin, Séan and "
-            "{National Audit Office} and {Department of Health, Social Services {and} Public Safety} and "
-            "{Ernst \\& Young}}") in text
+    assert (
+        "author = {Webster, Russell and Mason and van Gogh, Vincent and Ó Súilleabháin, Séan and "
+        "{National Audit Office} and {Department of Health, Social Services {and} Public Safety} and "
+        "{Ernst \\& Young}}"
+    ) in text
     [back] = parse_bibtex(text)
     assert back.authors == AUTHORS
 

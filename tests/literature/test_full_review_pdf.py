@@ -104,9 +104,13 @@ def review(language):
 def most_digests_only_in_english(db):
     """Every demo digest is in Welsh; a real site has English digests not yet translated. Take
     the Welsh away from all but two, and rebuild the Welsh PDF as the worker would."""
-    kept = DigestPage.objects.filter(locale__language_code="en", slug__in=["pricing", "gaming-cream-skimming-and-parking"])
-    for page in DigestPage.objects.live().filter(locale__language_code="cy").exclude(
-        translation_key__in=kept.values("translation_key")
+    kept = DigestPage.objects.filter(
+        locale__language_code="en", slug__in=["pricing", "gaming-cream-skimming-and-parking"]
+    )
+    for page in (
+        DigestPage.objects.live()
+        .filter(locale__language_code="cy")
+        .exclude(translation_key__in=kept.values("translation_key"))
     ):
         page.unpublish()
     review_pdf.build("cy")
@@ -148,8 +152,9 @@ def test_a_moderator_publishes_a_digest_change_and_that_language_s_pdf_is_rebuil
 
 
 @pytest.mark.django_db
-def test_unpublishing_a_digest_takes_it_out_of_the_pdf_and_the_index(client, moderator,
-                                                                      django_capture_on_commit_callbacks):
+def test_unpublishing_a_digest_takes_it_out_of_the_pdf_and_the_index(
+    client, moderator, django_capture_on_commit_callbacks
+):
     digest = DigestPage.objects.live().get(locale__language_code="en", slug="pricing")
     assert digest.title in text_of(fetch_pdf(client, "en")[1])
 
@@ -271,8 +276,9 @@ def test_the_welsh_page_links_the_welsh_pdf_and_says_which_digests_are_only_in_e
 
 
 @pytest.mark.django_db
-def test_with_no_welsh_digests_the_welsh_page_offers_the_english_pdf(client, moderator,
-                                                                     django_capture_on_commit_callbacks):
+def test_with_no_welsh_digests_the_welsh_page_offers_the_english_pdf(
+    client, moderator, django_capture_on_commit_callbacks
+):
     for digest in DigestPage.objects.live().filter(locale__language_code="cy"):
         unpublish(client, digest, django_capture_on_commit_callbacks)
     assert full_review.stored("cy") is None  # an empty shell is not kept

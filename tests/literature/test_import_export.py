@@ -74,8 +74,10 @@ def test_an_update_matched_by_doi_changes_only_what_the_file_gives(csv_file, tmp
     entry.summary_cy = "Crynodeb a ysgrifennwyd gan staff."
     entry.save()
     update = tmp_path / "update.csv"
-    update.write_text("title,year,doi,pages\nA test record for the importer: not a real publication,2015,"
-                      "https://doi.org/10.5555/12345678,184-200\n")
+    update.write_text(
+        "title,year,doi,pages\nA test record for the importer: not a real publication,2015,"
+        "https://doi.org/10.5555/12345678,184-200\n"
+    )
     assert "Row 2: updated" in run_import(update, "--publish")
     entry.refresh_from_db()
     assert entry.pages == "184–200"
@@ -99,8 +101,11 @@ def test_admin_upload_imports_and_refuses_wrong_files(admin_client):
     # Drafts by default: "publish" is offered to someone who may publish, never ticked.
     assert {"file", "dry_run", "publish", "on_duplicate"} <= offered and "publish" not in fields
     assert fields["dry_run"] == "on" and fields["on_duplicate"] == "skip"
-    upload = SimpleUploadedFile("pack.ris", b"TY  - RPRT\r\nTI  - Outcome-based payment schemes\r\nAU  - National Audit Office\r\n"
-                                b"PY  - 2015\r\nAB  - Found at least 15bn of PbR.\r\nER  - \r\n")
+    upload = SimpleUploadedFile(
+        "pack.ris",
+        b"TY  - RPRT\r\nTI  - Outcome-based payment schemes\r\nAU  - National Audit Office\r\n"
+        b"PY  - 2015\r\nAB  - Found at least 15bn of PbR.\r\nER  - \r\n",
+    )
     del fields["dry_run"]  # the administrator unticks "check only" and ticks "publish"
     response = admin_client.post(url, {**fields, "publish": "on", "file": upload}, follow=True)
     html = response.content.decode()
@@ -156,7 +161,7 @@ def test_one_entry_exports_and_unknown_formats_are_not_found(client):
 @pytest.mark.django_db
 def test_csv_export_cannot_smuggle_spreadsheet_formulas(client):
     pack = ResourcePackPage.objects.get(locale__language_code="en")
-    factories.entry(title="=HYPERLINK(\"http://evil.example\")", summary="@SUM(1+1)")
+    factories.entry(title='=HYPERLINK("http://evil.example")', summary="@SUM(1+1)")
     response = client.get(pack.url + "export/csv/", {"q": "HYPERLINK"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'@SUM" in text

@@ -78,6 +78,7 @@ def entry_page(entry):
 
 # --- drafts, and who may publish -----------------------------------------------------------
 
+
 @pytest.mark.django_db
 def test_an_editor_imports_drafts_and_a_forged_publish_changes_nothing(editor, client):
     fields, offered = rendered_form(editor.get(IMPORT_URL))
@@ -90,8 +91,7 @@ def test_an_editor_imports_drafts_and_a_forged_publish_changes_nothing(editor, c
     ]
     job = upload(editor, csv_file(rows), extra={"publish": "on"})
     assert job.status == "done" and not job.publish
-    assert job.counts == {"created": 2, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": 1,
-                          "needs_summary": 1}
+    assert job.counts == {"created": 2, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": 1, "needs_summary": 1}
     rows = report(job)
     assert rows["Row 2"]["outcome"] == "created" and not rows["Row 2"]["needs_summary"]
     assert rows["Row 3"]["outcome"] == "created" and rows["Row 3"]["needs_summary"]
@@ -106,7 +106,7 @@ def test_an_editor_imports_drafts_and_a_forged_publish_changes_nothing(editor, c
 
     # The job's page says what happened, flags the missing summary and points to the drafts.
     page = editor.get(reverse("literature_import_job", args=(job.pk,))).content.decode()
-    assert "http-equiv=\"refresh\"" not in page
+    assert 'http-equiv="refresh"' not in page
     assert "Added as a draft" in page and "Needs a summary" in page and "Not imported" in page
     assert "?status=draft" in page
 
@@ -115,8 +115,11 @@ def test_an_editor_imports_drafts_and_a_forged_publish_changes_nothing(editor, c
 def test_a_moderator_may_choose_to_publish_on_import(moderator, client):
     fields, offered = rendered_form(moderator.get(IMPORT_URL))
     assert "publish" in offered and "publish" not in fields  # offered, never pre-ticked
-    job = upload(moderator, csv_file([{"title": "Published at once", "year": "2018", "authors": "Fox, Chris"}]),
-                 extra={"publish": "on"})
+    job = upload(
+        moderator,
+        csv_file([{"title": "Published at once", "year": "2018", "authors": "Fox, Chris"}]),
+        extra={"publish": "on"},
+    )
     entry = BibliographyEntry.objects.get(title="Published at once")
     assert job.publish and entry.live and not entry.has_unpublished_changes
     assert report(job)["Row 2"]["published"]
@@ -126,17 +129,31 @@ def test_a_moderator_may_choose_to_publish_on_import(moderator, client):
 
 # --- duplicates --------------------------------------------------------------------------
 
+
 @pytest.mark.django_db
 def test_duplicates_are_reported_per_row_against_the_pack_and_the_file(editor):
-    factories.entry(title="A test report: the council's use of outcome payments", year=2015,
-                    doi="10.1000/test.2015", url="https://www.example.org/report/test-outcome-payments/")
+    factories.entry(
+        title="A test report: the council's use of outcome payments",
+        year=2015,
+        doi="10.1000/test.2015",
+        url="https://www.example.org/report/test-outcome-payments/",
+    )
     rows = [
         {"title": "Something new", "year": "2021", "authors": "Someone, A.", "doi": "10.1000/new.1"},
         # The same DOI written as a link, the same web address without www. and the slash,
         # and the same title in other case and punctuation: all the entry above.
-        {"title": "A different title", "year": "2015", "authors": "Test Council", "doi": "https://doi.org/10.1000/TEST.2015"},
-        {"title": "Another title", "year": "2015", "authors": "Test Council",
-         "url": "http://example.org/report/test-outcome-payments"},
+        {
+            "title": "A different title",
+            "year": "2015",
+            "authors": "Test Council",
+            "doi": "https://doi.org/10.1000/TEST.2015",
+        },
+        {
+            "title": "Another title",
+            "year": "2015",
+            "authors": "Test Council",
+            "url": "http://example.org/report/test-outcome-payments",
+        },
         {"title": "A TEST REPORT -- the council's use of outcome payments", "year": "2015", "authors": "Test Council"},
         # The same title in another year is another publication.
         {"title": "A test report: the council's use of outcome payments", "year": "2016", "authors": "Test Council"},
@@ -157,11 +174,17 @@ def test_duplicates_are_reported_per_row_against_the_pack_and_the_file(editor):
 
 @pytest.mark.django_db
 def test_update_of_a_live_entry_is_a_draft_for_moderation_and_the_live_version_stays(editor, moderator, client):
-    entry = factories.entry(title="Payment by results and the voluntary sector", year=2014, pages="1–10",
-                            doi="10.1000/vcs.2014")
+    entry = factories.entry(
+        title="Payment by results and the voluntary sector", year=2014, pages="1–10", doi="10.1000/vcs.2014"
+    )
     entry.save_revision().publish()
-    row = {"title": "Payment by results and the voluntary sector", "year": "2014", "doi": "10.1000/vcs.2014",
-           "authors": "Webster, Russell", "summary": "A new summary from the file."}
+    row = {
+        "title": "Payment by results and the voluntary sector",
+        "year": "2014",
+        "doi": "10.1000/vcs.2014",
+        "authors": "Webster, Russell",
+        "summary": "A new summary from the file.",
+    }
 
     client.force_login(user("editor"))
     skipped = upload(client, csv_file([row]), on_duplicate="skip")
@@ -185,13 +208,18 @@ def test_update_of_a_live_entry_is_a_draft_for_moderation_and_the_live_version_s
 
     # A Moderator who chooses to publish publishes the change.
     client.force_login(user("moderator"))
-    upload(client, csv_file([{**row, "summary": "The moderator's summary."}]), on_duplicate="update",
-           extra={"publish": "on"})
+    upload(
+        client,
+        csv_file([{**row, "summary": "The moderator's summary."}]),
+        on_duplicate="update",
+        extra={"publish": "on"},
+    )
     entry.refresh_from_db()
     assert entry.live and not entry.has_unpublished_changes and entry.summary == "The moderator's summary."
 
 
 # --- check only, progress, permissions ------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_check_only_saves_nothing_then_imports_the_same_file_without_uploading_it_again(editor):
@@ -213,8 +241,9 @@ def test_check_only_saves_nothing_then_imports_the_same_file_without_uploading_i
 def test_the_job_page_refreshes_itself_until_the_job_is_done(editor):
     # A job as the upload stores it, before a worker has picked it up.
     job = ImportJob.objects.create(
-        created_by=user("editor"), filename="waiting.csv",
-        text="title,year,authors\nWaiting for the worker,2016,\"Fox, Chris\"\n",
+        created_by=user("editor"),
+        filename="waiting.csv",
+        text='title,year,authors\nWaiting for the worker,2016,"Fox, Chris"\n',
     )
     url = reverse("literature_import_job", args=(job.pk,))
     waiting = editor.get(url).content.decode()
@@ -223,7 +252,7 @@ def test_the_job_page_refreshes_itself_until_the_job_is_done(editor):
     job.refresh_from_db()
     assert job.status == "done" and job.rows_done == job.total_rows == 1
     done = editor.get(url).content.decode()
-    assert "http-equiv=\"refresh\"" not in done and "Waiting for the worker" in done
+    assert 'http-equiv="refresh"' not in done and "Waiting for the worker" in done
     # The recent imports on the form's page link to it.
     assert url in editor.get(IMPORT_URL).content.decode()
 
@@ -242,6 +271,7 @@ def test_only_staff_who_may_add_entries_see_imports(client, editor):
 
 # --- the Bibliography list and the dashboard -----------------------------------------------
 
+
 @pytest.mark.django_db
 def test_the_bibliography_list_shows_status_and_needs_a_summary_and_filters_them(editor):
     upload(editor, csv_file([{"title": "An imported draft with no summary", "year": "2022", "authors": "Fox, Chris"}]))
@@ -253,15 +283,20 @@ def test_the_bibliography_list_shows_status_and_needs_a_summary_and_filters_them
 
     def listed(**params):
         html = BeautifulSoup(editor.get(list_url, params).content, "html.parser")
-        return {row.select_one("td a").get_text(strip=True): " ".join(row.get_text(" ").split())
-                for row in html.select("table.listing tbody tr") if row.select_one("td a")}
+        return {
+            row.select_one("td a").get_text(strip=True): " ".join(row.get_text(" ").split())
+            for row in html.select("table.listing tbody tr")
+            if row.select_one("td a")
+        }
 
     drafts = listed(status="draft")
     assert "An imported draft with no summary" in drafts and "An entry in moderation" not in drafts
     assert "draft" in drafts["An imported draft with no summary"]
     assert "Needs a summary" in drafts["An imported draft with no summary"]
     in_moderation = listed(status="in_moderation")
-    assert list(in_moderation) == ["An entry in moderation"] and "in moderation" in in_moderation["An entry in moderation"]
+    assert (
+        list(in_moderation) == ["An entry in moderation"] and "in moderation" in in_moderation["An entry in moderation"]
+    )
     assert "An imported draft with no summary" in listed(needs_summary="true")
     assert all("Needs a summary" not in text for text in listed(needs_summary="false").values())
     assert "An imported draft with no summary" not in listed(status="live")
@@ -309,8 +344,14 @@ class QueryCounter:
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
-        if re.match(r'SELECT "literature_bibliographyentry"."id"[^,]*, "literature_bibliographyentry"."doi"[^,]*, '
-                    r'"literature_bibliographyentry"."url"', sql) and " WHERE " not in sql:
+        if (
+            re.match(
+                r'SELECT "literature_bibliographyentry"."id"[^,]*, "literature_bibliographyentry"."doi"[^,]*, '
+                r'"literature_bibliographyentry"."url"',
+                sql,
+            )
+            and " WHERE " not in sql
+        ):
             self.key_reads += 1
         return execute(sql, params, many, context)
 
@@ -320,9 +361,14 @@ def big_file(existing):
     entry already in the pack (by DOI), 10 with no year."""
     rows = []
     for number in range(1, ROWS + 1):
-        row = {"title": f"Synthetic import test study {number}", "year": str(1990 + number % 30),
-               "authors": f"Tester, Number {number}; Example Organisation", "type": "evaluation",
-               "doi": f"10.5555/import.{number}", "summary": "" if number % 10 == 0 else f"Summary {number}."}
+        row = {
+            "title": f"Synthetic import test study {number}",
+            "year": str(1990 + number % 30),
+            "authors": f"Tester, Number {number}; Example Organisation",
+            "type": "evaluation",
+            "doi": f"10.5555/import.{number}",
+            "summary": "" if number % 10 == 0 else f"Summary {number}.",
+        }
         if number > ROWS - 100:  # repeats of rows 2 to 101 of the file (entries 1 to 100)
             row = {**rows[number - ROWS + 99], "summary": "Repeated."}
         elif number > ROWS - 150:
@@ -342,11 +388,19 @@ def test_five_thousand_rows_in_one_job(editor):
     with connection.execute_wrapper(queries):
         job = upload(editor, file)
     seconds = time.monotonic() - started
-    print(f"\n{ROWS} rows: {seconds:.1f}s under test settings (tasks run at once, in-memory SQLite), "
-          f"{queries.count} queries ({queries.count / ROWS:.1f} a row)")
+    print(
+        f"\n{ROWS} rows: {seconds:.1f}s under test settings (tasks run at once, in-memory SQLite), "
+        f"{queries.count} queries ({queries.count / ROWS:.1f} a row)"
+    )
     assert job.status == "done" and job.total_rows == job.rows_done == ROWS
-    assert job.counts == {"created": ROWS - 160, "updated": 0, "unchanged": 0, "skipped": 150, "rejected": 10,
-                          "needs_summary": len([n for n in range(1, ROWS - 159) if n % 10 == 0])}
+    assert job.counts == {
+        "created": ROWS - 160,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 150,
+        "rejected": 10,
+        "needs_summary": len([n for n in range(1, ROWS - 159) if n % 10 == 0]),
+    }
     assert queries.count <= QUERIES_PER_ROW * ROWS
     assert queries.key_reads == 1  # duplicates were looked up once, not per row
     rows = report(job)

@@ -20,9 +20,13 @@ def digests_in(language):
 def most_digests_only_in_english(db):
     """Every demo digest is in Welsh; a real site has English digests not yet translated. Take
     the Welsh away from all but two (their tags differ from the rest's)."""
-    kept = DigestPage.objects.filter(locale__language_code="en", slug__in=["pricing", "gaming-cream-skimming-and-parking"])
-    for page in DigestPage.objects.live().filter(locale__language_code="cy").exclude(
-        translation_key__in=kept.values("translation_key")
+    kept = DigestPage.objects.filter(
+        locale__language_code="en", slug__in=["pricing", "gaming-cream-skimming-and-parking"]
+    )
+    for page in (
+        DigestPage.objects.live()
+        .filter(locale__language_code="cy")
+        .exclude(translation_key__in=kept.values("translation_key"))
     ):
         page.unpublish()
 
@@ -143,7 +147,8 @@ def own_listed(main):
     english = heading.find_next("ul") if heading is not None else None
     return [
         (link.get_text(strip=True), link["href"])
-        for found in main.select("#digests ~ .govuk-grid-row .app-digest-list") if found is not english
+        for found in main.select("#digests ~ .govuk-grid-row .app-digest-list")
+        if found is not english
         for link in found.select("li h3 a")
     ]
 
@@ -198,7 +203,9 @@ def test_switching_to_welsh_with_a_sector_filters_both_lists(client):
     """A sector Welsh and English-only digests share, but not every English-only digest has."""
     welsh, english_only = digests_in("cy"), english_only_digests()
     sector = next(
-        tag for digest in welsh for tag in digest.sector_tags.all()
+        tag
+        for digest in welsh
+        for tag in digest.sector_tags.all()
         if 0 < sum(tag in other.sector_tags.all() for other in english_only) < len(english_only)
     )
     response = client.get(review("en").url, {"sector": sector.slug})
@@ -217,9 +224,13 @@ def test_a_welsh_filter_no_digest_matches_says_so(client):
     theme_slugs = {tag.slug for d in welsh + english_only for tag in d.theme_tags.all()}
     sector_slugs = {tag.slug for d in welsh + english_only for tag in d.sector_tags.all()}
     pair = next(
-        (theme, sector) for theme in sorted(theme_slugs) for sector in sorted(sector_slugs)
-        if not any({theme} <= {t.slug for t in d.theme_tags.all()} and sector in {s.slug for s in d.sector_tags.all()}
-                   for d in welsh + english_only)
+        (theme, sector)
+        for theme in sorted(theme_slugs)
+        for sector in sorted(sector_slugs)
+        if not any(
+            {theme} <= {t.slug for t in d.theme_tags.all()} and sector in {s.slug for s in d.sector_tags.all()}
+            for d in welsh + english_only
+        )
     )
     main = main_of(client, f"{review('cy').url}?theme={pair[0]}&sector={pair[1]}")
     assert own_listed(main) == [] and main.find(id="english-only") is None

@@ -48,11 +48,13 @@ def entries(db):
         "commissioner": factories.entry(title="Quokka guide for the commissioner", summary="Advice."),
         "skimming": factories.entry(
             title="Quokka employment contracts",
-            summary="Providers were cream-skimming: they took on the clients easiest to place in work."),
+            summary="Providers were cream-skimming: they took on the clients easiest to place in work.",
+        ),
         "creaming": factories.entry(title="Quokka welfare-to-work", summary="Creaming and parking were common."),
         "cash flow": factories.entry(title="Quokka providers' cash flow", summary="Paid late, providers borrowed."),
-        "cashflow": factories.entry(title="Quokka cashflow survey", summary="Charities waited months to be paid.",
-                                    doi="10.9999/quokka.2015.1"),
+        "cashflow": factories.entry(
+            title="Quokka cashflow survey", summary="Charities waited months to be paid.", doi="10.9999/quokka.2015.1"
+        ),
     }
 
 
@@ -154,7 +156,9 @@ def test_an_entry_page_links_to_the_publication_and_back_to_the_pack(client, ent
         assert "https://example.org/quokka-cashflow-survey" in links
         back = html.select_one("a.govuk-back-link")
         assert back["href"] == pack(language).url
-        assert back.get_text(strip=True) == {"en": "Back to the resource pack", "cy": "Yn ôl i'r pecyn adnoddau"}[language]
+        assert (
+            back.get_text(strip=True) == {"en": "Back to the resource pack", "cy": "Yn ôl i'r pecyn adnoddau"}[language]
+        )
 
 
 def pack_results(client, words, language):
@@ -183,7 +187,7 @@ def test_english_words_find_the_same_on_the_welsh_pack(client, words):
 
 
 def test_a_welsh_glossary_term_finds_what_its_english_term_finds(client):
-    """"Dewis y goreuon" is the Welsh glossary's name for cream-skimming: it finds the paper
+    """ "Dewis y goreuon" is the Welsh glossary's name for cream-skimming: it finds the paper
     named after it, as "cream-skimming" does, on either page."""
     paper = "Cream-skimming, Parking and other Intended and Unintended Effects of Performance-Based Contracting"
     english = pack_results(client, "cream-skimming", "en")

@@ -77,11 +77,22 @@ def test_sorting(client, pack):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [
-    {"year_from": "abc"}, {"year_to": "99999"}, {"page": "999"}, {"page": "-1"}, {"sort": "'; DROP TABLE"},
-    {"q": "x" * 10000}, {"q": "<script>alert(1)</script>"}, {"sector": "no-such-sector"}, {"type": "bogus"},
-    {"q": "\u202e\u0000\ud7ff"}, {"country": "Atlantis"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year_from": "abc"},
+        {"year_to": "99999"},
+        {"page": "999"},
+        {"page": "-1"},
+        {"sort": "'; DROP TABLE"},
+        {"q": "x" * 10000},
+        {"q": "<script>alert(1)</script>"},
+        {"sector": "no-such-sector"},
+        {"type": "bogus"},
+        {"q": "\u202e\u0000\ud7ff"},
+        {"country": "Atlantis"},
+    ],
+)
 def test_hostile_or_odd_queries_still_get_a_page(client, pack, params):
     response = client.get(pack.url, params)
     assert response.status_code == 200

@@ -91,7 +91,9 @@ def submit(client, address, /, selector="form[method=post]", button=None, **fill
 
 
 def texts(response, selector):
-    return [" ".join(tag.get_text(" ").split()) for tag in BeautifulSoup(response.content, "html.parser").select(selector)]
+    return [
+        " ".join(tag.get_text(" ").split()) for tag in BeautifulSoup(response.content, "html.parser").select(selector)
+    ]
 
 
 def messages_shown(client, response):
@@ -192,8 +194,11 @@ def test_find_duplicates_matches_doi_then_web_address_then_title_and_year():
 @pytest.mark.django_db
 def test_the_public_form_takes_authors_year_and_doi(client):
     suggestion = suggest(
-        client, authors="  Webster,  Russell; National Audit Office ", year=" 2019 ",
-        doi="https://doi.org/10.1177/1356389015577464", email="someone@example.org",
+        client,
+        authors="  Webster,  Russell; National Audit Office ",
+        year=" 2019 ",
+        doi="https://doi.org/10.1177/1356389015577464",
+        email="someone@example.org",
     )
     assert suggestion.authors == "Webster, Russell; National Audit Office"
     assert suggestion.year == 2019
@@ -246,8 +251,9 @@ def test_the_welsh_form_explains_the_new_fields_and_errors_in_welsh(client):
     assert "Awduron neu sefydliad (dewisol)" in labels
     assert "Blwyddyn cyhoeddi (dewisol)" in labels
     assert "DOI (dewisol)" in labels
-    response = client.post(pack.url + "suggest/", form_data(page, title="Adroddiad", why="Am fod.", year="①",
-                                                            doi="dim"))
+    response = client.post(
+        pack.url + "suggest/", form_data(page, title="Adroddiad", why="Am fod.", year="①", doi="dim")
+    )
     assert texts(response, ".govuk-error-summary a") == [
         "Rhowch y flwyddyn fel 4 digid, er enghraifft 2019",
         "Rhowch DOI yn y fformat cywir, fel 10.1177/1356389015577464",
@@ -269,7 +275,9 @@ def test_editors_find_the_queue_in_the_menu_and_the_count_on_the_dashboard(clien
     assert reverse(LIST) in json.dumps(sidebar)  # Literature → Suggestions
     panel = " ".join(texts(dashboard, "#new-suggestions-section"))
     assert f"{already_new + 2} new suggestions to review" in panel
-    assert follow_link(client, dashboard, f"{already_new + 2} new suggestions to review") == reverse(LIST) + "?status=new"
+    assert (
+        follow_link(client, dashboard, f"{already_new + 2} new suggestions to review") == reverse(LIST) + "?status=new"
+    )
 
 
 @pytest.mark.django_db
@@ -294,8 +302,10 @@ def test_the_list_filters_by_status_and_flags_possible_duplicates(client, editor
     client.force_login(editor)
 
     listing = client.get(reverse(LIST), {"status": "new"})
-    rows = {row.select_one("td a").get_text(strip=True): " ".join(row.get_text(" ").split())
-            for row in BeautifulSoup(listing.content, "html.parser").select("tbody tr")}
+    rows = {
+        row.select_one("td a").get_text(strip=True): " ".join(row.get_text(" ").split())
+        for row in BeautifulSoup(listing.content, "html.parser").select("tbody tr")
+    }
     assert flagged.title in rows and plain.title in rows and rejected.title not in rows
     assert "possible duplicate" in rows[flagged.title] and "same DOI" in rows[flagged.title]
     assert "possible duplicate" not in rows[plain.title]
@@ -317,8 +327,12 @@ def test_an_editor_accepts_into_a_draft_and_the_suggester_hears_once_a_moderator
     client, editor, moderator, outbox, django_capture_on_commit_callbacks
 ):
     suggestion = suggest(
-        client, title="Outcomes-based commissioning in youth justice", authors="Hedderman, Carol; Youth Justice Board",
-        year="2018", url="https://www.example.org/youth-justice.pdf", email="suggester@example.org",
+        client,
+        title="Outcomes-based commissioning in youth justice",
+        authors="Hedderman, Carol; Youth Justice Board",
+        year="2018",
+        url="https://www.example.org/youth-justice.pdf",
+        email="suggester@example.org",
     )
     client.force_login(editor)
     page = suggestion_page(client, suggestion)
@@ -331,10 +345,14 @@ def test_an_editor_accepts_into_a_draft_and_the_suggester_hears_once_a_moderator
     assert "draft entry was made" in messages_shown(client, response)
     assert suggestion.status == "accepted" and suggestion.decided_by == editor and suggestion.decided_at
     assert (entry.title, entry.year, entry.url, entry.publication_type) == (
-        suggestion.title, 2018, suggestion.url, "grey"
+        suggestion.title,
+        2018,
+        suggestion.url,
+        "grey",
     )
     assert [(a.name, a.is_organisation) for a in entry.authors.order_by("sort_order")] == [
-        ("Hedderman, Carol", False), ("Youth Justice Board", True)
+        ("Hedderman, Carol", False),
+        ("Youth Justice Board", True),
     ]
     assert not entry.live and entry.has_unpublished_changes and entry.summary == ""
     assert outbox("suggester@example.org") == []  # nothing to link to yet
@@ -350,8 +368,13 @@ def test_an_editor_accepts_into_a_draft_and_the_suggester_hears_once_a_moderator
     client.force_login(editor)
     edit_url = reverse(ENTRY_EDIT, args=(entry.pk,))
     assert b'name="action-publish"' not in client.get(edit_url).content
-    response = submit(client, edit_url, "form[data-edit-form]", button="action-submit",
-                      summary="Found that outcome payments changed little in youth justice.")
+    response = submit(
+        client,
+        edit_url,
+        "form[data-edit-form]",
+        button="action-submit",
+        summary="Found that outcome payments changed little in youth justice.",
+    )
     assert response.status_code == 302, texts(response, ".error-message")
     entry.refresh_from_db()
     assert not entry.live and entry.current_workflow_state is not None
@@ -428,7 +451,10 @@ def test_a_rejection_needs_a_reason_and_is_emailed_in_the_suggesters_language(cl
     assert "write the reason in Welsh" in form.content.decode()
     response = client.post(reject_url, form_data(form, reason="   "))
     assert response.status_code == 200
-    assert "Give the reason. It is kept with the suggestion, and sent to the suggester if they left an email address." in " ".join(texts(response, ".error-message"))
+    assert (
+        "Give the reason. It is kept with the suggestion, and sent to the suggester if they left an email address."
+        in " ".join(texts(response, ".error-message"))
+    )
     suggestion.refresh_from_db()
     assert suggestion.status == "new" and outbox("awgrymwr@example.org") == []
 
@@ -491,10 +517,17 @@ def test_a_mail_failure_keeps_the_decision_and_can_be_sent_again(client, editor,
 
 @pytest.mark.django_db
 def test_already_in_the_pack_points_the_suggester_at_the_live_entry(client, editor, outbox):
-    existing = make_entry(title="Payment by results in drug recovery", year=2013,
-                          url="https://www.example.gov.uk/drug-recovery-pbr")
-    suggestion = suggest(client, language="cy", title="Payment by results in drug recovery", year="2013",
-                         url="http://example.gov.uk/drug-recovery-pbr/", email="eisoes@example.org")
+    existing = make_entry(
+        title="Payment by results in drug recovery", year=2013, url="https://www.example.gov.uk/drug-recovery-pbr"
+    )
+    suggestion = suggest(
+        client,
+        language="cy",
+        title="Payment by results in drug recovery",
+        year="2013",
+        url="http://example.gov.uk/drug-recovery-pbr/",
+        email="eisoes@example.org",
+    )
     client.force_login(editor)
     page = suggestion_page(client, suggestion)
     duplicate_url = follow_link(client, page, "Already in the pack")

@@ -86,8 +86,10 @@ def suggest(visitor, suggest_url, answers):
 
 
 def error_summary(response):
-    return [item.get_text(strip=True) for item in
-            BeautifulSoup(response.content, "html.parser").select(".govuk-error-summary__list li")]
+    return [
+        item.get_text(strip=True)
+        for item in BeautifulSoup(response.content, "html.parser").select(".govuk-error-summary__list li")
+    ]
 
 
 @pytest.mark.django_db
@@ -121,8 +123,11 @@ def accept_url(suggestion):
 def rendered_form(response):
     """What a browser would post from the page's form (inputs, selected options, textareas)."""
     form = BeautifulSoup(response.content, "html.parser").select_one("form[method=post]")
-    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")
-            if field.get("type") not in ("checkbox", "radio", "submit")}
+    data = {
+        field["name"]: field.get("value", "")
+        for field in form.select("input[name]")
+        if field.get("type") not in ("checkbox", "radio", "submit")
+    }
     for select in form.select("select[name]"):
         chosen = select.select_one("option[selected]") or select.select_one("option")
         data[select["name"]] = chosen.get("value", "")

@@ -16,7 +16,9 @@ def test_compounds_are_joined_and_split_into_known_words():
     assert "and" not in known and {"cash", "flow", "provider"} <= known
     assert compound_variants(["cashflow"], known) == [["cash", "flow"]]
     assert compound_variants(["provider", "cash", "flow"], known) == [
-        ["providercash", "flow"], ["provider", "cashflow"]]
+        ["providercash", "flow"],
+        ["provider", "cashflow"],
+    ]
     # Never split into halves the vocabulary does not know ("pay" + "ment").
     assert compound_variants(["payment"], known | {"pay"}) == []
     assert compound_variants(["payment", "by", "results"], known) == []  # no join across a stopword

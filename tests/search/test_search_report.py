@@ -24,8 +24,18 @@ def reported():
 
 HOSTILE = [
     "gaming" * 20,  # 120 characters
-    "gaming\x00", "gaming\x1b[31m", "gam\u202eing", "gaming\u200b", "\ufeffgaming", "gaming\u2066x\u2069",
-    "line\nbreak", "gaming\u2028", "\u200b\u200b", "\u00ad", " ", "\ue000private",
+    "gaming\x00",
+    "gaming\x1b[31m",
+    "gam\u202eing",
+    "gaming\u200b",
+    "\ufeffgaming",
+    "gaming\u2066x\u2069",
+    "line\nbreak",
+    "gaming\u2028",
+    "\u200b\u200b",
+    "\u00ad",
+    " ",
+    "\ue000private",
 ]
 
 
@@ -69,11 +79,23 @@ def test_a_script_of_hostile_strings_leaves_the_report_as_it_was(client):
     assert reported() == {"gaming"}
 
 
-@pytest.mark.parametrize("text,ordinary", [
-    ("cash flow", True), ("i'r gwasanaeth", True), ("ضمان", True), ("e\u0301valuation", True), ("🙂", True),
-    ("", False), ("x" * 101, False), ("x" * 100, True), ("a\tb", False), ("a\u200db", False), ("\u0301", False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    "text,ordinary",
+    [
+        ("cash flow", True),
+        ("i'r gwasanaeth", True),
+        ("ضمان", True),
+        ("e\u0301valuation", True),
+        ("🙂", True),
+        ("", False),
+        ("x" * 101, False),
+        ("x" * 100, True),
+        ("a\tb", False),
+        ("a\u200db", False),
+        ("\u0301", False),
+        (None, False),
+    ],
+)
 def test_what_counts_as_an_ordinary_query(text, ordinary):
     assert is_ordinary_query(text) is ordinary
 
@@ -92,8 +114,9 @@ def test_queries_left_by_a_script_before_can_be_removed(client):
     # A control character PostgreSQL can store (it refuses NUL outright, so none was ever kept there).
     for query in ["gaming", "x" * 150, "gam\u202eing", "\u200b", "probe\x07", "promoted\u200b"]:
         log_search(query, found_anything=False)
-    SearchPromotion.objects.create(query=Query.objects.get(query_string="promoted\u200b"),
-                                   page=Page.objects.filter(depth=2).first(), sort_order=0)
+    SearchPromotion.objects.create(
+        query=Query.objects.get(query_string="promoted\u200b"), page=Page.objects.filter(depth=2).first(), sort_order=0
+    )
     out = StringIO()
     call_command("tidy_search_report", "--dry-run", stdout=out)
     assert "Would remove 4 " in out.getvalue() and len(reported()) == 6

@@ -20,14 +20,18 @@ def results(client, url):
     assert response.status_code == 200, url
     html = BeautifulSoup(response.content, "html.parser")
     items = html.select(".app-search-result")
-    return response, html, [
-        {
-            "kind": item.select_one(".govuk-tag").get_text(strip=True),
-            "title": item.select_one(".app-search-result__title").get_text(strip=True),
-            "href": item.select_one(".app-search-result__title a")["href"],
-        }
-        for item in items
-    ]
+    return (
+        response,
+        html,
+        [
+            {
+                "kind": item.select_one(".govuk-tag").get_text(strip=True),
+                "title": item.select_one(".app-search-result__title").get_text(strip=True),
+                "href": item.select_one(".app-search-result__title a")["href"],
+            }
+            for item in items
+        ],
+    )
 
 
 def titles(found):
@@ -139,16 +143,38 @@ def test_nothing_found_suggests_spellings_and_sectors_to_browse(client):
 
 
 HOSTILE = [
-    "", " ", "a" * 10_000, "' OR 1=1 --", "\"; DROP TABLE wagtailcore_page; --", "<script>alert('x')</script>",
-    "\x00\x01\x1f", "NEAR(a b)", '"unbalanced', "title:gaming", "{title body} : x", "a* OR b*", "!(&|):*",
-    "AND OR NOT", "𝔭𝔞𝔶𝔪𝔢𝔫𝔱 🙂", "ضمان", "e\u0301valuation", "\u202eevil", "%", "_", "\\", "*", "''",
+    "",
+    " ",
+    "a" * 10_000,
+    "' OR 1=1 --",
+    '"; DROP TABLE wagtailcore_page; --',
+    "<script>alert('x')</script>",
+    "\x00\x01\x1f",
+    "NEAR(a b)",
+    '"unbalanced',
+    "title:gaming",
+    "{title body} : x",
+    "a* OR b*",
+    "!(&|):*",
+    "AND OR NOT",
+    "𝔭𝔞𝔶𝔪𝔢𝔫𝔱 🙂",
+    "ضمان",
+    "e\u0301valuation",
+    "\u202eevil",
+    "%",
+    "_",
+    "\\",
+    "*",
+    "''",
 ]
 
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_any_query_returns_a_page_and_echoes_nothing_unescaped(client, query):
     for language in ("en", "cy"):
-        response = client.get(f"/{language}/search/", {"q": query, "page": "x", "type": ["<b>", "entry"], "sector": "'"})
+        response = client.get(
+            f"/{language}/search/", {"q": query, "page": "x", "type": ["<b>", "entry"], "sector": "'"}
+        )
         assert response.status_code == 200
         assert b"<script>alert" not in response.content
         assert b"<b>" not in response.content
@@ -238,6 +264,7 @@ def test_the_query_count_does_not_grow_with_the_matches(client, django_assert_ma
 
 def test_other_backends_path_finds_the_same_best_result(english):
     """OpenSearch/Elasticsearch are asked model by model (search/index.py); run that path here."""
+
     def through_backend(phrases, locale, types):
         return index.backend_matches(phrases, engine.backend_querysets(types, locale))
 
@@ -285,8 +312,10 @@ def test_welsh_is_indexed_unstemmed_and_english_stemmed_on_postgresql(client, we
     english_digest = DigestPage.objects.live().get(locale=english, title__startswith="Attribution")
     vectors = dict(
         IndexEntry.objects.filter(
-            content_type=welsh_digest.content_type, object_id__in=[str(welsh_digest.pk), str(english_digest.pk)])
-        .extra(select={"words": "title::text"}).values_list("object_id", "words")
+            content_type=welsh_digest.content_type, object_id__in=[str(welsh_digest.pk), str(english_digest.pk)]
+        )
+        .extra(select={"words": "title::text"})
+        .values_list("object_id", "words")
     )
     assert "'dewis'" in vectors[str(welsh_digest.pk)] and "'dewi'" not in vectors[str(welsh_digest.pk)]
     assert "'pay'" in vectors[str(english_digest.pk)]  # "paying", stemmed as English

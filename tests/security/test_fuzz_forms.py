@@ -29,10 +29,33 @@ FUZZ = settings(
 )
 
 HOSTILE = [
-    "", " ", "\x00", "a\x00b", "\x07\x1b[31m", "x" * 100_000, "<script>alert(1)</script>",
-    "'; DROP TABLE toolkit_assessmentresponse; --", "{{ 7*7 }}", "../../etc/passwd", "%00", "\u202e\ufeff",
-    "Ｗｅｌｓｈ ｃｙｍｒａｅｇ", "🙂" * 500, "-1", "0", "1e309", "NaN", "null", "true", "[]", "{}",
-    "00000000-0000-0000-0000-000000000000", "javascript:alert(1)", "http://", "a@", "\r\n\r\nSet-Cookie: x=1",
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\x07\x1b[31m",
+    "x" * 100_000,
+    "<script>alert(1)</script>",
+    "'; DROP TABLE toolkit_assessmentresponse; --",
+    "{{ 7*7 }}",
+    "../../etc/passwd",
+    "%00",
+    "\u202e\ufeff",
+    "Ｗｅｌｓｈ ｃｙｍｒａｅｇ",
+    "🙂" * 500,
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "00000000-0000-0000-0000-000000000000",
+    "javascript:alert(1)",
+    "http://",
+    "a@",
+    "\r\n\r\nSet-Cookie: x=1",
 ]
 # Any text a browser could send (no lone surrogates: they cannot be encoded as UTF-8).
 text = st.one_of(
@@ -50,10 +73,15 @@ def form_data(fields, extra_keys=True, **likely):
     """A POST body for these field names: any of them missing, with hostile values, plus
     unexpected keys. `likely` gives a field valid values to pick half the time, so the
     paths that store something are fuzzed too."""
-    known = st.fixed_dictionaries({}, optional={
-        name: st.one_of(st.sampled_from(likely[name]), value) if name in likely else value for name in fields
-    })
-    extra = st.dictionaries(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20), value, max_size=3)
+    known = st.fixed_dictionaries(
+        {},
+        optional={
+            name: st.one_of(st.sampled_from(likely[name]), value) if name in likely else value for name in fields
+        },
+    )
+    extra = st.dictionaries(
+        st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20), value, max_size=3
+    )
     return st.tuples(known, extra if extra_keys else st.just({})).map(
         lambda pair: {k: v for k, v in {**pair[1], **pair[0]}.items() if v is not None}
     )
@@ -229,9 +257,13 @@ def test_result_feedback(client, assessment, in_progress, data, raw):
 
 @pytest.mark.django_db
 def test_tampered_tokens_are_not_found(client, assessment, in_progress):
-    for path in ("r/00000000-0000-0000-0000-000000000000/section/1/", "result/not-a-uuid/feedback/",
-                 f"r/{in_progress.share_token}/section/1/", f"result/{in_progress.token}/feedback/",
-                 f"r/{in_progress.token}/section/999/"):
+    for path in (
+        "r/00000000-0000-0000-0000-000000000000/section/1/",
+        "result/not-a-uuid/feedback/",
+        f"r/{in_progress.share_token}/section/1/",
+        f"result/{in_progress.token}/feedback/",
+        f"r/{in_progress.token}/section/999/",
+    ):
         response = post(client, assessment.url + path, {"useful": "yes"})
         assert response.status_code == 404, path
 
@@ -253,8 +285,11 @@ def suggest_url(db):
 
 @pytest.mark.django_db
 @FUZZ
-@given(data=form_data(["title", "url", "why", "email", "website"]), raw=st.one_of(st.none(), raw_bodies),
-       base=st.booleans())
+@given(
+    data=form_data(["title", "url", "why", "email", "website"]),
+    raw=st.one_of(st.none(), raw_bodies),
+    base=st.booleans(),
+)
 def test_resource_suggestion(client, suggest_url, data, raw, base):
     earlier = ResourceSuggestion.objects.create(title="Kept", why="Saved before the fuzzing.")
     if base:  # hostile values over an otherwise valid form
@@ -295,15 +330,21 @@ def get_involved_url(db):
 
 @pytest.mark.django_db
 @FUZZ
-@given(data=form_data(["reason", "name", "email", "organisation", "message", "website"],
-                      reason=["workshop", "pilot", "evaluation", "contact"]),
-       raw=st.one_of(st.none(), raw_bodies), base=st.booleans())
+@given(
+    data=form_data(
+        ["reason", "name", "email", "organisation", "message", "website"],
+        reason=["workshop", "pilot", "evaluation", "contact"],
+    ),
+    raw=st.one_of(st.none(), raw_bodies),
+    base=st.booleans(),
+)
 def test_enquiry(client, get_involved_url, data, raw, base):
     from django.core import mail
     from pbr_site.core.models import Enquiry
 
-    earlier = Enquiry.objects.create(reason="contact", name="Kept", email="kept@example.org",
-                                     message="Saved before the fuzzing.")
+    earlier = Enquiry.objects.create(
+        reason="contact", name="Kept", email="kept@example.org", message="Saved before the fuzzing."
+    )
     if base:  # hostile values over an otherwise valid form
         data = {**GOOD_ENQUIRY, **data}
     mail.outbox = []
@@ -389,5 +430,6 @@ def test_rate_limits_use_the_shared_cache_in_production():
     from pbr_site.settings import base
 
     assert base.CACHES["default"]["BACKEND"] in (
-        "django.core.cache.backends.db.DatabaseCache", "django.core.cache.backends.redis.RedisCache",
+        "django.core.cache.backends.db.DatabaseCache",
+        "django.core.cache.backends.redis.RedisCache",
     )

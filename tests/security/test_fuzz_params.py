@@ -27,17 +27,67 @@ pytestmark = pytest.mark.django_db
 # Everything a number-looking parameter may be given that is not ASCII digits, or is ASCII
 # digits in a form no link of ours sends.
 NOT_A_NUMBER = [
-    "²", "①", "٣", "߀", "１", "０１", "𝟙", "Ⅳ", "1e3", "-1", "+1", "1.5", "0x10", "1_000", " 1", "1\x00",
-    "", " ", "99999999999999999999", "9" * 400, "NaN", "inf", "1,000", "[]", "%00", "\u202e1",
+    "²",
+    "①",
+    "٣",
+    "߀",
+    "１",
+    "０１",
+    "𝟙",
+    "Ⅳ",
+    "1e3",
+    "-1",
+    "+1",
+    "1.5",
+    "0x10",
+    "1_000",
+    " 1",
+    "1\x00",
+    "",
+    " ",
+    "99999999999999999999",
+    "9" * 400,
+    "NaN",
+    "inf",
+    "1,000",
+    "[]",
+    "%00",
+    "\u202e1",
 ]
 # Names of the character sets a form post may declare.
 UTF8_BY_ANOTHER_NAME = ["utf-8", "UTF-8", "utf8", "UTF8", "utf_8", "U8", "us-ascii", "ascii"]
-NOT_UTF8 = ["latin-1", "iso-8859-1", "ISO-8859-15", "windows-1252", "cp1252", "utf-16", "utf-16le", "utf-32",
-            "shift_jis", "koi8-r", "big5", "utf-7", "unicode-1-1-utf-7", "cp037"]
-UNKNOWN = ["bogus", "x-unknown", "", "\"utf-8\"", "utf-8;q=1", "💥"]
+NOT_UTF8 = [
+    "latin-1",
+    "iso-8859-1",
+    "ISO-8859-15",
+    "windows-1252",
+    "cp1252",
+    "utf-16",
+    "utf-16le",
+    "utf-32",
+    "shift_jis",
+    "koi8-r",
+    "big5",
+    "utf-7",
+    "unicode-1-1-utf-7",
+    "cp037",
+]
+UNKNOWN = ["bogus", "x-unknown", "", '"utf-8"', "utf-8;q=1", "💥"]
 INVISIBLE_ONLY = [
-    "\u200b", "\ufeff", "\u202e", "\u00ad", "\u2060", "\u200b \u00a0\u3000\u2003", "\u0301\u0300",
-    "\u2066\u2069", "\u3164", "\u2800", "\u180e", "\u034f", "\u200e\u200f\u061c", "\x00\x07\x1b",
+    "\u200b",
+    "\ufeff",
+    "\u202e",
+    "\u00ad",
+    "\u2060",
+    "\u200b \u00a0\u3000\u2003",
+    "\u0301\u0300",
+    "\u2066\u2069",
+    "\u3164",
+    "\u2800",
+    "\u180e",
+    "\u034f",
+    "\u200e\u200f\u061c",
+    "\x00\x07\x1b",
 ]
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 BIDI_RE = re.compile(f"[{BIDI}]")
@@ -173,8 +223,10 @@ def public_forms(assessment, in_progress, finished):
     pack = ResourcePackPage.objects.get(locale__language_code="en")
     base = assessment.url + f"r/{in_progress.token}/"
     return [
-        (GetInvolvedPage.objects.get(locale__language_code="en").url,
-         {"reason": "pilot", "name": "Siân Éluned", "email": "sian@example.org", "message": "Pilot – café"}),
+        (
+            GetInvolvedPage.objects.get(locale__language_code="en").url,
+            {"reason": "pilot", "name": "Siân Éluned", "email": "sian@example.org", "message": "Pilot – café"},
+        ),
         (pack.url + "suggest/", {"title": "Gwerthusiad – café", "why": "It matters: naïve.", "url": ""}),
         ("/en/search/", {"q": "café"}),
         (assessment.url + "start/", {}),
@@ -244,12 +296,21 @@ def test_forms_declaring_utf8_by_any_name_are_read_correctly(public_forms, chars
     assert ResourceSuggestion.objects.get(title="Gwerthusiad – café").why == "It matters: naïve."
 
 
-@pytest.mark.parametrize("content_type", [
-    f"{MULTIPART_CONTENT}; charset=latin-1", f"{MULTIPART_CONTENT}; charset=utf-16", f"{MULTIPART_CONTENT}; charset=bogus",
-    "multipart/form-data; boundary=", "multipart/form-data", "text/plain; charset=latin-1",
-    "application/json; charset=utf-16", "application/x-www-form-urlencoded; charset=latin-1; charset=utf-8",
-    "application/x-www-form-urlencoded;;charset=", "application/x-www-form-urlencoded; charset*=UTF-8''latin-1",
-])
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        f"{MULTIPART_CONTENT}; charset=latin-1",
+        f"{MULTIPART_CONTENT}; charset=utf-16",
+        f"{MULTIPART_CONTENT}; charset=bogus",
+        "multipart/form-data; boundary=",
+        "multipart/form-data",
+        "text/plain; charset=latin-1",
+        "application/json; charset=utf-16",
+        "application/x-www-form-urlencoded; charset=latin-1; charset=utf-8",
+        "application/x-www-form-urlencoded;;charset=",
+        "application/x-www-form-urlencoded; charset*=UTF-8''latin-1",
+    ],
+)
 def test_other_bodies_and_odd_headers_never_give_a_server_error(public_forms, content_type):
     for url, data in public_forms:
         cache.clear()
@@ -278,8 +339,9 @@ def test_the_400_page_is_in_welsh_for_welsh_pages():
 
     client, token = csrf_client()
     url = GetInvolvedPage.objects.get(locale__language_code="cy").url
-    response = client.generic("POST", url, urlencoded({"name": "x"}, token, "latin-1"),
-                              "application/x-www-form-urlencoded; charset=latin-1")
+    response = client.generic(
+        "POST", url, urlencoded({"name": "x"}, token, "latin-1"), "application/x-www-form-urlencoded; charset=latin-1"
+    )
     assert response.status_code == 400
     assert html(response).find("html")["lang"] == "cy"
     assert heading(response) != "Sorry, we could not read what was sent"
@@ -303,8 +365,7 @@ def test_enquiry_refuses_invisible_only_text_with_the_fields_own_message(client,
     from pbr_site.core.models import Enquiry
 
     cache.clear()
-    response = client.post(enquiry_url, {**ENQUIRY, "name": invisible, "message": invisible,
-                                         "organisation": invisible})
+    response = client.post(enquiry_url, {**ENQUIRY, "name": invisible, "message": invisible, "organisation": invisible})
     assert response.status_code == 200
     assert errors(response) == ["Enter your name", "Enter your message"]
     assert not Enquiry.objects.exists()
@@ -314,8 +375,15 @@ def test_enquiry_stores_no_bidirectional_controls(client, enquiry_url):
     from pbr_site.core.models import Enquiry
 
     cache.clear()
-    response = client.post(enquiry_url, {**ENQUIRY, "name": f"Ann{BIDI} Jones", "organisation": f"{BIDI}Trust",
-                                         "message": f"Line{BIDI} one\r\nLine two\u2028three"})
+    response = client.post(
+        enquiry_url,
+        {
+            **ENQUIRY,
+            "name": f"Ann{BIDI} Jones",
+            "organisation": f"{BIDI}Trust",
+            "message": f"Line{BIDI} one\r\nLine two\u2028three",
+        },
+    )
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert (enquiry.name, enquiry.organisation) == ("Ann Jones", "Trust")
@@ -333,8 +401,10 @@ SUGGESTION = {"title": "An evaluation", "why": "It shows what happened.", "autho
 @pytest.mark.parametrize("invisible", INVISIBLE_ONLY)
 def test_suggestion_refuses_invisible_only_text_with_the_fields_own_message(client, suggest_url, invisible):
     cache.clear()
-    response = client.post(suggest_url, {**SUGGESTION, "title": invisible, "why": invisible, "authors": invisible,
-                                         "year": invisible, "doi": invisible})
+    response = client.post(
+        suggest_url,
+        {**SUGGESTION, "title": invisible, "why": invisible, "authors": invisible, "year": invisible, "doi": invisible},
+    )
     assert response.status_code == 200
     assert errors(response) == ["Enter the title of the resource", "Tell us why it matters"]
     assert not ResourceSuggestion.objects.exists()
@@ -342,9 +412,17 @@ def test_suggestion_refuses_invisible_only_text_with_the_fields_own_message(clie
 
 def test_suggestion_stores_no_bidirectional_controls(client, suggest_url):
     cache.clear()
-    response = client.post(suggest_url, {**SUGGESTION, "title": f"{BIDI}An\u200b evaluation{BIDI}",
-                                         "authors": f"Webster{BIDI}, Russell", "why": f"It{BIDI} shows\ufeff.",
-                                         "year": f"{BIDI}2019", "doi": f"10.1177/1356389015577464{BIDI}"})
+    response = client.post(
+        suggest_url,
+        {
+            **SUGGESTION,
+            "title": f"{BIDI}An\u200b evaluation{BIDI}",
+            "authors": f"Webster{BIDI}, Russell",
+            "why": f"It{BIDI} shows\ufeff.",
+            "year": f"{BIDI}2019",
+            "doi": f"10.1177/1356389015577464{BIDI}",
+        },
+    )
     assert response.status_code == 302, errors(response)
     suggestion = ResourceSuggestion.objects.get()
     assert (suggestion.title, suggestion.authors, suggestion.why) == ("An evaluation", "Webster, Russell", "It shows.")
@@ -387,10 +465,14 @@ def test_the_echoed_query_has_no_bidirectional_controls(client):
 
 
 @pytest.mark.django_db  # the ordinary request at the end reads the database
-@pytest.mark.parametrize("content_type", [
-    "application/x-www-form-urlencoded; charset*=bogus''x", "text/plain; charset=utf-8\x00",
-    "application/x-www-form-urlencoded; charset*=x-unknown''latin-1",
-])
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/x-www-form-urlencoded; charset*=bogus''x",
+        "text/plain; charset=utf-8\x00",
+        "application/x-www-form-urlencoded; charset*=x-unknown''latin-1",
+    ],
+)
 def test_a_content_type_header_django_cannot_read_is_a_400_page(content_type):
     """Django builds its request object outside its own error handling, so an unreadable
     header would escape as a server error: the WSGI application answers 400 first."""
@@ -402,16 +484,28 @@ def test_a_content_type_header_django_cannot_read_is_a_400_page(content_type):
     application = ContentTypeCheck(WSGIHandler())
     started = []
     environ = {
-        "REQUEST_METHOD": "POST", "PATH_INFO": "/en/search/", "SERVER_NAME": "testserver", "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver", "wsgi.url_scheme": "http", "wsgi.input": BytesIO(b"q=x"), "CONTENT_LENGTH": "3",
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/en/search/",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": BytesIO(b"q=x"),
+        "CONTENT_LENGTH": "3",
         "CONTENT_TYPE": content_type,
     }
     body = b"".join(application(environ, lambda status, headers, *args: started.append(status)))
     assert started == ["400 Bad Request"]
     assert b"Sorry, we could not read what was sent" in body
     # An ordinary request goes through.
-    environ = {**environ, "REQUEST_METHOD": "GET", "CONTENT_TYPE": "", "CONTENT_LENGTH": "0",
-               "wsgi.input": BytesIO(b""), "QUERY_STRING": "q=gaming"}
+    environ = {
+        **environ,
+        "REQUEST_METHOD": "GET",
+        "CONTENT_TYPE": "",
+        "CONTENT_LENGTH": "0",
+        "wsgi.input": BytesIO(b""),
+        "QUERY_STRING": "q=gaming",
+    }
     # As Django's test client does: keep the test's database connection open across the request.
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
@@ -431,6 +525,7 @@ def test_with_debug_on_a_foreign_charset_still_gets_a_400_not_a_server_error(set
     parse the refused body again (it gave a 500 on the admin sign-in page)."""
     settings.DEBUG = True
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
-    response = client.generic("POST", "/admin/login/", "username=Si%E2n&password=x",
-                              "application/x-www-form-urlencoded; charset=latin-1")
+    response = client.generic(
+        "POST", "/admin/login/", "username=Si%E2n&password=x", "application/x-www-form-urlencoded; charset=latin-1"
+    )
     assert response.status_code == 400

@@ -8,19 +8,54 @@ from pbr_site.core.text import ascii_int, clean_line, clean_text, has_visible_te
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("1", 1), ("20", 20), (" 3 ", 3), ("007", 7), ("999999999", 999999999),
-    ("²", None), ("①", None), ("٣", None), ("߀", None), ("1e3", None), ("-1", None), ("+1", None),
-    ("99999999999999999999", None), ("1\x00", None), ("", None), ("０１", None), ("1.0", None), (None, None),
-    (3, None), (["1"], None),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("1", 1),
+        ("20", 20),
+        (" 3 ", 3),
+        ("007", 7),
+        ("999999999", 999999999),
+        ("²", None),
+        ("①", None),
+        ("٣", None),
+        ("߀", None),
+        ("1e3", None),
+        ("-1", None),
+        ("+1", None),
+        ("99999999999999999999", None),
+        ("1\x00", None),
+        ("", None),
+        ("０１", None),
+        ("1.0", None),
+        (None, None),
+        (3, None),
+        (["1"], None),
+    ],
+)
 def test_ascii_int(raw, expected):
     assert ascii_int(raw) == expected
     assert ascii_int(raw, default=5) == (5 if expected is None else expected)
 
 
-@pytest.mark.parametrize("text", ["\u200b", "\ufeff", "\u202e", "\u00ad", "\u2060", " \u00a0\u3000", "\u0301",
-                                  "\u3164", "\u2800", "\u180e", BIDI, "\x00\x07", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b",
+        "\ufeff",
+        "\u202e",
+        "\u00ad",
+        "\u2060",
+        " \u00a0\u3000",
+        "\u0301",
+        "\u3164",
+        "\u2800",
+        "\u180e",
+        BIDI,
+        "\x00\x07",
+        "",
+    ],
+)
 def test_text_that_shows_nothing_is_empty(text):
     assert not has_visible_text(without_hidden_characters(text))
     assert clean_text(text) == "" and clean_line(text) == ""

@@ -24,8 +24,16 @@ def again(client, page, response):
 
 @pytest.mark.django_db
 def test_answer_again_fills_in_the_previous_answers_and_says_what_moved(client, assessment):
-    first, _ = take(client, assessment, role="provider", objectives="one", compared="yes", compared_how="yes",
-                    safeguards=["upfront", "progress"], reserves="agree")
+    first, _ = take(
+        client,
+        assessment,
+        role="provider",
+        objectives="one",
+        compared="yes",
+        compared_how="yes",
+        safeguards=["upfront", "progress"],
+        reserves="agree",
+    )
     result_page = soup_of(client.get(assessment.url + f"result/{first.share_token}/"))
     assert result_page.find("button", string=lambda s: s and "Answer again" in s)
 
@@ -36,18 +44,29 @@ def test_answer_again_fills_in_the_previous_answers_and_says_what_moved(client, 
     assert "Your previous answers are filled in" in check and "Up-front payment" in check
 
     # Things got worse on one question only.
-    answer(client, assessment.url + f"r/{new.token}/section/1/", new.revision_id, objectives="three",
-           compared="yes", compared_how="yes")
+    answer(
+        client,
+        assessment.url + f"r/{new.token}/section/1/",
+        new.revision_id,
+        objectives="three",
+        compared="yes",
+        compared_how="yes",
+    )
     finished = client.post(assessment.url + f"r/{new.token}/check/")
     new.refresh_from_db()
     assert new.is_complete and finished["Location"] == assessment.url + f"result/{new.share_token}/"
     html = soup_of(client.get(finished["Location"]))
     changes = html.select_one(".app-changes")
-    rows = {row.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in row("td")]
-            for row in changes.select("tbody tr")}
+    rows = {
+        row.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in row("td")]
+        for row in changes.select("tbody tr")
+    }
     # Purpose was 6/6 and is now 4/6; finance did not move.
     assert rows["Test purpose"][:2] == ["Looks sound 100.0%", "Needs work 66.7%"]
-    assert "Lowered it: How many objectives does the scheme have? – was “One”, now “Three or more”" in rows["Test purpose"][2]
+    assert (
+        "Lowered it: How many objectives does the scheme have? – was “One”, now “Three or more”"
+        in rows["Test purpose"][2]
+    )
     assert rows["Test finance"][2] == "No change"
     # The previous result is unchanged and still readable.
     first.refresh_from_db()
@@ -67,8 +86,9 @@ def test_answer_again_only_by_post_and_only_from_a_finished_result(client, asses
     count = AssessmentResponse.objects.count()
     assert client.get(assessment.url + f"result/{first.share_token}/answer-again/").status_code == 302
     assert AssessmentResponse.objects.count() == count
-    unfinished = AssessmentResponse.objects.create(page=assessment, revision_id=assessment.live_revision_id,
-                                                   language="en")
+    unfinished = AssessmentResponse.objects.create(
+        page=assessment, revision_id=assessment.live_revision_id, language="en"
+    )
     assert client.post(assessment.url + f"result/{unfinished.share_token}/answer-again/").status_code == 404
     assert client.post(assessment.url + f"result/{first.token}/answer-again/").status_code == 404
     assert AssessmentResponse.objects.count() == count + 1
@@ -104,8 +124,9 @@ def test_change_on_check_your_answers_comes_back_to_it(client, assessment):
     saved = answer(client, change, new.revision_id, objectives="two", compared="no")
     assert saved.status_code == 302 and saved["Location"] == assessment.url + f"r/{new.token}/check/"
     # Without it, a section leads on to the next as before.
-    onward = answer(client, assessment.url + f"r/{new.token}/section/1/", new.revision_id, objectives="two",
-                    compared="no")
+    onward = answer(
+        client, assessment.url + f"r/{new.token}/section/1/", new.revision_id, objectives="two", compared="no"
+    )
     assert onward["Location"] == assessment.url + f"r/{new.token}/section/2/"
 
 

@@ -49,8 +49,7 @@ def answer_ids(**answers):
     """{question block id: [option block ids]} as the response stores its answers."""
     return {
         bid(ref.replace("_", "-")): [
-            bid(ref.replace("_", "-"), code)
-            for code in (codes if isinstance(codes, list) else [codes])
+            bid(ref.replace("_", "-"), code) for code in (codes if isinstance(codes, list) else [codes])
         ]
         for ref, codes in answers.items()
     }
@@ -69,9 +68,7 @@ def assert_result_is_the_score_of_its_answers(response, context=""):
     response.refresh_from_db()
     if response.is_complete:
         engine = pinned(response.revision_id).engine
-        assert response.result == as_stored(scoring.score(engine, response.answers)), (
-            context
-        )
+        assert response.result == as_stored(scoring.score(engine, response.answers)), context
 
 
 def urls(page, response):
@@ -103,9 +100,7 @@ def test_posts_after_completion_change_nothing(client, assessment):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("step", ["about_you", "section"])
-def test_a_post_read_before_completion_and_written_after_it_changes_nothing(
-    client, assessment, step
-):
+def test_a_post_read_before_completion_and_written_after_it_changes_nothing(client, assessment, step):
     """The POST reads the response while it is unfinished; the check-answers POST (from
     another tab) completes it before the first one writes. select_for_update cannot help
     on SQLite, and a check made before taking the lock did not on PostgreSQL."""
@@ -125,9 +120,7 @@ def test_a_post_read_before_completion_and_written_after_it_changes_nothing(
         if step == "about_you":
             late = client.post(links["about_you"], {"role": "provider", "sector": ""})
         else:
-            late = answer(
-                client, links["section"], response.revision_id, **LOW_SECTION_ONE
-            )
+            late = answer(client, links["section"], response.revision_id, **LOW_SECTION_ONE)
     assert completed["check"]["Location"] == links["result"]
     assert late.status_code == 302 and late["Location"] == links["result"]
     response.refresh_from_db()
@@ -161,9 +154,7 @@ def take_up_to_check(client, page):
 
 
 @pytest.mark.django_db
-def test_answers_saved_while_the_check_post_scores_are_never_left_with_a_stale_result(
-    client, assessment
-):
+def test_answers_saved_while_the_check_post_scores_are_never_left_with_a_stale_result(client, assessment):
     """A section save lands between check your answers reading the answers and storing their
     score: the response must not be completed with the score of the answers it no longer has."""
     response = take_up_to_check(client, assessment)
@@ -178,9 +169,9 @@ def test_answers_saved_while_the_check_post_scores_are_never_left_with_a_stale_r
             low = answer_ids(**{**HIGH, **LOW_SECTION_ONE})
             del low[bid("compared-how")]
             saved_meanwhile.append(
-                AssessmentResponse.objects.filter(
-                    pk=response.pk, completed_at__isnull=True
-                ).update(answers=low, answers_version=F("answers_version") + 1)
+                AssessmentResponse.objects.filter(pk=response.pk, completed_at__isnull=True).update(
+                    answers=low, answers_version=F("answers_version") + 1
+                )
             )
         return result
 
@@ -210,11 +201,7 @@ def test_a_section_saved_from_the_check_post_is_scored_or_refused(client, assess
     def score_while_another_tab_saves(engine, answers):
         result = real_score(engine, answers)
         if not other_tab:
-            other_tab.append(
-                answer(
-                    Client(), links["section"], response.revision_id, **LOW_SECTION_ONE
-                )
-            )
+            other_tab.append(answer(Client(), links["section"], response.revision_id, **LOW_SECTION_ONE))
         return result
 
     with mock.patch.object(scoring, "score", score_while_another_tab_saves):
@@ -293,9 +280,7 @@ def test_simultaneous_check_and_section_posts_never_leave_a_stale_result(
         for thread in threads:
             thread.join(timeout=60)
         assert {statuses.get("check"), statuses.get("section")} <= {200, 302}, statuses
-        assert_result_is_the_score_of_its_answers(
-            response, f"round {round_ + 1} of {ROUNDS}"
-        )
+        assert_result_is_the_score_of_its_answers(response, f"round {round_ + 1} of {ROUNDS}")
         if not response.is_complete:
             outcomes["not completed"] += 1
         elif response.answers[bid("objectives")] == [bid("objectives", "three")]:

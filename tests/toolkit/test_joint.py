@@ -67,8 +67,13 @@ def text_of(response):
     return soup_of(response).get_text(" ", strip=True)
 
 
-STRONG = {"objectives": "one", "compared": "yes", "compared_how": "yes", "safeguards": ["upfront", "progress"],
-          "reserves": "agree"}
+STRONG = {
+    "objectives": "one",
+    "compared": "yes",
+    "compared_how": "yes",
+    "safeguards": ["upfront", "progress"],
+    "reserves": "agree",
+}
 WEAK = {"objectives": "three", "compared": "no", "safeguards": ["none"], "reserves": "disagree"}
 
 
@@ -109,8 +114,11 @@ def test_missing_or_wrong_fields_are_explained_and_nothing_is_made(client, asses
     page = client.post(assessment.url + "joint/start/", {"service": " \u200b ", "role": "mayor", "label": "x" * 101})
     assert page.status_code == 200
     summary = [a.get_text(strip=True) for a in soup_of(page).select(".govuk-error-summary a")]
-    assert summary == ["Enter the name of the service you are assessing", "Select the role you will answer in",
-                       "Name or organisation must be 100 characters or fewer"]
+    assert summary == [
+        "Enter the name of the service you are assessing",
+        "Select the role you will answer in",
+        "Name or organisation must be 100 characters or fewer",
+    ]
     assert not JointAssessment.objects.exists() and not AssessmentResponse.objects.exists()
     joint = start_joint(client, assessment)
     page = client.post(assessment.url + f"joint/{joint.token}/invite/", {"role": ""})
@@ -124,16 +132,24 @@ def test_nobody_sees_a_partys_answers_until_they_finish_and_share(client, assess
     joint = start_joint(client, assessment)
     commissioner = finish(client, assessment, joint.parties.get().response, **STRONG)
     provider_client = Client()
-    provider = finish(provider_client, assessment, accept(provider_client, assessment, invite(client, assessment, joint)),
-                      **WEAK)
+    provider = finish(
+        provider_client, assessment, accept(provider_client, assessment, invite(client, assessment, joint)), **WEAK
+    )
 
     page = client.get(assessment.url + f"joint/{joint.token}/")
     html = page.content.decode()
     text = text_of(page)
     assert "Nobody has shared their answers yet" in text
     assert "Finished, not shared yet" in text
-    for secret in ("Looks sound", "A real risk", "Three or more", "Disagree", str(provider.token),
-                   str(provider.share_token), str(commissioner.token)):
+    for secret in (
+        "Looks sound",
+        "A real risk",
+        "Three or more",
+        "Disagree",
+        str(provider.token),
+        str(provider.share_token),
+        str(commissioner.token),
+    ):
         assert secret not in html, secret
 
     # Sharing is the party's own choice, from their result.
@@ -149,13 +165,17 @@ def test_nobody_sees_a_partys_answers_until_they_finish_and_share(client, assess
     html = soup_of(page)
     header = [th.get_text(strip=True) for th in html.select(".app-joint-table thead th")]
     assert header == ["Factor", "Commissioner (Riverside Council)", "Provider (Nacro)"]
-    rows = {row.th.get_text(" ", strip=True): [td.get_text(strip=True) for td in row("td")]
-            for row in html.select(".app-joint-table tbody tr")}
+    rows = {
+        row.th.get_text(" ", strip=True): [td.get_text(strip=True) for td in row("td")]
+        for row in html.select(".app-joint-table tbody tr")
+    }
     assert rows["Test purpose"] == ["Looks sound", "A real risk"]
     assert rows["Test finance"] == ["Looks sound", "A real risk"]
     differences = html.select_one(".app-differences").get_text(" ", strip=True)
     assert "How many objectives does the scheme have?" in differences
-    assert "Commissioner (Riverside Council): “One”" in differences and "Provider (Nacro): “Three or more”" in differences
+    assert (
+        "Commissioner (Riverside Council): “One”" in differences and "Provider (Nacro): “Three or more”" in differences
+    )
     # Still no private links of either party on the shared page.
     for secret in (provider.token, provider.share_token, commissioner.token):
         assert str(secret) not in page.content.decode()
@@ -216,8 +236,12 @@ def test_only_a_finished_party_can_share_and_only_its_own_answers(client, assess
     # Unfinished: there is no result to share.
     assert client.post(assessment.url + f"result/{response.share_token}/share/").status_code == 404
     # A solo response has nothing to share with.
-    solo = finish(client, assessment, AssessmentResponse.objects.create(
-        page=assessment, revision_id=assessment.live_revision_id, language="en"), **STRONG)
+    solo = finish(
+        client,
+        assessment,
+        AssessmentResponse.objects.create(page=assessment, revision_id=assessment.live_revision_id, language="en"),
+        **STRONG,
+    )
     assert client.post(assessment.url + f"result/{solo.share_token}/share/").status_code == 302
     assert not JointParty.objects.filter(shared_at__isnull=False).exists()
     assert "Share my answers" not in text_of(client.get(assessment.url + f"result/{solo.share_token}/"))
@@ -257,11 +281,22 @@ def test_a_question_added_later_is_listed_as_not_compared(client, assessment):
     commissioner = finish(client, assessment, joint.parties.get().response, **STRONG)
     share(client, assessment, commissioner)
     edited = assessment.get_latest_revision_as_object()
-    new_question = dict(edited.questionnaire[0].value["questions"][1].block.get_prep_value(
-        edited.questionnaire[0].value["questions"][1].value))
+    new_question = dict(
+        edited.questionnaire[0]
+        .value["questions"][1]
+        .block.get_prep_value(edited.questionnaire[0].value["questions"][1].value)
+    )
     data = edited.questionnaire.raw_data
-    added = {"type": "yes_no", "id": bid("added"), "value": {**new_question, "question": "Is there a data-sharing agreement?",
-                                                              "reference": "data-sharing", "required": False}}
+    added = {
+        "type": "yes_no",
+        "id": bid("added"),
+        "value": {
+            **new_question,
+            "question": "Is there a data-sharing agreement?",
+            "reference": "data-sharing",
+            "required": False,
+        },
+    }
     added["value"]["options"] = [{**o, "id": bid("added", o["value"]["code"])} for o in new_question["options"]]
     data[0]["value"]["questions"].append(added)
     edited.questionnaire = data
@@ -270,8 +305,7 @@ def test_a_question_added_later_is_listed_as_not_compared(client, assessment):
     provider = accept(provider_client, assessment, invite(client, assessment, joint))
     base = assessment.url + f"r/{provider.token}/"
     provider_client.post(base + "about-you/", {"sector": ""})
-    answer(provider_client, base + "section/1/", provider.revision_id, objectives="three", compared="no",
-           added="yes")
+    answer(provider_client, base + "section/1/", provider.revision_id, objectives="three", compared="no", added="yes")
     answer(provider_client, base + "section/2/", provider.revision_id, safeguards=["none"])
     provider_client.post(base + "check/")
     provider.refresh_from_db()
@@ -310,8 +344,11 @@ def test_the_joint_page_reads_a_bounded_number_of_queries(client, assessment, dj
     counts = []
     for _ in range(2):
         other = Client()
-        share(other, assessment, finish(other, assessment, accept(other, assessment, invite(client, assessment, joint)),
-                                        **WEAK))
+        share(
+            other,
+            assessment,
+            finish(other, assessment, accept(other, assessment, invite(client, assessment, joint)), **WEAK),
+        )
         with django_assert_max_num_queries(12) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured))
@@ -347,8 +384,9 @@ def test_the_language_switcher_keeps_the_reader_on_the_joint_page(client, demo_p
 
 @pytest.mark.django_db
 def test_on_your_own_only_commissioner_or_provider_can_be_chosen(client, assessment):
-    response = AssessmentResponse.objects.create(page=assessment, revision_id=assessment.live_revision_id,
-                                                 language="en")
+    response = AssessmentResponse.objects.create(
+        page=assessment, revision_id=assessment.live_revision_id, language="en"
+    )
     about = assessment.url + f"r/{response.token}/about-you/"
     page = soup_of(client.get(about))
     assert [radio["value"] for radio in page.select("input[name=role]")] == ["commissioner", "provider"]

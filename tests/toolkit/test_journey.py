@@ -50,8 +50,16 @@ def take(client, page, role="commissioner", **answers):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["commissioner", "provider"])
 def test_whole_assessment_for_each_role(client, assessment, role):
-    response, done = take(client, assessment, role=role, objectives="one", compared="yes", compared_how="yes",
-                          safeguards=["upfront", "progress"], reserves="disagree")
+    response, done = take(
+        client,
+        assessment,
+        role=role,
+        objectives="one",
+        compared="yes",
+        compared_how="yes",
+        safeguards=["upfront", "progress"],
+        reserves="disagree",
+    )
     assert response.is_complete
     assert done["Location"] == assessment.url + f"result/{response.share_token}/"
     page = client.get(done["Location"])
@@ -59,7 +67,10 @@ def test_whole_assessment_for_each_role(client, assessment, role):
     html = soup_of(page)
     text = html.get_text(" ", strip=True)
     # Purpose: 6/6 = 100% -> Looks sound. Finance: (2 + 0) / (2 + 2) = 50% -> Needs work.
-    rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in html.select(".app-verdict-summary .govuk-summary-list__row")}
+    rows = {
+        row.dt.get_text(strip=True): row.dd.get_text(strip=True)
+        for row in html.select(".app-verdict-summary .govuk-summary-list__row")
+    }
     assert rows == {"Test purpose": "Looks sound", "Test finance": "Needs work"}
     assert f"Needs work: advice for {role}s." in text
     # What the reader told us about finance, the answer that counted against it, and what
@@ -71,9 +82,12 @@ def test_whole_assessment_for_each_role(client, assessment, role):
         "5. Providers can carry 12 months of delayed payment. – you answered “Disagree” (counted against this factor)",
     ]
     assert finance.find("h4", string="What to do next").find_next("ul").get_text(strip=True) == (
-        "Small charities lack working capital.")
+        "Small charities lack working capital."
+    )
     assert finance.select_one(".app-ideal").get_text(" ", strip=True) == "What good looks like Cash flow."
-    heading = "What this means for you as a provider" if role == "provider" else "What this means for you as a commissioner"
+    heading = (
+        "What this means for you as a provider" if role == "provider" else "What this means for you as a commissioner"
+    )
     assert finance.find("h4", string=heading) is not None
     assert response.result["factors"][0]["percent"] == 100.0
 
@@ -102,20 +116,28 @@ def test_tampered_answer_ids_are_refused_and_valid_answers_kept(client, assessme
     response, about_url = start(client, assessment)
     client.post(about_url, {"role": "provider"})
     url = assessment.url + f"r/{response.token}/section/1/"
-    page = client.post(url, {
-        "revision": response.revision_id,
-        bid("objectives"): [bid("objectives", "one")],
-        bid("compared"): ["not-an-option' OR 1=1 --"],
-        "some-other-question": ["x"],
-    })
+    page = client.post(
+        url,
+        {
+            "revision": response.revision_id,
+            bid("objectives"): [bid("objectives", "one")],
+            bid("compared"): ["not-an-option' OR 1=1 --"],
+            "some-other-question": ["x"],
+        },
+    )
     assert page.status_code == 200
     assert "Select one of the answers shown" in page.content.decode()
     response.refresh_from_db()
     assert response.answers == {bid("objectives"): [bid("objectives", "one")]}
     # Two answers to a single-choice question.
-    page = client.post(url, {"revision": response.revision_id,
-                             bid("objectives"): [bid("objectives", "one"), bid("objectives", "two")],
-                             bid("compared"): [bid("compared", "no")]})
+    page = client.post(
+        url,
+        {
+            "revision": response.revision_id,
+            bid("objectives"): [bid("objectives", "one"), bid("objectives", "two")],
+            bid("compared"): [bid("compared", "no")],
+        },
+    )
     assert "Select only one answer" in page.content.decode()
     response.refresh_from_db()
     assert response.answers[bid("compared")] == [bid("compared", "no")]
@@ -158,8 +180,9 @@ def test_role_is_required_and_checked(client, assessment):
 def test_leave_and_come_back_with_the_private_link(client, assessment):
     response, about_url = start(client, assessment)
     client.post(about_url, {"role": "commissioner"})
-    answer(client, assessment.url + f"r/{response.token}/section/1/", response.revision_id,
-           objectives="one", compared="no")
+    answer(
+        client, assessment.url + f"r/{response.token}/section/1/", response.revision_id, objectives="one", compared="no"
+    )
     from django.test import Client
 
     elsewhere = Client()  # a new browser: no session, only the link
@@ -181,8 +204,10 @@ def test_check_answers_lists_every_answer_with_change_links(client, assessment):
     answer(client, base + "section/1/", response.revision_id, objectives="two", compared="no")
     answer(client, base + "section/2/", response.revision_id, safeguards=["upfront", "progress"])
     html = soup_of(client.get(base + "check/"))
-    rows = {r.dt.get_text(strip=True): r.select_one(".govuk-summary-list__value").get_text(" ", strip=True)
-            for r in html.select(".govuk-summary-list__row")}
+    rows = {
+        r.dt.get_text(strip=True): r.select_one(".govuk-summary-list__value").get_text(" ", strip=True)
+        for r in html.select(".govuk-summary-list__row")
+    }
     # Numbered as asked: the follow-up to "compared" was not shown, so no number is skipped.
     assert rows["1. How many objectives does the scheme have?"] == "Two"
     assert rows["2. Were alternatives compared?"] == "No"
@@ -208,8 +233,15 @@ def test_double_submit_and_late_changes_do_not_alter_the_result(client, assessme
 
 @pytest.mark.django_db
 def test_editing_the_questionnaire_never_changes_a_response_in_progress_or_a_result(client, assessment):
-    done_response, done = take(client, assessment, objectives="one", compared="yes", compared_how="yes",
-                               safeguards=["upfront"], reserves="agree")
+    done_response, done = take(
+        client,
+        assessment,
+        objectives="one",
+        compared="yes",
+        compared_how="yes",
+        safeguards=["upfront"],
+        reserves="agree",
+    )
     in_progress, about_url = start(client, assessment)
     client.post(about_url, {"role": "commissioner"})
     # An editor rewrites the bands and a question, and publishes.
@@ -233,7 +265,9 @@ def test_unknown_or_unfinished_links_are_not_found(client, assessment):
     assert client.get(assessment.url + "r/00000000-0000-4000-8000-000000000000/").status_code == 404
     assert client.get(assessment.url + "r/not-a-uuid/").status_code == 404
     assert client.get(assessment.url + f"result/{response.share_token}/").status_code == 404  # not finished
-    assert client.get(assessment.url + f"result/{response.token}/").status_code == 404  # resume token is not a share link
+    assert (
+        client.get(assessment.url + f"result/{response.token}/").status_code == 404
+    )  # resume token is not a share link
     assert client.get(assessment.url + f"r/{response.token}/section/99/").status_code in (302, 404)
 
 
@@ -253,7 +287,9 @@ def test_nothing_in_the_journey_is_cached(client, assessment):
 
 @pytest.mark.django_db
 def test_download_holds_the_answers_and_verdicts(client, assessment):
-    response, done = take(client, assessment, objectives="two", compared="no", safeguards=["upfront"], reserves="neither")
+    response, done = take(
+        client, assessment, objectives="two", compared="no", safeguards=["upfront"], reserves="neither"
+    )
     download = client.get(assessment.url + f"result/{response.share_token}/download/")
     assert download["Content-Disposition"].startswith('attachment; filename="test-self-assessment-')
     rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))

@@ -19,8 +19,13 @@ from toolkit.questionnaire import pinned
 
 from .fixtures import bid, build_assessment
 
-PROMISING = {"objectives": "one", "compared": "yes", "compared-how": "yes", "safeguards": ["upfront", "progress"],
-             "reserves": "agree"}
+PROMISING = {
+    "objectives": "one",
+    "compared": "yes",
+    "compared-how": "yes",
+    "safeguards": ["upfront", "progress"],
+    "reserves": "agree",
+}
 UNSUITABLE = {"objectives": "three", "compared": "no", "safeguards": ["none"], "reserves": "disagree"}
 COUNTS = ["promising", "caution", "unsuitable", "not_enough_information"]
 
@@ -36,14 +41,24 @@ def responses(page, number, role="commissioner", sector="", answers=PROMISING, c
     """`number` completed responses to `page` with these answers, scored by the real engine
     and saved in one go (the journey itself is tested in test_journey.py)."""
     questionnaire = pinned(page.live_revision_id)
-    chosen = {bid(reference): [bid(reference, code) for code in (codes if isinstance(codes, list) else [codes])]
-              for reference, codes in answers.items()}
+    chosen = {
+        bid(reference): [bid(reference, code) for code in (codes if isinstance(codes, list) else [codes])]
+        for reference, codes in answers.items()
+    }
     result = scoring.score(questionnaire.engine, chosen).to_dict()
     completed_at = last_month() if completed_at is ... else completed_at
-    values = {"page": page, "revision_id": page.live_revision_id, "language": page.locale.language_code,
-              "role": role, "sector": sector, "answers": chosen, "result": result if completed_at else None,
-              "created_at": (completed_at or last_month()) - datetime.timedelta(hours=1), "completed_at": completed_at,
-              **fields}
+    values = {
+        "page": page,
+        "revision_id": page.live_revision_id,
+        "language": page.locale.language_code,
+        "role": role,
+        "sector": sector,
+        "answers": chosen,
+        "result": result if completed_at else None,
+        "created_at": (completed_at or last_month()) - datetime.timedelta(hours=1),
+        "completed_at": completed_at,
+        **fields,
+    }
     return AssessmentResponse.objects.bulk_create([AssessmentResponse(**values) for _ in range(number)])
 
 
@@ -56,8 +71,10 @@ def page(db):
 def welsh_page(page):
     """The Welsh translation of the test page, with Welsh names for its factors."""
     welsh = Locale.objects.get(language_code="cy")
-    for factor, name in ((page.factor_results[0].value["factor"], "Pwrpas prawf"),
-                         (page.factor_results[1].value["factor"], "Cyllid prawf")):
+    for factor, name in (
+        (page.factor_results[0].value["factor"], "Pwrpas prawf"),
+        (page.factor_results[1].value["factor"], "Cyllid prawf"),
+    ):
         translated = factor.copy_for_translation(welsh)
         translated.name = name
         translated.save()
@@ -104,8 +121,9 @@ def test_a_count_under_five_is_hidden_and_five_is_shown(client, page):
     rows = json_rows(client, page)
     assert counts(row(rows, "role", "provider")) == [5, 5, None, None, None]
     assert counts(row(rows, "role", "commissioner")) == [5, 5, None, None, None]
-    assert counts(row(rows, "role", "commissioner", factor=str(page.factor_results[0].value["factor"]
-                                                               .translation_key))) == [5, 5, None, None, None]
+    assert counts(
+        row(rows, "role", "commissioner", factor=str(page.factor_results[0].value["factor"].translation_key))
+    ) == [5, 5, None, None, None]
 
 
 @pytest.mark.django_db
@@ -120,9 +138,11 @@ def test_one_hidden_count_is_never_alone_in_a_row_or_a_column():
     rows = {"commissioner": {"promising": 10, "caution": 3, "unsuitable": 6, "none": 7}}
     assert open_data._hidden(rows) == {"commissioner": {"caution", "unsuitable"}}
     # A column whose total is shown in the margin: one hidden group count would be the margin minus the others.
-    rows = {"a": {"promising": 10, "caution": 10, "unsuitable": 10, "none": 10},
-            "b": {"promising": 6, "caution": 7, "unsuitable": 8, "none": 9},
-            "c": {"promising": 2, "caution": 1, "unsuitable": 3, "none": 1}}
+    rows = {
+        "a": {"promising": 10, "caution": 10, "unsuitable": 10, "none": 10},
+        "b": {"promising": 6, "caution": 7, "unsuitable": 8, "none": 9},
+        "c": {"promising": 2, "caution": 1, "unsuitable": 3, "none": 1},
+    }
     margin = {verdict: sum(counts[verdict] for counts in rows.values()) for verdict in rows["a"]}
     hidden = open_data._hidden(rows, margin)
     assert hidden["c"] == {"promising", "caution", "unsuitable", "none"}
@@ -181,8 +201,10 @@ def test_the_page_in_english_and_welsh(client, page, welsh_page):
     assert html.select_one(f'a[href="{page.url}open-data/csv/"]')
     assert html.select_one(f'a[href="{page.url}open-data/json/"]')
     assert html.select_one('a[href$="/export/csl-json/"]')  # the bibliography the same way
-    summary = [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
-               for tr in html.select_one('table[data-open-data="summary"] tbody').find_all("tr")]
+    summary = [
+        [cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in html.select_one('table[data-open-data="summary"] tbody').find_all("tr")
+    ]
     # The month's rows have hidden zeros, so no month is added up yet.
     assert summary[0] == ["Overall", "0", "–", "–", "–", "–"]
     fields = [tr.th.get_text(strip=True) for tr in html.select_one('table[data-open-data="fields"] tbody')("tr")]
@@ -207,16 +229,43 @@ def test_the_page_in_english_and_welsh(client, page, welsh_page):
 
 @pytest.mark.django_db
 def test_the_summary_adds_up_only_months_shown_in_full(page):
-    data = {"rows": [
-        {"breakdown": "all", "factor": "overall", "factor_name": "Overall", "suppressed": False,
-         "promising": 6, "caution": 0, "unsuitable": 6, "not_enough_information": 0},
-        {"breakdown": "all", "factor": "overall", "factor_name": "Overall", "suppressed": True,
-         "promising": 9, "caution": None, "unsuitable": None, "not_enough_information": None},
-        {"breakdown": "role", "factor": "overall", "factor_name": "Overall", "suppressed": False,
-         "promising": 6, "caution": 0, "unsuitable": 6, "not_enough_information": 0},
-    ]}
+    data = {
+        "rows": [
+            {
+                "breakdown": "all",
+                "factor": "overall",
+                "factor_name": "Overall",
+                "suppressed": False,
+                "promising": 6,
+                "caution": 0,
+                "unsuitable": 6,
+                "not_enough_information": 0,
+            },
+            {
+                "breakdown": "all",
+                "factor": "overall",
+                "factor_name": "Overall",
+                "suppressed": True,
+                "promising": 9,
+                "caution": None,
+                "unsuitable": None,
+                "not_enough_information": None,
+            },
+            {
+                "breakdown": "role",
+                "factor": "overall",
+                "factor_name": "Overall",
+                "suppressed": False,
+                "promising": 6,
+                "caution": 0,
+                "unsuitable": 6,
+                "not_enough_information": 0,
+            },
+        ]
+    }
     assert open_data.summary(data) == [
-        {"factor_name": "Overall", "responses": 12, "months": 1, "shares": [50, 0, 50, 0]}]
+        {"factor_name": "Overall", "responses": 12, "months": 1, "shares": [50, 0, 50, 0]}
+    ]
 
 
 @pytest.mark.django_db
@@ -263,8 +312,7 @@ def test_a_page_without_data(client, page):
     html = BeautifulSoup(client.get(page.url + "open-data/").content, "html.parser")
     assert html.select_one('[data-open-data="empty"]')
     assert json.loads(download(client, page, "json").content)["rows"] == []
-    assert download(client, page, "csv").content.decode("utf-8-sig").splitlines() == [
-        ",".join(open_data.FIELD_NAMES)]
+    assert download(client, page, "csv").content.decode("utf-8-sig").splitlines() == [",".join(open_data.FIELD_NAMES)]
 
 
 @pytest.mark.django_db
@@ -277,8 +325,7 @@ def test_unknown_formats_and_methods(client, page):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["open-data/", "open-data/csv/", "open-data/json/"])
-def test_a_fixed_number_of_queries_for_3_responses_or_60(client, page, welsh_page, path,
-                                                         django_assert_max_num_queries):
+def test_a_fixed_number_of_queries_for_3_responses_or_60(client, page, welsh_page, path, django_assert_max_num_queries):
     sector = SectorTag.objects.order_by("name").first()
     responses(page, 3, sector=sector.slug)
     client.get(page.url + path)  # questionnaires are built once per process, site look-ups remembered

@@ -74,7 +74,9 @@ def test_editors_preview_a_samples_result_and_every_check_with_unsaved_changes(r
     modes = dict(draft.preview_modes)
     assert modes[SelfAssessmentPage.SAMPLE_CHECKS_MODE] == "Sample services: all checks"
     sample_modes = [mode for mode in modes if mode.startswith(SelfAssessmentPage.SAMPLE_MODE_PREFIX)]
-    assert [modes[mode] for mode in sample_modes] == [f"Result of sample: {s['name']}" for s in SAMPLE_SERVICES.values()]
+    assert [modes[mode] for mode in sample_modes] == [
+        f"Result of sample: {s['name']}" for s in SAMPLE_SERVICES.values()
+    ]
 
     request = preview_request(rf)
     checks = draft.serve_preview(request, SelfAssessmentPage.SAMPLE_CHECKS_MODE).render()
@@ -119,12 +121,19 @@ def test_five_weak_factors_including_provider_finance_cannot_average_up_to_cauti
     assert verdict.h2.get_text(" ", strip=True) == "Overall PbR is unlikely to fit now"
     why = verdict.select_one("[data-verdict-rule]").get_text(" ", strip=True)
     assert "The average score alone would give “Proceed with caution”, but 5 of the 8 factors are at" in why
-    for name in ("Providers who can carry the risk", "A reliable baseline and evaluation",
-                 "Fair pricing and payment", "Protecting the people who use the service",
-                 "A stable environment and volumes"):
+    for name in (
+        "Providers who can carry the risk",
+        "A reliable baseline and evaluation",
+        "Fair pricing and payment",
+        "Protecting the people who use the service",
+        "A stable environment and volumes",
+    ):
         assert name in why
-    marked = [s.h3.get_text(strip=True) for s in soup(result_page).select("section.app-factor")
-              if "This factor set the overall verdict." in s.get_text()]
+    marked = [
+        s.h3.get_text(strip=True)
+        for s in soup(result_page).select("section.app-factor")
+        if "This factor set the overall verdict." in s.get_text()
+    ]
     assert len(marked) == 5 and "Providers who can carry the risk" in marked
 
 
@@ -132,8 +141,16 @@ def test_five_weak_factors_including_provider_finance_cannot_average_up_to_cauti
 def test_one_critical_factor_at_its_lowest_band_caps_a_promising_service(client, english_page):
     answers = dict(SAMPLE_SERVICES["rough-sleepers"]["answers"])
     # Provider finance (critical) falls to its lowest band; every other factor stays strong.
-    answers.update({"payment-at-risk": ["over-50"], "working-capital": ["no"], "early-engagement": ["no"],
-                    "covers-full-cost": ["no"], "enough-providers": ["none"], "risk-kept": ["no"]})
+    answers.update(
+        {
+            "payment-at-risk": ["over-50"],
+            "working-capital": ["no"],
+            "early-engagement": ["no"],
+            "covers-full-cost": ["no"],
+            "enough-providers": ["none"],
+            "risk-kept": ["no"],
+        }
+    )
     service = {**SAMPLE_SERVICES["rough-sleepers"], "answers": answers}
     response, questionnaire, result_page = take_as(client, english_page, service)
     assert response.result["average_band"] != response.result["band"]
@@ -228,4 +245,3 @@ def test_questions_link_the_digest_in_the_readers_language(client):
             expected.append((translated or question.read_more).url)
         assert links == expected
         assert links  # every demo question links its digest
-

@@ -33,8 +33,12 @@ def take(client, page, role, sector="", finish=True, **answers):
     base = page.url + f"r/{response.token}/"
     answer(client, base + "section/1/", response.revision_id, **{k: v for k, v in answers.items() if k in SECTION_ONE})
     if finish:
-        answer(client, base + "section/2/", response.revision_id,
-               **{k: v for k, v in answers.items() if k not in SECTION_ONE})
+        answer(
+            client,
+            base + "section/2/",
+            response.revision_id,
+            **{k: v for k, v in answers.items() if k not in SECTION_ONE},
+        )
         assert client.post(base + "check/").status_code == 302
     response.refresh_from_db()
     assert response.is_complete == finish
@@ -70,7 +74,9 @@ def csv_section(rows, title):
 
 def table_rows(html, name):
     table = html.select_one(f'table[data-report="{name}"]')
-    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")
+    ]
 
 
 @pytest.fixture
@@ -98,16 +104,34 @@ def responses(db, sector):
     welsh.save_revision().publish()
     welsh = SelfAssessmentPage.objects.get(pk=welsh.pk)
     client = Client()
-    a = take(client, page, "commissioner", sector.slug, objectives="one", compared="yes", compared_how="yes",
-             safeguards=["upfront", "progress"], reserves="agree")
+    a = take(
+        client,
+        page,
+        "commissioner",
+        sector.slug,
+        objectives="one",
+        compared="yes",
+        compared_how="yes",
+        safeguards=["upfront", "progress"],
+        reserves="agree",
+    )
     feedback(client, page, a, "yes", "Clear and quick <b>thanks</b>")
     b = take(client, page, "provider", objectives="two", compared="no", safeguards=["upfront"], reserves="neither")
-    feedback(client, page, b, "no", "=HYPERLINK(\"http://evil.example\")")
+    feedback(client, page, b, "no", '=HYPERLINK("http://evil.example")')
     c = take(client, page, "provider", finish=False, objectives="three", compared="no")
     # C started two weeks before the others.
     AssessmentResponse.objects.filter(pk=c.pk).update(created_at=timezone.now() - datetime.timedelta(days=14))
-    d = take(client, welsh, "provider", sector.slug, objectives="two", compared="yes", compared_how="no",
-             safeguards=["upfront", "progress"], reserves="disagree")
+    d = take(
+        client,
+        welsh,
+        "provider",
+        sector.slug,
+        objectives="two",
+        compared="yes",
+        compared_how="no",
+        safeguards=["upfront", "progress"],
+        reserves="disagree",
+    )
     assert d.language == "cy" and d.page_id == welsh.pk
     return page, welsh, {"a": a, "b": b, "c": c, "d": d}
 
@@ -134,7 +158,9 @@ def test_the_report_counts_responses_from_every_language(admin_client, responses
     rows = [[c.get_text(" ", strip=True) for c in r.find_all(["th", "td"])] for r in objectives.tbody.find_all("tr")]
     assert rows == [["One", "1", "33.3%"], ["Two", "2", "66.7%"], ["Three or more", "0", "0.0%"]]
     safeguards = html.select_one('table[data-question-number="4"]')
-    counts = {r.th.get_text(strip=True): r.find_all("td")[0].get_text(strip=True) for r in safeguards.tbody.find_all("tr")}
+    counts = {
+        r.th.get_text(strip=True): r.find_all("td")[0].get_text(strip=True) for r in safeguards.tbody.find_all("tr")
+    }
     assert counts == {"Up-front payment": "3", "Progress payments": "2", "None of these": "0"}
     assert not html.select('table[data-report="retired"]')
 
@@ -155,7 +181,7 @@ def test_the_report_counts_responses_from_every_language(admin_client, responses
     assert table_rows(html, "usefulness") == [["1", "1", "1"]]
     comments = table_rows(html, "comments")
     assert [row[1:] for row in comments] == [
-        ["No", "Provider", "=HYPERLINK(\"http://evil.example\")"],
+        ["No", "Provider", '=HYPERLINK("http://evil.example")'],
         ["Yes", "Commissioner", "Clear and quick <b>thanks</b>"],  # shown as text, not markup
     ]
     assert b"<b>thanks</b>" not in http.content
@@ -190,7 +216,7 @@ def test_the_csv_holds_every_section(admin_client, responses, sector):
     assert csv_section(rows, "Was this useful?") == [["1", "1", "1"]]
     comments = csv_section(rows, "Latest comments")
     assert [row[1:] for row in comments] == [
-        ["No", "Provider", "'=HYPERLINK(\"http://evil.example\")"],  # not a formula in a spreadsheet
+        ["No", "Provider", '\'=HYPERLINK("http://evil.example")'],  # not a formula in a spreadsheet
         ["Yes", "Commissioner", "Clear and quick <b>thanks</b>"],
     ]
 
@@ -246,8 +272,11 @@ def test_the_pages_to_choose_from(admin_client):
 @pytest.mark.django_db
 def test_unknown_pages_are_not_found(admin_client, home):
     # (Django's LocaleMiddleware first tries the path under /en/, which is not found either.)
-    for url in (reverse("toolkit_report:page", args=[999999]), reverse("toolkit_report:csv", args=[999999]),
-                reverse("toolkit_report:page", args=[home.pk])):  # the last: not a self-assessment
+    for url in (
+        reverse("toolkit_report:page", args=[999999]),
+        reverse("toolkit_report:csv", args=[999999]),
+        reverse("toolkit_report:page", args=[home.pk]),
+    ):  # the last: not a self-assessment
         assert admin_client.get(url, follow=True).status_code == 404, url
 
 

@@ -14,8 +14,11 @@ DENIED = "Sorry, you do not have permission to access this area."
 
 
 def urls(page):
-    return [reverse("toolkit_report:index"), reverse("toolkit_report:page", args=[page.pk]),
-            reverse("toolkit_report:csv", args=[page.pk])]
+    return [
+        reverse("toolkit_report:index"),
+        reverse("toolkit_report:page", args=[page.pk]),
+        reverse("toolkit_report:csv", args=[page.pk]),
+    ]
 
 
 @pytest.fixture
@@ -84,8 +87,11 @@ def test_an_administrator_grants_the_report_to_another_group(admin_client, clien
                 data.setdefault(name, []).append(field.get("value", "on"))
         elif field.name == "select":
             chosen = field.select("option[selected]") or field.select("option")[:1]
-            data[name] = [option.get("value", option.get_text()) for option in chosen][:1] if not field.has_attr(
-                "multiple") else [option.get("value") for option in field.select("option[selected]")]
+            data[name] = (
+                [option.get("value", option.get_text()) for option in chosen][:1]
+                if not field.has_attr("multiple")
+                else [option.get("value") for option in field.select("option[selected]")]
+            )
         elif field.name == "textarea":
             data[name] = field.get_text()
         else:

@@ -46,26 +46,44 @@ def example(unanswered=UnansweredPolicy.EXCLUDE):
     """Four questions, two factors; the expected numbers below are worked out by hand."""
     return Questionnaire(
         questions=(
-            Question("q1", SINGLE, (
-                Option("a1", {PURPOSE: 4}),
-                Option("a2", {PURPOSE: 2, PRICING: 1}),
-                Option("a3", {}),
-            )),
-            Question("q2", MULTIPLE, (
-                Option("b1", {PURPOSE: 1, PRICING: 2}),
-                Option("b2", {PRICING: 3}),
-                Option("b3-none", {}),
-            )),
-            Question("q3", QuestionKind.AGREE_SCALE, (
-                Option("c1", {PRICING: 0}),
-                Option("c2", {PRICING: 2}),
-                Option("c3", {PRICING: 5}),
-            ), show_if=Condition("q2", frozenset({"b1", "b2"}))),
-            Question("q4", QuestionKind.YES_NO_DONT_KNOW, (
-                Option("yes", {PURPOSE: 2}),
-                Option("no", {}),
-                Option("dont-know", {PURPOSE: 1}),
-            ), required=False),
+            Question(
+                "q1",
+                SINGLE,
+                (
+                    Option("a1", {PURPOSE: 4}),
+                    Option("a2", {PURPOSE: 2, PRICING: 1}),
+                    Option("a3", {}),
+                ),
+            ),
+            Question(
+                "q2",
+                MULTIPLE,
+                (
+                    Option("b1", {PURPOSE: 1, PRICING: 2}),
+                    Option("b2", {PRICING: 3}),
+                    Option("b3-none", {}),
+                ),
+            ),
+            Question(
+                "q3",
+                QuestionKind.AGREE_SCALE,
+                (
+                    Option("c1", {PRICING: 0}),
+                    Option("c2", {PRICING: 2}),
+                    Option("c3", {PRICING: 5}),
+                ),
+                show_if=Condition("q2", frozenset({"b1", "b2"})),
+            ),
+            Question(
+                "q4",
+                QuestionKind.YES_NO_DONT_KNOW,
+                (
+                    Option("yes", {PURPOSE: 2}),
+                    Option("no", {}),
+                    Option("dont-know", {PURPOSE: 1}),
+                ),
+                required=False,
+            ),
         ),
         factors=(Factor(PURPOSE, FACTOR_BANDS), Factor(PRICING, FACTOR_BANDS)),
         overall_bands=(Band(50, "promising"), Band(0, "weak")),
@@ -161,9 +179,7 @@ def one_question(scores, bands=THREE_BANDS):
     return Questionnaire((Question("q", SINGLE, options),), (Factor("f", bands),), bands)
 
 
-@pytest.mark.parametrize(
-    ("option", "band"), [("o0", "low"), ("o1", "medium"), ("o2", "high"), ("o3", "high")]
-)
+@pytest.mark.parametrize(("option", "band"), [("o0", "low"), ("o1", "medium"), ("o2", "high"), ("o3", "high")])
 def test_a_percentage_exactly_at_a_band_start_is_in_that_band(option, band):
     result = score(one_question([0, 2, 3, 4]), {"q": [option]})
     assert result.factor("f").band == band
@@ -233,12 +249,14 @@ def test_a_weak_factor_that_is_not_critical_does_not_trip_the_critical_rule():
 
 def test_half_the_factors_at_the_lowest_band_caps_at_the_lowest_verdict():
     # The audit's case: 5 of 8 at "a real risk" with a mean in the middle band.
-    questionnaire, answers = eight_factors([0, 0, 0, 0, 0, 100, 100, 100], critical={"f0"},
-                                           rules=(CRITICAL_AT_LOWEST, HALF_AT_LOWEST))
+    questionnaire, answers = eight_factors(
+        [0, 0, 0, 0, 0, 100, 100, 100], critical={"f0"}, rules=(CRITICAL_AT_LOWEST, HALF_AT_LOWEST)
+    )
     result = score(questionnaire, answers)
     assert result.average_band == "unsuitable"  # 37.5%
-    questionnaire, answers = eight_factors([0, 0, 0, 0, 50, 100, 100, 100], critical={"f0"},
-                                           rules=(CRITICAL_AT_LOWEST, HALF_AT_LOWEST))
+    questionnaire, answers = eight_factors(
+        [0, 0, 0, 0, 50, 100, 100, 100], critical={"f0"}, rules=(CRITICAL_AT_LOWEST, HALF_AT_LOWEST)
+    )
     result = score(questionnaire, answers)
     assert result.average_band == "caution"  # 43.75%
     assert [cap.rule for cap in result.caps] == ["critical", "half"]
@@ -268,8 +286,9 @@ def test_factors_without_a_score_are_outside_every_rule():
 
 def test_results_stored_before_rules_existed_still_load():
     result = score(example(), ANSWERS)
-    old = {key: value for key, value in result.to_dict().items()
-           if key not in {"average_band", "caps", "capped_by"}} | {"version": 1}
+    old = {
+        key: value for key, value in result.to_dict().items() if key not in {"average_band", "caps", "capped_by"}
+    } | {"version": 1}
     loaded = Result.from_dict(old)
     assert (loaded.band, loaded.average_band, loaded.caps, loaded.capped_by) == (result.band, result.band, (), None)
 
@@ -380,14 +399,18 @@ OK = (Option("o", {"f": 1}),)
         lambda: Factor("f", (Band(10, "a"), Band(10, "b"))),
         lambda: make([Question("q", SINGLE, OK), Question("q", SINGLE, OK)]),
         lambda: make([Question("q", SINGLE, OK, show_if=Condition("q", frozenset({"o"})))]),
-        lambda: make([
-            Question("q", SINGLE, OK, show_if=Condition("later", frozenset({"o"}))),
-            Question("later", SINGLE, OK),
-        ]),
-        lambda: make([
-            Question("a", SINGLE, OK),
-            Question("b", SINGLE, OK, show_if=Condition("a", frozenset({"x"}))),
-        ]),
+        lambda: make(
+            [
+                Question("q", SINGLE, OK, show_if=Condition("later", frozenset({"o"}))),
+                Question("later", SINGLE, OK),
+            ]
+        ),
+        lambda: make(
+            [
+                Question("a", SINGLE, OK),
+                Question("b", SINGLE, OK, show_if=Condition("a", frozenset({"x"}))),
+            ]
+        ),
         lambda: make([Question("q", SINGLE, (Option("o", {"unknown": 1}),))]),
         lambda: make([], factors=(Factor("f"), Factor("f"))),
     ],
@@ -454,9 +477,7 @@ def test_loading_the_engine_loads_no_django():
         "spec.loader.exec_module(module)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'wagtail')))\n"
     )
-    output = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert output.stdout.strip() == "[]"
 
 
@@ -524,7 +545,9 @@ def option_scores(draw, factor_keys):
 
 def band_set(draw):
     starts = draw(BAND_STARTS)
-    return tuple(Band(start, key) for start, key in zip(starts, draw(shuffled(BAND_KEYS)), strict=False))  # up to 4 starts
+    return tuple(
+        Band(start, key) for start, key in zip(starts, draw(shuffled(BAND_KEYS)), strict=False)
+    )  # up to 4 starts
 
 
 @st.composite
@@ -743,8 +766,7 @@ def test_unanswered_policies_order_as_the_arithmetic_says(scenario):
     weighted mean of P/M and 50%, so it lies between them; it is not always below EXCLUDE."""
     questionnaire, answers = scenario
     by_policy = {
-        policy: score(dataclasses.replace(questionnaire, unanswered=policy), answers)
-        for policy in UnansweredPolicy
+        policy: score(dataclasses.replace(questionnaire, unanswered=policy), answers) for policy in UnansweredPolicy
     }
     rows = zip(
         by_policy[UnansweredPolicy.EXCLUDE].factors,
@@ -793,7 +815,7 @@ def verdict_rank(questionnaire, band_key):
 @relaxed
 @given(st.data())
 def test_a_better_answer_never_gives_a_worse_verdict(data):
-    """"Better" is an answer that gives every factor at least as many points."""
+    """ "Better" is an answer that gives every factor at least as many points."""
     questionnaire, answers = data.draw(scenarios(free_last=SINGLE_ANSWER_KINDS))
     question = free_question(data, questionnaire, answers, SINGLE_ANSWER_KINDS)
     current = data.draw(st.sampled_from(question.options))
@@ -830,9 +852,9 @@ def test_a_critical_factor_at_its_lowest_band_never_goes_with_the_best_verdict(s
     questionnaire = dataclasses.replace(questionnaire, rules=(*questionnaire.rules, rule))
     result = score(questionnaire, answers)
     weak_critical = [
-        config for config, factor in zip(questionnaire.factors, result.factors, strict=True)
-        if config.critical and config.bands and factor.percent is not None
-        and factor.band in (None, config.lowest_band)
+        config
+        for config, factor in zip(questionnaire.factors, result.factors, strict=True)
+        if config.critical and config.bands and factor.percent is not None and factor.band in (None, config.lowest_band)
     ]
     if weak_critical:
         assert result.band != questionnaire.overall_bands[-1].key

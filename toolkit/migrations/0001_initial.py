@@ -15,89 +15,529 @@ import toolkit.scoring
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('literature', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("literature", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SelfAssessmentPage',
+            name="SelfAssessmentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
-                ('questionnaire', wagtail.fields.StreamField([('section', 23)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Glossary terms in it are linked to their definitions automatically.', 'required': False}), 4: ('toolkit.blocks.CodeBlock', (), {'help_text': 'A short name, only needed if a later question depends on this one.'}), 5: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': 'Must be answered to continue.', 'required': False}), 6: ('toolkit.blocks.CodeBlock', (), {'help_text': 'The reference of an earlier question.', 'label': 'Only ask if question'}), 7: ('toolkit.blocks.CodeListBlock', (), {'help_text': 'Answer codes separated by commas, e.g. yes, dont-know.', 'label': 'has one of the answers'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Answer', 'max_length': 200}), 9: ('toolkit.blocks.CodeBlock', (), {'help_text': 'Only needed when a later question depends on this answer, e.g. yes.'}), 10: ('wagtail.snippets.blocks.SnippetChooserBlock', ('toolkit.SuccessFactor',), {}), 11: ('wagtail.blocks.IntegerBlock', (), {'default': 1, 'max_value': 10, 'min_value': 0}), 12: ('wagtail.blocks.StructBlock', [[('factor', 10), ('points', 11)]], {}), 13: ('wagtail.blocks.ListBlock', (12,), {'default': [], 'help_text': 'How far this answer favours payment by results, for each factor it bears on.', 'label': 'Points'}), 14: ('wagtail.blocks.TextBlock', (), {'help_text': 'Shown on the result when this answer counted against a factor.', 'label': 'What to consider', 'max_length': 600, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('label', 8), ('code', 9), ('scores', 13), ('consider', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'Answers', 'min_num': 1}), 17: ('wagtail.blocks.StructBlock', [[('question', 2), ('help_text', 3), ('reference', 4), ('required', 5), ('show_if_question', 6), ('show_if_answers', 7), ('options', 16)]], {}), 18: ('wagtail.blocks.ListBlock', (15,), {'default': [{'code': 'strongly-agree', 'consider': '', 'label': 'Strongly agree', 'scores': []}, {'code': 'agree', 'consider': '', 'label': 'Agree', 'scores': []}, {'code': 'neither', 'consider': '', 'label': 'Neither agree nor disagree', 'scores': []}, {'code': 'disagree', 'consider': '', 'label': 'Disagree', 'scores': []}, {'code': 'strongly-disagree', 'consider': '', 'label': 'Strongly disagree', 'scores': []}], 'label': 'Answers', 'min_num': 2}), 19: ('wagtail.blocks.StructBlock', [[('question', 2), ('help_text', 3), ('reference', 4), ('required', 5), ('show_if_question', 6), ('show_if_answers', 7), ('options', 18)]], {}), 20: ('wagtail.blocks.ListBlock', (15,), {'default': [{'code': 'yes', 'consider': '', 'label': 'Yes', 'scores': []}, {'code': 'no', 'consider': '', 'label': 'No', 'scores': []}, {'code': 'dont-know', 'consider': '', 'label': "Don't know", 'scores': []}], 'label': 'Answers', 'min_num': 2}), 21: ('wagtail.blocks.StructBlock', [[('question', 2), ('help_text', 3), ('reference', 4), ('required', 5), ('show_if_question', 6), ('show_if_answers', 7), ('options', 20)]], {}), 22: ('wagtail.blocks.StreamBlock', [[('single_choice', 17), ('multiple_choice', 17), ('agree_scale', 19), ('yes_no', 21)]], {'min_num': 1}), 23: ('wagtail.blocks.StructBlock', [[('title', 0), ('introduction', 1), ('questions', 22)]], {})}, verbose_name='questionnaire')),
-                ('factor_results', wagtail.fields.StreamField([('factor', 8)], blank=True, block_lookup={0: ('wagtail.snippets.blocks.SnippetChooserBlock', ('toolkit.SuccessFactor',), {}), 1: ('wagtail.blocks.IntegerBlock', (), {'help_text': "This verdict applies from this score up to the next band's score.", 'label': 'From score (%)', 'max_value': 100, 'min_value': 0}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('promising', 'Promising: payment by results looks suitable'), ('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')], 'help_text': 'Sets the colour and icon of the verdict.'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'The verdict in words, e.g. Looks promising.', 'max_length': 120}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Feedback for commissioners'}), 5: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Feedback for providers'}), 6: ('wagtail.blocks.StructBlock', [[('min_percent', 1), ('verdict', 2), ('heading', 3), ('for_commissioners', 4), ('for_providers', 5)]], {}), 7: ('wagtail.blocks.ListBlock', (6,), {'min_num': 1}), 8: ('wagtail.blocks.StructBlock', [[('factor', 0), ('bands', 7)]], {})}, help_text='For each factor, the score bands and what to tell commissioners and providers.', verbose_name='verdicts per factor')),
-                ('overall_result', wagtail.fields.StreamField([('band', 5)], blank=True, block_lookup={0: ('wagtail.blocks.IntegerBlock', (), {'help_text': "This verdict applies from this score up to the next band's score.", 'label': 'From score (%)', 'max_value': 100, 'min_value': 0}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('promising', 'Promising: payment by results looks suitable'), ('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')], 'help_text': 'Sets the colour and icon of the verdict.'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'The verdict in words, e.g. Looks promising.', 'max_length': 120}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Feedback for commissioners'}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Feedback for providers'}), 5: ('wagtail.blocks.StructBlock', [[('min_percent', 0), ('verdict', 1), ('heading', 2), ('for_commissioners', 3), ('for_providers', 4)]], {})}, help_text='Bands for the average of the factor scores.', verbose_name='overall verdict')),
-                ('unanswered', models.CharField(choices=[(toolkit.scoring.UnansweredPolicy['EXCLUDE'], 'Leave them out of the score'), (toolkit.scoring.UnansweredPolicy['COUNT_AS_ZERO'], 'Count them as unfavourable'), (toolkit.scoring.UnansweredPolicy['COUNT_AS_MIDPOINT'], 'Count them as half-way')], default=toolkit.scoring.UnansweredPolicy['EXCLUDE'], help_text='How optional questions that were skipped affect the scores.', max_length=20, verbose_name='unanswered questions')),
-                ('next_steps', wagtail.fields.RichTextField(blank=True, help_text='Shown at the end of every result.', verbose_name='next steps')),
-                ('retention_days', models.PositiveSmallIntegerField(default=365, help_text='Responses older than this are deleted by the nightly delete_old_responses command.', verbose_name='keep responses for (days)')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "questionnaire",
+                    wagtail.fields.StreamField(
+                        [("section", 23)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "required": False},
+                            ),
+                            2: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ul", "ol"],
+                                    "help_text": "Glossary terms in it are linked to their definitions automatically.",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "toolkit.blocks.CodeBlock",
+                                (),
+                                {"help_text": "A short name, only needed if a later question depends on this one."},
+                            ),
+                            5: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"default": True, "help_text": "Must be answered to continue.", "required": False},
+                            ),
+                            6: (
+                                "toolkit.blocks.CodeBlock",
+                                (),
+                                {"help_text": "The reference of an earlier question.", "label": "Only ask if question"},
+                            ),
+                            7: (
+                                "toolkit.blocks.CodeListBlock",
+                                (),
+                                {
+                                    "help_text": "Answer codes separated by commas, e.g. yes, dont-know.",
+                                    "label": "has one of the answers",
+                                },
+                            ),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "Answer", "max_length": 200}),
+                            9: (
+                                "toolkit.blocks.CodeBlock",
+                                (),
+                                {"help_text": "Only needed when a later question depends on this answer, e.g. yes."},
+                            ),
+                            10: ("wagtail.snippets.blocks.SnippetChooserBlock", ("toolkit.SuccessFactor",), {}),
+                            11: ("wagtail.blocks.IntegerBlock", (), {"default": 1, "max_value": 10, "min_value": 0}),
+                            12: ("wagtail.blocks.StructBlock", [[("factor", 10), ("points", 11)]], {}),
+                            13: (
+                                "wagtail.blocks.ListBlock",
+                                (12,),
+                                {
+                                    "default": [],
+                                    "help_text": "How far this answer favours payment by results, for each factor it bears on.",
+                                    "label": "Points",
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Shown on the result when this answer counted against a factor.",
+                                    "label": "What to consider",
+                                    "max_length": 600,
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("label", 8), ("code", 9), ("scores", 13), ("consider", 14)]],
+                                {},
+                            ),
+                            16: ("wagtail.blocks.ListBlock", (15,), {"label": "Answers", "min_num": 1}),
+                            17: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("question", 2),
+                                        ("help_text", 3),
+                                        ("reference", 4),
+                                        ("required", 5),
+                                        ("show_if_question", 6),
+                                        ("show_if_answers", 7),
+                                        ("options", 16),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            18: (
+                                "wagtail.blocks.ListBlock",
+                                (15,),
+                                {
+                                    "default": [
+                                        {
+                                            "code": "strongly-agree",
+                                            "consider": "",
+                                            "label": "Strongly agree",
+                                            "scores": [],
+                                        },
+                                        {"code": "agree", "consider": "", "label": "Agree", "scores": []},
+                                        {
+                                            "code": "neither",
+                                            "consider": "",
+                                            "label": "Neither agree nor disagree",
+                                            "scores": [],
+                                        },
+                                        {"code": "disagree", "consider": "", "label": "Disagree", "scores": []},
+                                        {
+                                            "code": "strongly-disagree",
+                                            "consider": "",
+                                            "label": "Strongly disagree",
+                                            "scores": [],
+                                        },
+                                    ],
+                                    "label": "Answers",
+                                    "min_num": 2,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("question", 2),
+                                        ("help_text", 3),
+                                        ("reference", 4),
+                                        ("required", 5),
+                                        ("show_if_question", 6),
+                                        ("show_if_answers", 7),
+                                        ("options", 18),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            20: (
+                                "wagtail.blocks.ListBlock",
+                                (15,),
+                                {
+                                    "default": [
+                                        {"code": "yes", "consider": "", "label": "Yes", "scores": []},
+                                        {"code": "no", "consider": "", "label": "No", "scores": []},
+                                        {"code": "dont-know", "consider": "", "label": "Don't know", "scores": []},
+                                    ],
+                                    "label": "Answers",
+                                    "min_num": 2,
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("question", 2),
+                                        ("help_text", 3),
+                                        ("reference", 4),
+                                        ("required", 5),
+                                        ("show_if_question", 6),
+                                        ("show_if_answers", 7),
+                                        ("options", 20),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            22: (
+                                "wagtail.blocks.StreamBlock",
+                                [[("single_choice", 17), ("multiple_choice", 17), ("agree_scale", 19), ("yes_no", 21)]],
+                                {"min_num": 1},
+                            ),
+                            23: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("introduction", 1), ("questions", 22)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="questionnaire",
+                    ),
+                ),
+                (
+                    "factor_results",
+                    wagtail.fields.StreamField(
+                        [("factor", 8)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.snippets.blocks.SnippetChooserBlock", ("toolkit.SuccessFactor",), {}),
+                            1: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {
+                                    "help_text": "This verdict applies from this score up to the next band's score.",
+                                    "label": "From score (%)",
+                                    "max_value": 100,
+                                    "min_value": 0,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("promising", "Promising: payment by results looks suitable"),
+                                        ("caution", "Proceed with caution: it could work with changes"),
+                                        ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                                    ],
+                                    "help_text": "Sets the colour and icon of the verdict.",
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The verdict in words, e.g. Looks promising.", "max_length": 120},
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ul", "ol"],
+                                    "label": "Feedback for commissioners",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "label": "Feedback for providers"},
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("min_percent", 1),
+                                        ("verdict", 2),
+                                        ("heading", 3),
+                                        ("for_commissioners", 4),
+                                        ("for_providers", 5),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            7: ("wagtail.blocks.ListBlock", (6,), {"min_num": 1}),
+                            8: ("wagtail.blocks.StructBlock", [[("factor", 0), ("bands", 7)]], {}),
+                        },
+                        help_text="For each factor, the score bands and what to tell commissioners and providers.",
+                        verbose_name="verdicts per factor",
+                    ),
+                ),
+                (
+                    "overall_result",
+                    wagtail.fields.StreamField(
+                        [("band", 5)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {
+                                    "help_text": "This verdict applies from this score up to the next band's score.",
+                                    "label": "From score (%)",
+                                    "max_value": 100,
+                                    "min_value": 0,
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("promising", "Promising: payment by results looks suitable"),
+                                        ("caution", "Proceed with caution: it could work with changes"),
+                                        ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                                    ],
+                                    "help_text": "Sets the colour and icon of the verdict.",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The verdict in words, e.g. Looks promising.", "max_length": 120},
+                            ),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ul", "ol"],
+                                    "label": "Feedback for commissioners",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "label": "Feedback for providers"},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("min_percent", 0),
+                                        ("verdict", 1),
+                                        ("heading", 2),
+                                        ("for_commissioners", 3),
+                                        ("for_providers", 4),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        help_text="Bands for the average of the factor scores.",
+                        verbose_name="overall verdict",
+                    ),
+                ),
+                (
+                    "unanswered",
+                    models.CharField(
+                        choices=[
+                            (toolkit.scoring.UnansweredPolicy["EXCLUDE"], "Leave them out of the score"),
+                            (toolkit.scoring.UnansweredPolicy["COUNT_AS_ZERO"], "Count them as unfavourable"),
+                            (toolkit.scoring.UnansweredPolicy["COUNT_AS_MIDPOINT"], "Count them as half-way"),
+                        ],
+                        default=toolkit.scoring.UnansweredPolicy["EXCLUDE"],
+                        help_text="How optional questions that were skipped affect the scores.",
+                        max_length=20,
+                        verbose_name="unanswered questions",
+                    ),
+                ),
+                (
+                    "next_steps",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="Shown at the end of every result.", verbose_name="next steps"
+                    ),
+                ),
+                (
+                    "retention_days",
+                    models.PositiveSmallIntegerField(
+                        default=365,
+                        help_text="Responses older than this are deleted by the nightly delete_old_responses command.",
+                        verbose_name="keep responses for (days)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'self-assessment',
+                "verbose_name": "self-assessment",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='SuccessFactor',
+            name="SuccessFactor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('what_it_means', models.TextField(max_length=600, verbose_name='what it means')),
-                ('why_it_matters', wagtail.fields.RichTextField(verbose_name='why it matters')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order on the result page')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("what_it_means", models.TextField(max_length=600, verbose_name="what it means")),
+                ("why_it_matters", wagtail.fields.RichTextField(verbose_name="why it matters")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order on the result page")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'success factor',
-                'verbose_name_plural': 'success factors',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "success factor",
+                "verbose_name_plural": "success factors",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='SuccessFactorDigest',
+            name="SuccessFactorDigest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('factor', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='digests', to='toolkit.successfactor')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='literature.digestpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "factor",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="digests", to="toolkit.successfactor"
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="literature.digestpage"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='AssessmentResponse',
+            name="AssessmentResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('share_token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('language', models.CharField(max_length=8)),
-                ('role', models.CharField(blank=True, choices=[('commissioner', 'Commissioner'), ('provider', 'Provider')], max_length=20)),
-                ('sector', models.CharField(blank=True, max_length=100)),
-                ('answers', models.JSONField(blank=True, default=dict)),
-                ('sections_done', models.JSONField(blank=True, default=list)),
-                ('result', models.JSONField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('completed_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('found_useful', models.BooleanField(blank=True, null=True)),
-                ('useful_comment', models.TextField(blank=True, max_length=1000)),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.revision')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='toolkit.selfassessmentpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("share_token", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("language", models.CharField(max_length=8)),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True, choices=[("commissioner", "Commissioner"), ("provider", "Provider")], max_length=20
+                    ),
+                ),
+                ("sector", models.CharField(blank=True, max_length=100)),
+                ("answers", models.JSONField(blank=True, default=dict)),
+                ("sections_done", models.JSONField(blank=True, default=list)),
+                ("result", models.JSONField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("completed_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("found_useful", models.BooleanField(blank=True, null=True)),
+                ("useful_comment", models.TextField(blank=True, max_length=1000)),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="wagtailcore.revision"
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="toolkit.selfassessmentpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'self-assessment response',
-                'indexes': [models.Index(fields=['page', 'completed_at'], name='toolkit_ass_page_id_bc9b4f_idx')],
+                "verbose_name": "self-assessment response",
+                "indexes": [models.Index(fields=["page", "completed_at"], name="toolkit_ass_page_id_bc9b4f_idx")],
             },
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('toolkit', '0001_initial'),
+        ("toolkit", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessmentresponse',
-            name='is_synthetic',
+            model_name="assessmentresponse",
+            name="is_synthetic",
             field=models.BooleanField(default=False, editable=False),
         ),
     ]

@@ -5,40 +5,576 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('toolkit', '0003_assessmentresponse_answers_version'),
+        ("toolkit", "0003_assessmentresponse_answers_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='selfassessmentpage',
-            name='sample_services',
-            field=wagtail.fields.StreamField([('sample', 9)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.TextBlock', (), {'max_length': 600, 'required': False}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('commissioner', 'Commissioner'), ('provider', 'Provider')], 'label': 'Answered as'}), 3: ('toolkit.blocks.UntranslatedTextBlock', (), {'help_text': "One line per question: the question's reference, a colon, then the codes of the answers, e.g. “aims: one” or “safeguards: whole-cohort, monitoring”. Questions left out are unanswered."}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('promising', 'Promising: payment by results looks suitable'), ('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')], 'label': 'Expected overall verdict'}), 5: ('wagtail.snippets.blocks.SnippetChooserBlock', ('toolkit.SuccessFactor',), {}), 6: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('promising', 'Promising: payment by results looks suitable'), ('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')]}), 7: ('wagtail.blocks.StructBlock', [[('factor', 5), ('verdict', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'default': [], 'help_text': 'Only the factors whose verdict you are sure of.', 'label': 'Expected verdicts for factors'}), 9: ('wagtail.blocks.StructBlock', [[('name', 0), ('description', 1), ('role', 2), ('answers', 3), ('expected_overall', 4), ('expected_factors', 8)]], {})}, help_text="Test cases for the scoring: answers a described service would give, and the verdicts it should get. Checked against this draft below; preview each one's result with the preview panel's “Preview mode”.", verbose_name='sample services'),
+            model_name="selfassessmentpage",
+            name="sample_services",
+            field=wagtail.fields.StreamField(
+                [("sample", 9)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                    1: ("wagtail.blocks.TextBlock", (), {"max_length": 600, "required": False}),
+                    2: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("commissioner", "Commissioner"), ("provider", "Provider")],
+                            "label": "Answered as",
+                        },
+                    ),
+                    3: (
+                        "toolkit.blocks.UntranslatedTextBlock",
+                        (),
+                        {
+                            "help_text": "One line per question: the question's reference, a colon, then the codes of the answers, e.g. “aims: one” or “safeguards: whole-cohort, monitoring”. Questions left out are unanswered."
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("promising", "Promising: payment by results looks suitable"),
+                                ("caution", "Proceed with caution: it could work with changes"),
+                                ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                            ],
+                            "label": "Expected overall verdict",
+                        },
+                    ),
+                    5: ("wagtail.snippets.blocks.SnippetChooserBlock", ("toolkit.SuccessFactor",), {}),
+                    6: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("promising", "Promising: payment by results looks suitable"),
+                                ("caution", "Proceed with caution: it could work with changes"),
+                                ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                            ]
+                        },
+                    ),
+                    7: ("wagtail.blocks.StructBlock", [[("factor", 5), ("verdict", 6)]], {}),
+                    8: (
+                        "wagtail.blocks.ListBlock",
+                        (7,),
+                        {
+                            "default": [],
+                            "help_text": "Only the factors whose verdict you are sure of.",
+                            "label": "Expected verdicts for factors",
+                        },
+                    ),
+                    9: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("name", 0),
+                                ("description", 1),
+                                ("role", 2),
+                                ("answers", 3),
+                                ("expected_overall", 4),
+                                ("expected_factors", 8),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                help_text="Test cases for the scoring: answers a described service would give, and the verdicts it should get. Checked against this draft below; preview each one's result with the preview panel's “Preview mode”.",
+                verbose_name="sample services",
+            ),
         ),
         migrations.AddField(
-            model_name='selfassessmentpage',
-            name='verdict_rules',
-            field=wagtail.fields.StreamField([('rule', 4)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('critical', 'critical factors'), ('any', 'any factors')], 'label': 'When'}), 1: ('wagtail.blocks.IntegerBlock', (), {'default': 1, 'help_text': 'How many of them, e.g. 1.', 'label': 'number', 'max_value': 100, 'min_value': 1}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('number', 'factors'), ('percent', 'percent of the factors')], 'help_text': 'A number of factors, or a percentage of the factors with a score.', 'label': 'counted as'}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')], 'label': 'are at their lowest band, the overall verdict is at most'}), 4: ('wagtail.blocks.StructBlock', [[('which_factors', 0), ('at_least', 1), ('counted_as', 2), ('cap_at', 3)]], {})}, help_text='So that one fatal weakness cannot hide behind strong answers elsewhere: e.g. when 1 critical factor is at its lowest band, the overall verdict is at most “proceed with caution”. The result names the rule and the factors that set the verdict.', verbose_name='verdict rules'),
+            model_name="selfassessmentpage",
+            name="verdict_rules",
+            field=wagtail.fields.StreamField(
+                [("rule", 4)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [("critical", "critical factors"), ("any", "any factors")], "label": "When"},
+                    ),
+                    1: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "default": 1,
+                            "help_text": "How many of them, e.g. 1.",
+                            "label": "number",
+                            "max_value": 100,
+                            "min_value": 1,
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("number", "factors"), ("percent", "percent of the factors")],
+                            "help_text": "A number of factors, or a percentage of the factors with a score.",
+                            "label": "counted as",
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("caution", "Proceed with caution: it could work with changes"),
+                                ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                            ],
+                            "label": "are at their lowest band, the overall verdict is at most",
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("which_factors", 0), ("at_least", 1), ("counted_as", 2), ("cap_at", 3)]],
+                        {},
+                    ),
+                },
+                help_text="So that one fatal weakness cannot hide behind strong answers elsewhere: e.g. when 1 critical factor is at its lowest band, the overall verdict is at most “proceed with caution”. The result names the rule and the factors that set the verdict.",
+                verbose_name="verdict rules",
+            ),
         ),
         migrations.AlterField(
-            model_name='selfassessmentpage',
-            name='factor_results',
-            field=wagtail.fields.StreamField([('factor', 9)], blank=True, block_lookup={0: ('wagtail.snippets.blocks.SnippetChooserBlock', ('toolkit.SuccessFactor',), {}), 1: ('wagtail.blocks.BooleanBlock', (), {'default': False, 'help_text': 'Verdict rules can cap the overall verdict when a critical factor is at its lowest band.', 'label': 'Critical factor', 'required': False}), 2: ('wagtail.blocks.IntegerBlock', (), {'help_text': "This verdict applies from this score up to the next band's score.", 'label': 'From score (%)', 'max_value': 100, 'min_value': 0}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('promising', 'Promising: payment by results looks suitable'), ('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')], 'help_text': 'Sets the colour and icon of the verdict, and which band verdict rules mean.'}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'The verdict in words, e.g. Looks promising.', 'max_length': 120}), 5: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Shown to commissioners at this band: what it means for them and what to do.', 'label': 'What it means for commissioners'}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Shown to providers at this band: what it means for them and what to do.', 'label': 'What it means for providers'}), 7: ('wagtail.blocks.StructBlock', [[('min_percent', 2), ('verdict', 3), ('heading', 4), ('for_commissioners', 5), ('for_providers', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'min_num': 1}), 9: ('wagtail.blocks.StructBlock', [[('factor', 0), ('critical', 1), ('bands', 8)]], {})}, help_text='For each factor, the score bands and what to tell commissioners and providers.', verbose_name='verdicts per factor'),
+            model_name="selfassessmentpage",
+            name="factor_results",
+            field=wagtail.fields.StreamField(
+                [("factor", 9)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.snippets.blocks.SnippetChooserBlock", ("toolkit.SuccessFactor",), {}),
+                    1: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": False,
+                            "help_text": "Verdict rules can cap the overall verdict when a critical factor is at its lowest band.",
+                            "label": "Critical factor",
+                            "required": False,
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "help_text": "This verdict applies from this score up to the next band's score.",
+                            "label": "From score (%)",
+                            "max_value": 100,
+                            "min_value": 0,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("promising", "Promising: payment by results looks suitable"),
+                                ("caution", "Proceed with caution: it could work with changes"),
+                                ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                            ],
+                            "help_text": "Sets the colour and icon of the verdict, and which band verdict rules mean.",
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The verdict in words, e.g. Looks promising.", "max_length": 120},
+                    ),
+                    5: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ul", "ol"],
+                            "help_text": "Shown to commissioners at this band: what it means for them and what to do.",
+                            "label": "What it means for commissioners",
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ul", "ol"],
+                            "help_text": "Shown to providers at this band: what it means for them and what to do.",
+                            "label": "What it means for providers",
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("min_percent", 2),
+                                ("verdict", 3),
+                                ("heading", 4),
+                                ("for_commissioners", 5),
+                                ("for_providers", 6),
+                            ]
+                        ],
+                        {},
+                    ),
+                    8: ("wagtail.blocks.ListBlock", (7,), {"min_num": 1}),
+                    9: ("wagtail.blocks.StructBlock", [[("factor", 0), ("critical", 1), ("bands", 8)]], {}),
+                },
+                help_text="For each factor, the score bands and what to tell commissioners and providers.",
+                verbose_name="verdicts per factor",
+            ),
         ),
         migrations.AlterField(
-            model_name='selfassessmentpage',
-            name='overall_result',
-            field=wagtail.fields.StreamField([('band', 5)], blank=True, block_lookup={0: ('wagtail.blocks.IntegerBlock', (), {'help_text': "This verdict applies from this score up to the next band's score.", 'label': 'From score (%)', 'max_value': 100, 'min_value': 0}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('promising', 'Promising: payment by results looks suitable'), ('caution', 'Proceed with caution: it could work with changes'), ('unsuitable', 'Unsuitable: payment by results looks risky here')], 'help_text': 'Sets the colour and icon of the verdict, and which band verdict rules mean.'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'The verdict in words, e.g. Looks promising.', 'max_length': 120}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Shown to commissioners at this band: what it means for them and what to do.', 'label': 'What it means for commissioners'}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Shown to providers at this band: what it means for them and what to do.', 'label': 'What it means for providers'}), 5: ('wagtail.blocks.StructBlock', [[('min_percent', 0), ('verdict', 1), ('heading', 2), ('for_commissioners', 3), ('for_providers', 4)]], {})}, help_text='Bands for the average of the factor scores; verdict rules below can lower it.', verbose_name='overall verdict'),
+            model_name="selfassessmentpage",
+            name="overall_result",
+            field=wagtail.fields.StreamField(
+                [("band", 5)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "help_text": "This verdict applies from this score up to the next band's score.",
+                            "label": "From score (%)",
+                            "max_value": 100,
+                            "min_value": 0,
+                        },
+                    ),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("promising", "Promising: payment by results looks suitable"),
+                                ("caution", "Proceed with caution: it could work with changes"),
+                                ("unsuitable", "Unsuitable: payment by results looks risky here"),
+                            ],
+                            "help_text": "Sets the colour and icon of the verdict, and which band verdict rules mean.",
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The verdict in words, e.g. Looks promising.", "max_length": 120},
+                    ),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ul", "ol"],
+                            "help_text": "Shown to commissioners at this band: what it means for them and what to do.",
+                            "label": "What it means for commissioners",
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ul", "ol"],
+                            "help_text": "Shown to providers at this band: what it means for them and what to do.",
+                            "label": "What it means for providers",
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("min_percent", 0),
+                                ("verdict", 1),
+                                ("heading", 2),
+                                ("for_commissioners", 3),
+                                ("for_providers", 4),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                help_text="Bands for the average of the factor scores; verdict rules below can lower it.",
+                verbose_name="overall verdict",
+            ),
         ),
         migrations.AlterField(
-            model_name='selfassessmentpage',
-            name='questionnaire',
-            field=wagtail.fields.StreamField([('section', 34)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Glossary terms in it are linked to their definitions automatically.', 'required': False}), 4: ('toolkit.blocks.CodeBlock', (), {'help_text': "A short name, e.g. has-baseline: needed if a later question depends on this one, and to name the question in a sample service's answers."}), 5: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': 'Must be answered to continue.', 'required': False}), 6: ('toolkit.blocks.CodeBlock', (), {'help_text': 'The reference of an earlier question.', 'label': 'Only ask if question'}), 7: ('toolkit.blocks.CodeListBlock', (), {'help_text': 'Answer codes separated by commas, e.g. yes, dont-know.', 'label': 'has one of the answers'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Answer', 'max_length': 200}), 9: ('toolkit.blocks.CodeBlock', (), {'help_text': 'Only needed when a later question depends on this answer, e.g. yes.'}), 10: ('wagtail.snippets.blocks.SnippetChooserBlock', ('toolkit.SuccessFactor',), {}), 11: ('wagtail.blocks.IntegerBlock', (), {'default': 1, 'max_value': 10, 'min_value': 0}), 12: ('wagtail.blocks.StructBlock', [[('factor', 10), ('points', 11)]], {}), 13: ('wagtail.blocks.ListBlock', (12,), {'default': [], 'help_text': 'How far this answer favours payment by results, for each factor it bears on.', 'label': 'Points'}), 14: ('wagtail.blocks.TextBlock', (), {'help_text': 'Shown on the result, under what to do next, when this answer counted against a factor.', 'label': 'What to consider', 'max_length': 600, 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave blank to use the shared wording.', 'label': 'Answer', 'max_length': 200, 'required': False}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'Leave blank to use the shared text.', 'label': 'What to consider', 'max_length': 600, 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('label', 15), ('consider', 16)]], {'label': 'Wording for commissioners'}), 18: ('wagtail.blocks.StructBlock', [[('label', 15), ('consider', 16)]], {'label': 'Wording for providers'}), 19: ('wagtail.blocks.StreamBlock', [[('commissioners', 17), ('providers', 18)]], {'label': 'Different wording for commissioners or providers'}), 20: ('wagtail.blocks.StructBlock', [[('label', 8), ('code', 9), ('scores', 13), ('consider', 14), ('for_roles', 19)]], {}), 21: ('wagtail.blocks.ListBlock', (20,), {'label': 'Answers', 'min_num': 1}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave blank to use the shared wording.', 'max_length': 300, 'required': False}), 23: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'help_text': 'Leave blank to use the shared help text.', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('question', 22), ('help_text', 23)]], {'label': 'Wording for commissioners'}), 25: ('wagtail.blocks.StructBlock', [[('question', 22), ('help_text', 23)]], {'label': 'Wording for providers'}), 26: ('wagtail.blocks.StreamBlock', [[('commissioners', 24), ('providers', 25)]], {'label': 'Different wording for commissioners or providers'}), 27: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'The digest that explains why this question matters: linked under the question.', 'label': 'Evidence digest', 'page_type': ['literature.DigestPage'], 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('question', 2), ('help_text', 3), ('reference', 4), ('required', 5), ('show_if_question', 6), ('show_if_answers', 7), ('options', 21), ('for_roles', 26), ('read_more', 27)]], {}), 29: ('wagtail.blocks.ListBlock', (20,), {'default': [{'code': 'strongly-agree', 'consider': '', 'for_roles': [], 'label': 'Strongly agree', 'scores': []}, {'code': 'agree', 'consider': '', 'for_roles': [], 'label': 'Agree', 'scores': []}, {'code': 'neither', 'consider': '', 'for_roles': [], 'label': 'Neither agree nor disagree', 'scores': []}, {'code': 'disagree', 'consider': '', 'for_roles': [], 'label': 'Disagree', 'scores': []}, {'code': 'strongly-disagree', 'consider': '', 'for_roles': [], 'label': 'Strongly disagree', 'scores': []}], 'label': 'Answers', 'min_num': 2}), 30: ('wagtail.blocks.StructBlock', [[('question', 2), ('help_text', 3), ('reference', 4), ('required', 5), ('show_if_question', 6), ('show_if_answers', 7), ('options', 29), ('for_roles', 26), ('read_more', 27)]], {}), 31: ('wagtail.blocks.ListBlock', (20,), {'default': [{'code': 'yes', 'consider': '', 'for_roles': [], 'label': 'Yes', 'scores': []}, {'code': 'no', 'consider': '', 'for_roles': [], 'label': 'No', 'scores': []}, {'code': 'dont-know', 'consider': '', 'for_roles': [], 'label': "Don't know", 'scores': []}], 'label': 'Answers', 'min_num': 2}), 32: ('wagtail.blocks.StructBlock', [[('question', 2), ('help_text', 3), ('reference', 4), ('required', 5), ('show_if_question', 6), ('show_if_answers', 7), ('options', 31), ('for_roles', 26), ('read_more', 27)]], {}), 33: ('wagtail.blocks.StreamBlock', [[('single_choice', 28), ('multiple_choice', 28), ('agree_scale', 30), ('yes_no', 32)]], {'min_num': 1}), 34: ('wagtail.blocks.StructBlock', [[('title', 0), ('introduction', 1), ('questions', 33)]], {})}, verbose_name='questionnaire'),
+            model_name="selfassessmentpage",
+            name="questionnaire",
+            field=wagtail.fields.StreamField(
+                [("section", 34)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ul", "ol"], "required": False},
+                    ),
+                    2: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ul", "ol"],
+                            "help_text": "Glossary terms in it are linked to their definitions automatically.",
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "toolkit.blocks.CodeBlock",
+                        (),
+                        {
+                            "help_text": "A short name, e.g. has-baseline: needed if a later question depends on this one, and to name the question in a sample service's answers."
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {"default": True, "help_text": "Must be answered to continue.", "required": False},
+                    ),
+                    6: (
+                        "toolkit.blocks.CodeBlock",
+                        (),
+                        {"help_text": "The reference of an earlier question.", "label": "Only ask if question"},
+                    ),
+                    7: (
+                        "toolkit.blocks.CodeListBlock",
+                        (),
+                        {
+                            "help_text": "Answer codes separated by commas, e.g. yes, dont-know.",
+                            "label": "has one of the answers",
+                        },
+                    ),
+                    8: ("wagtail.blocks.CharBlock", (), {"label": "Answer", "max_length": 200}),
+                    9: (
+                        "toolkit.blocks.CodeBlock",
+                        (),
+                        {"help_text": "Only needed when a later question depends on this answer, e.g. yes."},
+                    ),
+                    10: ("wagtail.snippets.blocks.SnippetChooserBlock", ("toolkit.SuccessFactor",), {}),
+                    11: ("wagtail.blocks.IntegerBlock", (), {"default": 1, "max_value": 10, "min_value": 0}),
+                    12: ("wagtail.blocks.StructBlock", [[("factor", 10), ("points", 11)]], {}),
+                    13: (
+                        "wagtail.blocks.ListBlock",
+                        (12,),
+                        {
+                            "default": [],
+                            "help_text": "How far this answer favours payment by results, for each factor it bears on.",
+                            "label": "Points",
+                        },
+                    ),
+                    14: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "Shown on the result, under what to do next, when this answer counted against a factor.",
+                            "label": "What to consider",
+                            "max_length": 600,
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave blank to use the shared wording.",
+                            "label": "Answer",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "Leave blank to use the shared text.",
+                            "label": "What to consider",
+                            "max_length": 600,
+                            "required": False,
+                        },
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("label", 15), ("consider", 16)]],
+                        {"label": "Wording for commissioners"},
+                    ),
+                    18: (
+                        "wagtail.blocks.StructBlock",
+                        [[("label", 15), ("consider", 16)]],
+                        {"label": "Wording for providers"},
+                    ),
+                    19: (
+                        "wagtail.blocks.StreamBlock",
+                        [[("commissioners", 17), ("providers", 18)]],
+                        {"label": "Different wording for commissioners or providers"},
+                    ),
+                    20: (
+                        "wagtail.blocks.StructBlock",
+                        [[("label", 8), ("code", 9), ("scores", 13), ("consider", 14), ("for_roles", 19)]],
+                        {},
+                    ),
+                    21: ("wagtail.blocks.ListBlock", (20,), {"label": "Answers", "min_num": 1}),
+                    22: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Leave blank to use the shared wording.", "max_length": 300, "required": False},
+                    ),
+                    23: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ul", "ol"],
+                            "help_text": "Leave blank to use the shared help text.",
+                            "required": False,
+                        },
+                    ),
+                    24: (
+                        "wagtail.blocks.StructBlock",
+                        [[("question", 22), ("help_text", 23)]],
+                        {"label": "Wording for commissioners"},
+                    ),
+                    25: (
+                        "wagtail.blocks.StructBlock",
+                        [[("question", 22), ("help_text", 23)]],
+                        {"label": "Wording for providers"},
+                    ),
+                    26: (
+                        "wagtail.blocks.StreamBlock",
+                        [[("commissioners", 24), ("providers", 25)]],
+                        {"label": "Different wording for commissioners or providers"},
+                    ),
+                    27: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {
+                            "help_text": "The digest that explains why this question matters: linked under the question.",
+                            "label": "Evidence digest",
+                            "page_type": ["literature.DigestPage"],
+                            "required": False,
+                        },
+                    ),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("question", 2),
+                                ("help_text", 3),
+                                ("reference", 4),
+                                ("required", 5),
+                                ("show_if_question", 6),
+                                ("show_if_answers", 7),
+                                ("options", 21),
+                                ("for_roles", 26),
+                                ("read_more", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                    29: (
+                        "wagtail.blocks.ListBlock",
+                        (20,),
+                        {
+                            "default": [
+                                {
+                                    "code": "strongly-agree",
+                                    "consider": "",
+                                    "for_roles": [],
+                                    "label": "Strongly agree",
+                                    "scores": [],
+                                },
+                                {"code": "agree", "consider": "", "for_roles": [], "label": "Agree", "scores": []},
+                                {
+                                    "code": "neither",
+                                    "consider": "",
+                                    "for_roles": [],
+                                    "label": "Neither agree nor disagree",
+                                    "scores": [],
+                                },
+                                {
+                                    "code": "disagree",
+                                    "consider": "",
+                                    "for_roles": [],
+                                    "label": "Disagree",
+                                    "scores": [],
+                                },
+                                {
+                                    "code": "strongly-disagree",
+                                    "consider": "",
+                                    "for_roles": [],
+                                    "label": "Strongly disagree",
+                                    "scores": [],
+                                },
+                            ],
+                            "label": "Answers",
+                            "min_num": 2,
+                        },
+                    ),
+                    30: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("question", 2),
+                                ("help_text", 3),
+                                ("reference", 4),
+                                ("required", 5),
+                                ("show_if_question", 6),
+                                ("show_if_answers", 7),
+                                ("options", 29),
+                                ("for_roles", 26),
+                                ("read_more", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                    31: (
+                        "wagtail.blocks.ListBlock",
+                        (20,),
+                        {
+                            "default": [
+                                {"code": "yes", "consider": "", "for_roles": [], "label": "Yes", "scores": []},
+                                {"code": "no", "consider": "", "for_roles": [], "label": "No", "scores": []},
+                                {
+                                    "code": "dont-know",
+                                    "consider": "",
+                                    "for_roles": [],
+                                    "label": "Don't know",
+                                    "scores": [],
+                                },
+                            ],
+                            "label": "Answers",
+                            "min_num": 2,
+                        },
+                    ),
+                    32: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("question", 2),
+                                ("help_text", 3),
+                                ("reference", 4),
+                                ("required", 5),
+                                ("show_if_question", 6),
+                                ("show_if_answers", 7),
+                                ("options", 31),
+                                ("for_roles", 26),
+                                ("read_more", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                    33: (
+                        "wagtail.blocks.StreamBlock",
+                        [[("single_choice", 28), ("multiple_choice", 28), ("agree_scale", 30), ("yes_no", 32)]],
+                        {"min_num": 1},
+                    ),
+                    34: ("wagtail.blocks.StructBlock", [[("title", 0), ("introduction", 1), ("questions", 33)]], {}),
+                },
+                verbose_name="questionnaire",
+            ),
         ),
         migrations.AlterField(
-            model_name='successfactor',
-            name='what_it_means',
-            field=models.TextField(help_text='The factor when it is in place, said of the service, not the reader.', max_length=600, verbose_name='what good looks like'),
+            model_name="successfactor",
+            name="what_it_means",
+            field=models.TextField(
+                help_text="The factor when it is in place, said of the service, not the reader.",
+                max_length=600,
+                verbose_name="what good looks like",
+            ),
         ),
     ]

@@ -8,51 +8,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('toolkit', '0004_questionnaire_version_2'),
+        ("toolkit", "0004_questionnaire_version_2"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessmentresponse',
-            name='previous',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='toolkit.assessmentresponse'),
+            model_name="assessmentresponse",
+            name="previous",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="toolkit.assessmentresponse",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessmentresponse',
-            name='role',
-            field=models.CharField(blank=True, choices=[('commissioner', 'Commissioner'), ('provider', 'Provider'), ('investor', 'Investor'), ('service-user', 'Service-user representative'), ('other', 'Other partner')], max_length=20),
+            model_name="assessmentresponse",
+            name="role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("commissioner", "Commissioner"),
+                    ("provider", "Provider"),
+                    ("investor", "Investor"),
+                    ("service-user", "Service-user representative"),
+                    ("other", "Other partner"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.CreateModel(
-            name='JointAssessment',
+            name="JointAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('service_name', models.CharField(max_length=200, verbose_name='service')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='joint_assessments', to='toolkit.selfassessmentpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("service_name", models.CharField(max_length=200, verbose_name="service")),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="joint_assessments",
+                        to="toolkit.selfassessmentpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'joint self-assessment',
+                "verbose_name": "joint self-assessment",
             },
         ),
         migrations.CreateModel(
-            name='JointParty',
+            name="JointParty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('commissioner', 'Commissioner'), ('provider', 'Provider'), ('investor', 'Investor'), ('service-user', 'Service-user representative'), ('other', 'Other partner')], max_length=20, verbose_name='role')),
-                ('label', models.CharField(blank=True, max_length=100, verbose_name='name or organisation')),
-                ('invite_token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('invited_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('shared_at', models.DateTimeField(blank=True, null=True)),
-                ('joint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='toolkit.jointassessment')),
-                ('response', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='party', to='toolkit.assessmentresponse')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("commissioner", "Commissioner"),
+                            ("provider", "Provider"),
+                            ("investor", "Investor"),
+                            ("service-user", "Service-user representative"),
+                            ("other", "Other partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=100, verbose_name="name or organisation")),
+                ("invite_token", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("invited_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("shared_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "joint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="toolkit.jointassessment",
+                    ),
+                ),
+                (
+                    "response",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="party",
+                        to="toolkit.assessmentresponse",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'party to a joint self-assessment',
-                'verbose_name_plural': 'parties to joint self-assessments',
-                'ordering': ['invited_at', 'pk'],
+                "verbose_name": "party to a joint self-assessment",
+                "verbose_name_plural": "parties to joint self-assessments",
+                "ordering": ["invited_at", "pk"],
             },
         ),
     ]

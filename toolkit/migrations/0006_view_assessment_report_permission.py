@@ -21,13 +21,15 @@ def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
     content_type, _ = ContentType.objects.get_or_create(app_label="toolkit", model="assessmentresponse")
-    permission, _ = Permission.objects.get_or_create(content_type=content_type, codename=CODENAME,
-                                                     defaults={"name": NAME})
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=CODENAME, defaults={"name": NAME}
+    )
     could_before = Q(permissions__content_type=content_type, permissions__codename="view_assessmentresponse")
     for group in Group.objects.filter(Q(name__in=GROUPS) | could_before).distinct():
         group.permissions.add(permission)
-    for user in User.objects.filter(user_permissions__content_type=content_type,
-                                    user_permissions__codename="view_assessmentresponse").distinct():
+    for user in User.objects.filter(
+        user_permissions__content_type=content_type, user_permissions__codename="view_assessmentresponse"
+    ).distinct():
         user.user_permissions.add(permission)
 
 
@@ -37,7 +39,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("toolkit", "0005_joint_assessment_and_retake"),
         ("auth", "0012_alter_user_first_name_max_length"),

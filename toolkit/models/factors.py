@@ -19,7 +19,8 @@ class SuccessFactor(TranslatableMixin, index.Indexed, ClusterableModel):
     name = models.CharField(_("name"), max_length=120)
     # Shown on the result as "what good looks like", whatever the reader's band.
     what_it_means = models.TextField(
-        _("what good looks like"), max_length=600,
+        _("what good looks like"),
+        max_length=600,
         help_text=_("The factor when it is in place, said of the service, not the reader."),
     )
     why_it_matters = RichTextField(_("why it matters"), features=["bold", "italic", "link", "ul"])

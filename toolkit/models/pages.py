@@ -27,24 +27,36 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
 
     questionnaire = StreamField(QuestionnaireBlock(), blank=True, verbose_name=_("questionnaire"))
     factor_results = StreamField(
-        [("factor", FactorResultBlock())], blank=True, verbose_name=_("verdicts per factor"),
+        [("factor", FactorResultBlock())],
+        blank=True,
+        verbose_name=_("verdicts per factor"),
         help_text=_("For each factor, the score bands and what to tell commissioners and providers."),
     )
     overall_result = StreamField(
-        OverallResultBlock(), blank=True, verbose_name=_("overall verdict"),
+        OverallResultBlock(),
+        blank=True,
+        verbose_name=_("overall verdict"),
         help_text=_("Bands for the average of the factor scores; verdict rules below can lower it."),
     )
     verdict_rules = StreamField(
-        VerdictRulesBlock(), blank=True, verbose_name=_("verdict rules"),
-        help_text=_("So that one fatal weakness cannot hide behind strong answers elsewhere: e.g. when 1 "
-                    "critical factor is at its lowest band, the overall verdict is at most “proceed with "
-                    "caution”. The result names the rule and the factors that set the verdict."),
+        VerdictRulesBlock(),
+        blank=True,
+        verbose_name=_("verdict rules"),
+        help_text=_(
+            "So that one fatal weakness cannot hide behind strong answers elsewhere: e.g. when 1 "
+            "critical factor is at its lowest band, the overall verdict is at most “proceed with "
+            "caution”. The result names the rule and the factors that set the verdict."
+        ),
     )
     sample_services = StreamField(
-        SampleServicesBlock(), blank=True, verbose_name=_("sample services"),
-        help_text=_("Test cases for the scoring: answers a described service would give, and the verdicts "
-                    "it should get. Checked against this draft below; preview each one's result with the "
-                    "preview panel's “Preview mode”."),
+        SampleServicesBlock(),
+        blank=True,
+        verbose_name=_("sample services"),
+        help_text=_(
+            "Test cases for the scoring: answers a described service would give, and the verdicts "
+            "it should get. Checked against this draft below; preview each one's result with the "
+            "preview panel's “Preview mode”."
+        ),
     )
     unanswered = models.CharField(
         _("unanswered questions"),
@@ -58,11 +70,14 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
         help_text=_("How optional questions that were skipped affect the scores."),
     )
     next_steps = RichTextField(
-        _("next steps"), blank=True, features=["bold", "italic", "link", "ul", "ol"],
+        _("next steps"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
         help_text=_("Shown at the end of every result."),
     )
     retention_days = models.PositiveSmallIntegerField(
-        _("keep responses for (days)"), default=365,
+        _("keep responses for (days)"),
+        default=365,
         help_text=_("Responses older than this are deleted by the nightly delete_old_responses command."),
     )
 
@@ -79,16 +94,20 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
         FieldPanel("unanswered"),
         FieldPanel("next_steps"),
     ]
-    sample_panels = [SampleCheckPanel(heading=_("Do the samples get their expected verdicts?")),
-                     FieldPanel("sample_services")]
+    sample_panels = [
+        SampleCheckPanel(heading=_("Do the samples get their expected verdicts?")),
+        FieldPanel("sample_services"),
+    ]
     settings_panels = [*ContentPage.settings_panels, FieldPanel("retention_days")]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Questions")),
-        ObjectList(result_panels, heading=_("Results")),
-        ObjectList(sample_panels, heading=_("Sample services")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
-        ObjectList(settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Questions")),
+            ObjectList(result_panels, heading=_("Results")),
+            ObjectList(sample_panels, heading=_("Sample services")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = [*ContentPage.search_fields, index.SearchField("questionnaire")]
 
     class Meta:
@@ -106,8 +125,9 @@ class SelfAssessmentPage(RoutablePageMixin, ContentPage):
     def preview_modes(self):
         modes = [("", _("Self-assessment page")), (self.SAMPLE_CHECKS_MODE, _("Sample services: all checks"))]
         for block in self.sample_services:
-            modes.append((self.SAMPLE_MODE_PREFIX + block.id, _("Result of sample: %(name)s") % {
-                "name": block.value["name"]}))
+            modes.append(
+                (self.SAMPLE_MODE_PREFIX + block.id, _("Result of sample: %(name)s") % {"name": block.value["name"]})
+            )
         return modes
 
     def serve_preview(self, request, mode_name):

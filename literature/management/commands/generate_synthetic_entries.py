@@ -75,14 +75,20 @@ class Command(BaseCommand):
             )
             if sectors:
                 EntrySectorTag.objects.bulk_create(
-                    [EntrySectorTag(content_object=entry, tag=tag) for entry in entries
-                     for tag in rng.sample(sectors, min(2, len(sectors)))],
+                    [
+                        EntrySectorTag(content_object=entry, tag=tag)
+                        for entry in entries
+                        for tag in rng.sample(sectors, min(2, len(sectors)))
+                    ],
                     batch_size=2000,
                 )
             if themes:
                 EntryThemeTag.objects.bulk_create(
-                    [EntryThemeTag(content_object=entry, tag=tag) for entry in entries
-                     for tag in rng.sample(themes, min(2, len(themes)))],
+                    [
+                        EntryThemeTag(content_object=entry, tag=tag)
+                        for entry in entries
+                        for tag in rng.sample(themes, min(2, len(themes)))
+                    ],
                     batch_size=2000,
                 )
         # bulk_create sends no signals, so index them as the site search and the pack's
@@ -90,5 +96,5 @@ class Command(BaseCommand):
         backend = get_search_backend()
         created = BibliographyEntry.objects.filter(pk__in=[entry.pk for entry in entries]).prefetch_related("authors")
         for start in range(0, len(entries), 1000):
-            backend.add_bulk(BibliographyEntry, list(created[start:start + 1000]))
+            backend.add_bulk(BibliographyEntry, list(created[start : start + 1000]))
         self.stdout.write(f"Created {count} synthetic entries.")

@@ -20,6 +20,6 @@ class Command(BaseCommand):
         hostile = [pk for pk, text in queries.iterator() if not is_ordinary_query(text)]
         if not dry_run:
             for start in range(0, len(hostile), 500):
-                Query.objects.filter(pk__in=hostile[start:start + 500]).delete()
+                Query.objects.filter(pk__in=hostile[start : start + 500]).delete()
         verb = "Would remove" if dry_run else "Removed"
         self.stdout.write(f"{verb} {len(hostile)} queries that are not ordinary ones from the search report.")

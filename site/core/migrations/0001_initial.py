@@ -7,37 +7,200 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
-                ('parts', wagtail.fields.StreamField([('part', 3)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave blank to use the page's title.", 'max_length': 100, 'required': False}), 2: ('wagtail.blocks.TextBlock', (), {'max_length': 400}), 3: ('wagtail.blocks.StructBlock', [[('page', 0), ('heading', 1), ('summary', 2)]], {})}, help_text='Cards that lead to the literature review, resource pack and self-assessment.', verbose_name="the site's parts")),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "parts",
+                    wagtail.fields.StreamField(
+                        [("part", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.PageChooserBlock", (), {}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave blank to use the page's title.",
+                                    "max_length": 100,
+                                    "required": False,
+                                },
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {"max_length": 400}),
+                            3: ("wagtail.blocks.StructBlock", [[("page", 0), ("heading", 1), ("summary", 2)]], {}),
+                        },
+                        help_text="Cards that lead to the literature review, resource pack and self-assessment.",
+                        verbose_name="the site's parts",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'standard page',
+                "verbose_name": "standard page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -8,46 +8,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("core", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Enquiry',
+            name="Enquiry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('workshop', 'Take part in a workshop'), ('pilot', 'Pilot the self-assessment'), ('evaluation', 'Send us an evaluation or unpublished report'), ('contact', 'Something else')], max_length=20, verbose_name='reason')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='email address')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('message', models.TextField(max_length=3000, verbose_name='message')),
-                ('language', models.CharField(choices=[('en', 'English'), ('cy', 'Welsh')], default='en', editable=False, help_text='The language the visitor wrote in: reply in it.', max_length=8, verbose_name='language')),
-                ('status', models.CharField(choices=[('new', 'New'), ('replied', 'Replied'), ('closed', 'Closed')], db_index=True, default='new', max_length=20, verbose_name='status')),
-                ('staff_notes', models.TextField(blank=True, verbose_name='notes for staff')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='received')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("workshop", "Take part in a workshop"),
+                            ("pilot", "Pilot the self-assessment"),
+                            ("evaluation", "Send us an evaluation or unpublished report"),
+                            ("contact", "Something else"),
+                        ],
+                        max_length=20,
+                        verbose_name="reason",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="email address")),
+                ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation")),
+                ("message", models.TextField(max_length=3000, verbose_name="message")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("cy", "Welsh")],
+                        default="en",
+                        editable=False,
+                        help_text="The language the visitor wrote in: reply in it.",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("new", "New"), ("replied", "Replied"), ("closed", "Closed")],
+                        db_index=True,
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("staff_notes", models.TextField(blank=True, verbose_name="notes for staff")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="received")),
             ],
             options={
-                'verbose_name': 'enquiry',
-                'verbose_name_plural': 'enquiries',
-                'ordering': ['-created_at'],
+                "verbose_name": "enquiry",
+                "verbose_name_plural": "enquiries",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='GetInvolvedPage',
+            name="GetInvolvedPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='One or two sentences under the title that say what the page is for.', max_length=600, verbose_name='lead paragraph')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 4), ('warning', 5), ('details', 7), ('quote', 10), ('call_to_action', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (h2)'), ('h3', 'Sub-heading (h3)')], 'help_text': 'Pages have one main heading (the title); use h2 for sections below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow'}), 4: ('pbr_site.core.blocks.InsetTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link']}), 5: ('pbr_site.core.blocks.WarningTextBlock', (), {}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 7: ('wagtail.blocks.StructBlock', [[('summary', 0), ('body', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('source', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 12: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 13: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('label', 11), ('page', 12), ('url', 13)]], {})}, verbose_name='body')),
-                ('form_heading', models.CharField(blank=True, help_text='The heading above the form. Leave blank for “Send us a message”.', max_length=120, verbose_name='form heading')),
-                ('form_intro', models.TextField(blank=True, help_text='Optional: what to tell us, and what happens next.', max_length=600, verbose_name='text above the form')),
-                ('confirmation_text', models.TextField(blank=True, help_text='Shown once a message is sent. Leave blank for “Thank you. We have your message and will reply by email.”', max_length=600, verbose_name='confirmation message')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two sentences under the title that say what the page is for.",
+                        max_length=600,
+                        verbose_name="lead paragraph",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 4),
+                            ("warning", 5),
+                            ("details", 7),
+                            ("quote", 10),
+                            ("call_to_action", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+                                    "help_text": "Pages have one main heading (the title); use h2 for sections below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "icon": "pilcrow",
+                                },
+                            ),
+                            4: (
+                                "pbr_site.core.blocks.InsetTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "document-link"]},
+                            ),
+                            5: ("pbr_site.core.blocks.WarningTextBlock", (), {}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("summary", 0), ("body", 6)]], {}),
+                            8: ("wagtail.blocks.TextBlock", (), {}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("source", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
+                            12: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            13: ("wagtail.blocks.URLBlock", (), {"label": "or web address", "required": False}),
+                            14: ("wagtail.blocks.StructBlock", [[("label", 11), ("page", 12), ("url", 13)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "form_heading",
+                    models.CharField(
+                        blank=True,
+                        help_text="The heading above the form. Leave blank for “Send us a message”.",
+                        max_length=120,
+                        verbose_name="form heading",
+                    ),
+                ),
+                (
+                    "form_intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Optional: what to tell us, and what happens next.",
+                        max_length=600,
+                        verbose_name="text above the form",
+                    ),
+                ),
+                (
+                    "confirmation_text",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown once a message is sent. Leave blank for “Thank you. We have your message and will reply by email.”",
+                        max_length=600,
+                        verbose_name="confirmation message",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'get involved page',
+                "verbose_name": "get involved page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
     ]

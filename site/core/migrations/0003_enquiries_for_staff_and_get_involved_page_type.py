@@ -40,8 +40,9 @@ def grant_enquiry_permissions(apps, schema_editor):
     for group_name, codenames in (("Editors", EDITOR_PERMISSIONS), ("Moderators", MODERATOR_PERMISSIONS)):
         group, _created = Group.objects.get_or_create(name=group_name)
         group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="core", content_type__model="enquiry",
-                                       codename__in=codenames)
+            *Permission.objects.filter(
+                content_type__app_label="core", content_type__model="enquiry", codename__in=codenames
+            )
         )
 
 
@@ -64,8 +65,9 @@ def _get_involved_pages(apps, model_name):
         parent = Page.objects.filter(path=page.path[:-STEPLEN]).first()
         if parent is not None and parent.content_type_id == home_type.pk:
             keys.add(page.translation_key)
-    return list(Page.objects.filter(translation_key__in=keys, content_type=page_type).values_list("pk",
-                                                                                                 "translation_key"))
+    return list(
+        Page.objects.filter(translation_key__in=keys, content_type=page_type).values_list("pk", "translation_key")
+    )
 
 
 def _change_type(apps, schema_editor, source_name, target_name):
@@ -84,8 +86,11 @@ def _change_type(apps, schema_editor, source_name, target_name):
     quote = schema_editor.quote_name
     columns = ", ".join(quote(column) for column in SHARED_COLUMNS)
     placeholders = ", ".join(["%s"] * len(ids))
-    target_extra = [f.column for f in apps.get_model("core", target_name)._meta.local_concrete_fields
-                    if f.column not in SHARED_COLUMNS]
+    target_extra = [
+        f.column
+        for f in apps.get_model("core", target_name)._meta.local_concrete_fields
+        if f.column not in SHARED_COLUMNS
+    ]
     # New text fields are NOT NULL with blank defaults: give them "".
     extra_columns = "".join(f", {quote(column)}" for column in target_extra)
     extra_values = "".join(", ''" for _column in target_extra)
@@ -105,8 +110,13 @@ def _change_type(apps, schema_editor, source_name, target_name):
         if isinstance(revision.content, dict) and "content_type" in revision.content:
             revision.content["content_type"] = target_type.pk
         revision.save(update_fields=["content_type", "content"])
-    for model_label in ("wagtailcore.WorkflowState", "wagtailcore.ReferenceIndex", "wagtailsearch.IndexEntry",
-                        "wagtailadmin.EditingSession", "wagtailadmin.FormState"):
+    for model_label in (
+        "wagtailcore.WorkflowState",
+        "wagtailcore.ReferenceIndex",
+        "wagtailsearch.IndexEntry",
+        "wagtailadmin.EditingSession",
+        "wagtailadmin.FormState",
+    ):
         model = apps.get_model(model_label)
         model.objects.filter(content_type=source_type, object_id__in=object_ids).update(content_type=target_type)
     apps.get_model("wagtailcore", "PageLogEntry").objects.filter(content_type=source_type, page_id__in=ids).update(

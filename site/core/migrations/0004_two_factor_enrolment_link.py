@@ -22,7 +22,8 @@ def mark_demo_accounts(apps, schema_editor):
     User = apps.get_model(settings.AUTH_USER_MODEL)
     Group = apps.get_model("auth", "Group")
     made_by_the_loader = [
-        user for user in User.objects.filter(username__in=DEMO_USERNAMES)
+        user
+        for user in User.objects.filter(username__in=DEMO_USERNAMES)
         if user.email == f"{user.username}@example.org"
     ]
     if made_by_the_loader:
@@ -50,14 +51,18 @@ class Migration(migrations.Migration):
                 (
                     "issued_by",
                     models.ForeignKey(
-                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+",
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
                         to=settings.AUTH_USER_MODEL,
                     ),
                 ),
                 (
                     "user",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="two_factor_enrolment_links",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="two_factor_enrolment_links",
                         to=settings.AUTH_USER_MODEL,
                     ),
                 ),

@@ -37,7 +37,8 @@ class Command(BaseCommand):
             if joint_count and not dry_run:
                 joints.delete()
             if joint_count:
-                self.stdout.write(f"{page.title}: {joint_count} joint self-assessment(s) older than "
-                                  f"{page.retention_days} days")
+                self.stdout.write(
+                    f"{page.title}: {joint_count} joint self-assessment(s) older than {page.retention_days} days"
+                )
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(f"{verb} {total} response(s).")

@@ -31,8 +31,11 @@ class Command(BaseCommand):
             deleted, _ = AssessmentResponse.objects.filter(is_synthetic=True).delete()
             self.stdout.write(f"Deleted {deleted} synthetic responses.")
             return
-        pages = [page for page in SelfAssessmentPage.objects.live().select_related("locale")
-                 if page.live_revision_id and page.questionnaire]
+        pages = [
+            page
+            for page in SelfAssessmentPage.objects.live().select_related("locale")
+            if page.live_revision_id and page.questionnaire
+        ]
         if not pages:
             self.stderr.write("No live self-assessment with a questionnaire: nothing to answer.")
             return
@@ -52,19 +55,21 @@ class Command(BaseCommand):
                     answers[question.id] = [option.id for option in rng.sample(question.options, picks)]
             result = scoring.score(questionnaire.engine, answers)
             created = now - datetime.timedelta(minutes=rng.randint(10, 60 * 24 * 90))
-            responses.append(AssessmentResponse(
-                page=page,
-                revision_id=page.live_revision_id,
-                language=page.locale.language_code,
-                role=rng.choice(Role.values),
-                answers=answers,
-                sections_done=[section.id for section in questionnaire.sections],
-                result=result.to_dict(),
-                created_at=created,
-                completed_at=created + datetime.timedelta(minutes=rng.randint(3, 30)),
-                found_useful=rng.choice([None, None, True, False]),
-                is_synthetic=True,
-            ))
+            responses.append(
+                AssessmentResponse(
+                    page=page,
+                    revision_id=page.live_revision_id,
+                    language=page.locale.language_code,
+                    role=rng.choice(Role.values),
+                    answers=answers,
+                    sections_done=[section.id for section in questionnaire.sections],
+                    result=result.to_dict(),
+                    created_at=created,
+                    completed_at=created + datetime.timedelta(minutes=rng.randint(3, 30)),
+                    found_useful=rng.choice([None, None, True, False]),
+                    is_synthetic=True,
+                )
+            )
         with transaction.atomic():
             AssessmentResponse.objects.bulk_create(responses, batch_size=1000)
         self.stdout.write(f"Created {count} synthetic responses.")

@@ -6,7 +6,9 @@ from pbr_site.core.backup import backup
 
 
 class Command(BaseCommand):
-    help = "Back up pages, revisions, translations, snippets, tags, users, documents, images and responses to a zip file."
+    help = (
+        "Back up pages, revisions, translations, snippets, tags, users, documents, images and responses to a zip file."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the zip file to write, e.g. var/backups/pbr-2026-12-01.zip")

@@ -66,7 +66,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.load()
                 for text in dict.fromkeys(self.missing_welsh):
-                    self.stdout.write(f"    {text!r}: \"\",")
+                    self.stdout.write(f'    {text!r}: "",')
                 transaction.set_rollback(True)
             return
         self.load()
@@ -254,10 +254,7 @@ class Command(BaseCommand):
             user.groups.add(marker)
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
-        self.stdout.write(
-            "Local demo accounts (this machine only): admin, editor, moderator; "
-            f"password: {password}"
-        )
+        self.stdout.write(f"Local demo accounts (this machine only): admin, editor, moderator; password: {password}")
 
     def report_demo_accounts(self):
         """Production settings: no demo accounts are made, and any already here are named."""

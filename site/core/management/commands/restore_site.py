@@ -11,7 +11,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="delete everything in a database that already has content, then restore",
         )
 
@@ -21,7 +22,9 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         rows = sum(manifest["rows"].values())
-        self.stdout.write(f"Restored {rows} rows and {len(manifest['files'])} files from {file} (made {manifest['created']}).")
+        self.stdout.write(
+            f"Restored {rows} rows and {len(manifest['files'])} files from {file} (made {manifest['created']})."
+        )
         self.stdout.write(
             "Nobody has an authenticator app now: run `python manage.py two_factor_enrolment_link USERNAME` "
             "for an administrator, who then issues links to the others under Settings > Two-step sign-in."
