@@ -23,8 +23,10 @@ pages below it and the pages linking to it).
   and date; a translation the English one's), purged by full_review.py itself.
 
 Pages' own addresses include their routable sub-pages: LiteratureIndexPage.get_cached_paths()
-lists the tag pages, ResourcePackPage's the entries' pages.
+lists the tag pages and ResourcePackPage's the entry pages, each as one path ending in "*".
 """
+
+from urllib.parse import quote
 
 from django.db.models import Value
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -73,7 +75,8 @@ def tag_pages(keys):
         )
     if not slugs:
         return set()
-    return {f"{review}{kind}/{slug}/" for review in review_pages() for kind, slug in slugs}
+    # Tag slugs may be Unicode: a URL must be ASCII to be sent.
+    return {f"{review}{kind}/{quote(slug)}/" for review in review_pages() for kind, slug in slugs}
 
 
 def entry_pages(ids):

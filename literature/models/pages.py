@@ -6,7 +6,6 @@ from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from pbr_site.core.models import ContentPage, in_private_section
-from pbr_site.core.purging import enabled as purging_enabled
 from pbr_site.core.templatetags.core_tags import linked_page
 from pbr_site.core.text import ascii_int
 from wagtail.admin.panels import FieldPanel
@@ -63,14 +62,9 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         verbose_name = _("literature review")
 
     def get_cached_paths(self):
-        """The review and its sector and theme pages (purged with it when it is published)."""
-        if not purging_enabled():
-            return ["/"]  # no HTTP cache: Wagtail asks on every publish, so spend no query
-        return [
-            "/",
-            *(f"sector/{slug}/" for slug in SectorTag.objects.values_list("slug", flat=True)),
-            *(f"theme/{slug}/" for slug in ThemeTag.objects.values_list("slug", flat=True)),
-        ]
+        """The review and every sector and theme page under it (purged with it when it is
+        published). A path ending in "*" is one purge of everything under it: site/varnish/pbr.vcl."""
+        return ["/", "sector/*", "theme/*"]
 
     def digests(self):
         return (
@@ -393,10 +387,8 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
     def get_cached_paths(self):
         """What the HTTP cache in front may hold under this page: the pack and each entry page
         (Wagtail's frontend cache purges them all when the pack is published)."""
-        if not purging_enabled():
-            return ["/"]  # no HTTP cache: Wagtail asks on every publish, so spend no query
-        entries = BibliographyEntry.objects.filter(live=True).order_by("pk").values_list("pk", flat=True)
-        return ["/", *(f"entry/{pk}/" for pk in entries)]
+        # "entry/*": one purge for every entry page, however many (site/varnish/pbr.vcl).
+        return ["/", "entry/*"]
 
     def entry_url(self, entry):
         return self.url + self.reverse_subpage("entry", kwargs={"pk": entry.pk})

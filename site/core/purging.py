@@ -31,7 +31,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page, ReferenceIndex, Site, get_page_models
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 logger = logging.getLogger(__name__)
@@ -268,11 +268,32 @@ def remember_before(sender, instance, raw=False, update_fields=None, **kwargs):
     instance._purging_before = Page.objects.filter(pk=instance.pk).values(*WATCHED_FIELDS).first()
 
 
+def as_last_published(page):
+    """The page's title, slug, address and menu setting as readers last saw them: from the
+    revision published before the live one. The row before the save is not enough:
+    wagtail-localize saves a translation's new title and slug to the page before it publishes
+    it. Kept on the page (the receivers of several apps ask)."""
+    if "_purging_last_published" not in page.__dict__:
+        entry = (
+            PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision__isnull=False)
+            .exclude(revision_id=page.live_revision_id)
+            .select_related("revision")
+            .order_by("-timestamp", "-pk")
+            .first()
+        )
+        content = entry.revision.content if entry is not None else {}
+        page._purging_last_published = {field: content[field] for field in WATCHED_FIELDS if field in content}
+    return page._purging_last_published
+
+
 def change_of(page):
     """What the last save changed (every kind of change when not known)."""
     before = getattr(page, "_purging_before", None)
     if before is None:
         return EVERY_CHANGE
+    if "live" in before and before["live"]:  # it was live: compare with what readers last saw
+        before = {**before, **{k: v for k, v in as_last_published(page).items() if k != "live"}}
+        page._purging_before = before
     return PageChange(
         title=before["title"] != page.title,
         address=before["url_path"] != page.url_path,
@@ -291,7 +312,10 @@ def in_every_pages_chrome(page, was_in_menus=False, home_child=None):
         return True
     if not (page.depth == 3 if home_child is None else home_child):
         return False
-    if page.show_in_menus or was_in_menus or getattr(page.specific_class, "feeds", None):
+    model = page.specific_class
+    if page.show_in_menus or was_in_menus or getattr(model, "feeds", None):
+        return True
+    if getattr(model, "linked_from_other_pages", False):  # e.g. the get-involved banner's link
         return True
     return Page.objects.filter(translation_key=page.translation_key, slug=ACCESSIBILITY_STATEMENT_SLUG).exists()
 
@@ -309,7 +333,11 @@ def note_page_change(page, change, old_url_path=None):
         purge(page_urls_at(page, old_url_path) | descendants_at(page, old_url_path))
     before = getattr(page, "_purging_before", None) or {}
     if change.beyond_itself and (page.depth != 2 or change.address or change.live):
-        if in_every_pages_chrome(page, was_in_menus=before.get("show_in_menus", False)):
+        from .templatetags.core_tags import ACCESSIBILITY_STATEMENT_SLUG
+
+        # The footer finds the statement by its English slug: changing that slug changes every footer.
+        was_statement = before.get("slug") == ACCESSIBILITY_STATEMENT_SLUG and page.depth == 3
+        if was_statement or in_every_pages_chrome(page, was_in_menus=before.get("show_in_menus", False)):
             purge_everything()
 
 
@@ -367,6 +395,13 @@ def site_changed(sender, instance, **kwargs):
         purge_everything()
 
 
+def view_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A section made private or public again (Wagtail's Privacy dialog sends no publish):
+    the section, and the navigation and listings on every page that show or hide it."""
+    if enabled() and not raw:
+        purge_everything()
+
+
 def document_or_image_changed(sender, instance, raw=False, **kwargs):
     """A document's title or file, an image's file or focal point: the pages and snippets
     referring to it (Wagtail's reference index)."""
@@ -416,6 +451,7 @@ def connect():
     connect_receiver(pre_delete, page_deleted_receiver, Page, "purging-deleted-page")
     for signal in (post_save, post_delete):
         connect_receiver(signal, site_changed, Site, f"purging-site-{id(signal)}")
+        connect_receiver(signal, view_restriction_changed, PageViewRestriction, f"purging-restriction-{id(signal)}")
         connect_receiver(signal, redirect_changed, Redirect, f"purging-redirect-{id(signal)}")
         for model in (get_document_model(), get_image_model()):
             connect_receiver(signal, document_or_image_changed, model, f"purging-{model._meta.label}-{id(signal)}")

@@ -1,7 +1,7 @@
 """Django's Redis cache backend (settings.CACHES), failing open: a cache that is down or hangs
 never gives a visitor an error (tests/core/test_faults.py).
 
-What the shared cache holds (rate-limit counts, template fragments, ...) can all be worked out
+What the shared cache holds (rate-limit counts, facet counts, Wagtail's site root paths...) can all be worked out
 again, so when Redis is unavailable each call is answered as an empty cache that keeps nothing
 would answer it (Django's DummyCache): get() gives the default, add() and set() keep nothing,
 incr() raises ValueError as for a missing key (a rate limit then counts 1 and lets the request

@@ -29,8 +29,19 @@ acl purgers {
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        # Varnish adds the client to X-Forwarded-For: a comma means a proxy in front (TLS)
+        # passed the request on, so it came from a reader even if that proxy is on this host.
+        if (client.ip !~ purgers || req.http.X-Forwarded-For ~ ",") {
             return (synth(405, "Not allowed"));
+        }
+        # A path ending in "*" drops every stored path under it (the resource pack's entry
+        # pages, the review's tag pages: one ban instead of one per entry). Only plain path
+        # characters, so nothing in the path is read as a regular expression.
+        if (req.url ~ "^/[A-Za-z0-9/_%-]*\*$") {
+            if (std.ban("obj.http.x-pbr-path ~ ^" + regsub(req.url, "\*$", ""))) {
+                return (synth(200, "Purged"));
+            }
+            return (synth(400, std.ban_error()));
         }
         # A ban on the stored path (x-pbr-path, set below) rather than a lookup: it also drops
         # every query-string variant (the pack's filtered lists, ?page=2, ...). It tests only obj.*,
@@ -49,8 +60,8 @@ sub vcl_recv {
     # Tracking parameters change nothing on a page: dropped, so ?utm_content=<random> is the
     # plain page's entry. The other parameters keep their order: Django reads the last of a
     # repeated one, so ?q=a&q=b and ?q=b&q=a are different pages.
-    if (req.url ~ "[?&](utm_[^=&]*|gclid|fbclid)(=|&|$)") {
-        set req.url = regsuball(req.url, "(?<=[?&])(utm_[^=&]*|gclid|fbclid)(=[^&]*)?(&|$)", "");
+    if (req.url ~ "[?&](utm_[^=&]*|gclid|fbclid|msclkid)(=|&|$)") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[^=&]*|gclid|fbclid|msclkid)(=[^&]*)?(&|$)", "");
         set req.url = regsub(req.url, "[?&]$", "");
     }
 

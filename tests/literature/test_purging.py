@@ -243,13 +243,7 @@ def test_a_success_factor_purges_the_open_data_pages(db, committed):
 
 def test_the_pack_at_a_new_address_purges_every_page(committed, site):
     pack = site.packs[0]
-    old = {
-        address(pack),
-        *(
-            address(pack, f"entry/{pk}/")
-            for pk in BibliographyEntry.objects.filter(live=True).values_list("pk", flat=True)
-        ),
-    }
+    old = {address(pack), address(pack, "entry/*")}
     old.add(f"{BASE}/en/resource-pack")  # the redirect Wagtail makes from it
     pack.slug = "resources"
     urls = committed(lambda: pack.save_revision().publish())

@@ -340,7 +340,7 @@ def test_the_joint_page_reads_a_bounded_number_of_queries(client, assessment, dj
     joint = start_joint(client, assessment)
     share(client, assessment, finish(client, assessment, joint.parties.get().response, **STRONG))
     url = assessment.url + f"joint/{joint.token}/"
-    client.get(url)  # the questionnaire and reading lists are built once per revision and content version
+    client.get(url)  # the questionnaire is read once per revision (toolkit's pinned questionnaires)
     counts = []
     for _ in range(2):
         other = Client()
