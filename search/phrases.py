@@ -7,8 +7,9 @@ Apart from engine.py because the pack uses it and engine.py uses the pack (its p
 and facet values): this module needs only the glossary and tag models, never the pages.
 """
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, UUIDField, Value
@@ -21,14 +22,38 @@ from . import index
 from .text import compound_variants, query_words, significant_words, vocabulary_words
 
 
-@dataclass
+@dataclass(eq=False)
 class Names:
+    """Shared by every search while the glossary and tags are unchanged (names()): read only."""
+
     glossary: dict  # {language code: [[a glossary term's names]]}
     # [{language code: [names]}]: each glossary term with its translations, whose names are
     # all synonyms (a Welsh term and its English original, and each one's other names).
     synonyms: list
     tags: list  # every sector and theme tag's names, in both languages
     known_words: set  # the words of all those names (text.vocabulary_words)
+    # {language code: [(a term's names as words, (names put in its place, as words))]}:
+    # glossary_synonyms' work for one language, done once (term_matchers).
+    _matchers: dict = field(default_factory=dict, repr=False)
+
+    def term_matchers(self, language_code):
+        """For each glossary term with its translations: the words of each name it is
+        recognised by (any language), and (name, words) for each name put in its place (this
+        language and English only: see glossary_synonyms). Stopwords left out as a query's are."""
+        if language_code not in self._matchers:
+            added_languages = {language_code, "en"}
+            self._matchers[language_code] = [
+                (
+                    [significant_words(query_words(name), language_code) for name in term_names],
+                    [(name, significant_words(query_words(name), language_code)) for name in added_names],
+                )
+                for term_names, added_names in zip(
+                    synonym_names(self, language_code),
+                    synonym_names(self, language_code, added_languages),
+                    strict=True,
+                )
+            ]
+        return self._matchers[language_code]
 
 
 # A note in brackets after a name ("creaming (y termau Saesneg)": the English terms) is not
@@ -43,7 +68,8 @@ def _name(text):
 def names():
     """The names site search knows things by: glossary terms (with their other names, and
     grouped with their translations) and tags, in one query. Read once per search
-    (search_phrases) and handed down."""
+    (search_phrases) and handed down. What is built from them is kept while they read the
+    same (_names_from): every search would otherwise split ~400 names into words again."""
     text = Value("", output_field=CharField())
     no_key = Value(None, output_field=UUIDField())
     rows = (
@@ -64,8 +90,16 @@ def names():
             all=True,
         )
     )
+    return _names_from(tuple(sorted(rows, key=lambda row: (str(row[0]), row[1], row[2]))))
+
+
+# Keyed by the rows themselves, so an edited term or tag is a new key: nothing to invalidate,
+# and every process sees an edit on its next search. A few entries: both languages' pages
+# search the same rows; the rest are rows an edit replaced.
+@functools.lru_cache(maxsize=4)
+def _names_from(rows):
     glossary, groups, tags = {}, {}, []
-    for key, language, name, other in sorted(rows, key=lambda row: (str(row[0]), row[1], row[2])):
+    for key, language, name, other in rows:
         if language:  # a glossary term and its other names, comma-separated
             term_names = [label for label in (_name(name), *(_name(also) for also in other.split(","))) if label]
             glossary.setdefault(language, []).append(term_names)
@@ -128,11 +162,7 @@ def glossary_synonyms(words, language_code, known):
     # A term is recognised by any of its names, in any language; the names put in its place
     # are the page's language and English only (the publications' language): a Welsh name
     # on an English page would only find the Welsh summaries of English publications.
-    added_languages = {language_code, "en"}
-    for term_names, added_names in zip(
-        synonym_names(known, language_code), synonym_names(known, language_code, added_languages), strict=True
-    ):
-        named = [significant_words(query_words(name), language_code) for name in term_names]
+    for named, added in known.term_matchers(language_code):
         found = next(
             (
                 (name_words, _position(words, name_words))
@@ -144,8 +174,7 @@ def glossary_synonyms(words, language_code, known):
         if found is None:
             continue
         name_words, start = found
-        added = [significant_words(query_words(name), language_code) for name in added_names]
-        for name, other_words in zip(added_names, added, strict=True):
+        for name, other_words in added:
             phrase = [*words[:start], *other_words, *words[start + len(name_words) :]]
             if other_words and phrase != words and phrase not in phrases:
                 phrases.append(phrase)
