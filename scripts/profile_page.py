@@ -105,6 +105,8 @@ def main():
         stats.print_stats(int(os.environ.get("TOP", "45")))
         if os.environ.get("CALLERS"):  # CALLERS=gettext: who calls the functions matching it
             stats.print_callers(os.environ["CALLERS"])
+        if os.environ.get("CALLEES"):  # CALLEES=_load: what the functions matching it spend their time on
+            stats.print_callees(os.environ["CALLEES"])
 
 
 if __name__ == "__main__":

@@ -19,10 +19,11 @@ The number of SQL queries does not grow with the number of matches.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Value
+from django.db.models import IntegerField, Value
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from pbr_site.core.models import GetInvolvedPage, HomePage, StandardPage
+from pbr_site.core.models import GetInvolvedPage, HomePage, StandardPage, in_private_section
+from pbr_site.core.templatetags.core_tags import linked_page
 from wagtail.models import Page
 
 from literature.models import (
@@ -120,7 +121,7 @@ def _visible(matches, types, locale):
         visible |= {
             ("pages", pk)
             for pk in Page.objects.live()
-            .public()
+            .exclude(in_private_section())  # .public(), without a query of its own
             .filter(locale=locale, pk__in=by_kind_ids["pages"])
             .values_list("pk", flat=True)
         }
@@ -128,28 +129,29 @@ def _visible(matches, types, locale):
     if by_kind_ids.get("term"):  # few and small: loaded whole now, shown later without a query
         terms = {term.pk: term for term in GlossaryTerm.objects.filter(locale=locale, pk__in=by_kind_ids["term"])}
         visible |= {("term", pk) for pk in terms}
-    if by_kind_ids.get("entry"):
-        visible |= {
-            ("entry", pk)
-            for pk in BibliographyEntry.objects.filter(live=True, pk__in=by_kind_ids["entry"]).values_list(
-                "pk", flat=True
-            )
-        }
 
-    # Sectors of the matching digests and entries, in one query.
+    # Which matching entries are live, and the sectors of the matching digests and entries,
+    # in one query.
     sectors = {"digest": {}, "entry": {}}
     digest_ids = [m.object_id for m in matches if types[m.content_type_id][1] == "digest"]
-    entry_ids = [pk for group, pk in visible if group == "entry"]
-    tagged = [
+    entry_ids = by_kind_ids.get("entry", set())
+    no_tag = Value(None, output_field=IntegerField())
+    rows = [
         through.objects.filter(content_object_id__in=ids)
         .annotate(kind=Value(kind))
         .values_list("kind", "content_object_id", "tag_id")
         for kind, through, ids in (("digest", DigestSectorTag, digest_ids), ("entry", EntrySectorTag, entry_ids))
         if ids
     ]
-    if tagged:
-        for kind, object_id, tag_id in tagged[0].union(*tagged[1:], all=True):
-            sectors[kind].setdefault(object_id, set()).add(tag_id)
+    if entry_ids:
+        live = BibliographyEntry.objects.filter(live=True, pk__in=entry_ids).order_by()
+        rows.append(live.annotate(kind=Value("live entry"), no_tag=no_tag).values_list("kind", "pk", "no_tag"))
+    if rows:
+        for kind, object_id, tag_id in rows[0].union(*rows[1:], all=True):
+            if kind == "live entry":
+                visible.add(("entry", object_id))
+            else:  # an entry that is not live may have sectors too: it is not shown
+                sectors[kind].setdefault(object_id, set()).add(tag_id)
 
     hits, seen = [], set()
     for match in matches:
@@ -286,6 +288,11 @@ def backend_querysets(types, locale):
     return querysets
 
 
+def _linked(request, locale, model):
+    # Read with the site chrome (no query of its own) when there is a request.
+    return linked_page(request, None, model) if request is not None else model.for_locale(locale.pk)
+
+
 def _load(hits, words, locale, request, sector_tags):
     """Titles, links, extracts and sector names for the results on this page only."""
     tags_by_id = {tag.pk: tag for tag in sector_tags}
@@ -305,8 +312,8 @@ def _load(hits, words, locale, request, sector_tags):
         else {}
     )
     terms = any(hit.kind == "term" for hit in hits)
-    pack = ResourcePackPage.for_locale(locale.pk) if entries else None
-    glossary = GlossaryPage.for_locale(locale.pk) if terms else None
+    pack = _linked(request, locale, ResourcePackPage) if entries else None
+    glossary = _linked(request, locale, GlossaryPage) if terms else None
     for hit in hits:
         hit.sector_tags = sorted((tags_by_id[pk] for pk in hit.sectors if pk in tags_by_id), key=lambda t: t.label)
         if hit.kind in ("digest", "page", "toolkit"):

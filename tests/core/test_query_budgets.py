@@ -45,6 +45,7 @@ BUDGETS = {
     "check your answers": 9,
     "result": 14,
     "not found": 9,
+    "site search": 15,
 }
 JOURNEY = {"about you", "task list", "section", "check your answers"}
 
@@ -93,6 +94,8 @@ def public_urls(demo_page, client, language):
         "check your answers": journey + "check/",
         "result": assessment.url + f"result/{done.share_token}/",
         "not found": f"/{language}/no-such-page/",
+        # Never cached by the HTTP cache in front: every search is a render.
+        "site search": f"/{language}/search/?q=gaming",
     }
 
 

@@ -1,23 +1,27 @@
 """Template tags for the site chrome: main navigation, the footer's link to the accessibility
 statement, the language switcher and the feeds named for feed readers.
 
-Each is read from the database on every request, once: the header, footer, banner and
-language switcher share what they read through the request (site_chrome), so a page's chrome
-costs one query whatever it shows, and the pages other pages link to (the resource pack, the
-glossary: linked_page) come in the same query. Nothing is kept beyond the request: a publish
-shows on the next one.
+The header, footer, banner and language switcher share what they read through the request
+(site_chrome), so a page's chrome costs one query whatever it shows, and the pages other pages
+link to (the resource pack, the glossary: linked_page) come in the same query. What is the
+same on every page of a site in one language is kept in the shared cache too (SharedChrome):
+after any change to a page, a site, a view restriction or a locale it is read again, so a
+publish shows on the next request.
 """
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site, get_page_models
+from django.db import transaction
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
 from ..models import in_private_section, specific_joins
 
@@ -68,69 +72,138 @@ def _of_types(models):
     return found
 
 
+class SharedChrome:
+    """What site_chrome finds for every page of a site in one language (all but the page's
+    translations), kept in the shared cache: read in full it is the costliest query of a
+    render (~10 ms of Python and PostgreSQL planning at 10,000 entries, measured with
+    scripts/profile_page.py), and pages the HTTP cache in front cannot keep (site search, the
+    self-assessment) need it on every request.
+
+    Kept with the time it was read, and used only if read after the last change to anything
+    it shows (note_change): a render that read it just before a publish committed cannot put
+    the old chrome back. CLOCK_SKEW allows for application servers' clocks differing a little.
+    If the cache cannot be reached, the chrome is read from the database every time."""
+
+    CHANGED_KEY = "site-chrome:changed"
+    SECONDS = 600
+    CLOCK_SKEW = 2.0
+
+    @staticmethod
+    def key(site, language, page):
+        return f"site-chrome:{site.pk}:{language}:{page.locale_id if page else '-'}"
+
+    @classmethod
+    def get(cls, key):
+        found = cache.get_many([key, cls.CHANGED_KEY])
+        kept, changed = found.get(key), found.get(cls.CHANGED_KEY, 0)
+        if kept is not None and kept[0] > changed + cls.CLOCK_SKEW:
+            return kept[1]
+        return None
+
+    @classmethod
+    def set(cls, key, chrome, read_at):
+        cache.set(key, (read_at, replace(chrome, translations={})), cls.SECONDS)
+
+    @classmethod
+    def note_change(cls):
+        """Something the chrome shows may have changed: every kept chrome is read again. Said
+        at once (this request's next render) and again when the change commits (anyone else's)."""
+        cache.set(cls.CHANGED_KEY, time.time(), None)
+        transaction.on_commit(lambda: cache.set(cls.CHANGED_KEY, time.time(), None), robust=True)
+
+
+def note_chrome_change(sender, instance=None, raw=False, **kwargs):
+    """Receiver: a page, site, locale or view restriction saved, deleted or moved."""
+    if not raw and (sender in CHROME_SOURCES or isinstance(instance, Page)):
+        SharedChrome.note_change()
+
+
+CHROME_SOURCES = (Site, Locale, PageViewRestriction)
+
+
+def _translations(page):
+    """{language code: the page's live translation}, the page itself included: one query."""
+    return {
+        found.locale.language_code: found
+        for found in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    }
+
+
 def site_chrome(request, page=None):
     """The SiteChrome for this request and the page it shows (None: a view that is not a
-    page): one query, once per request. Nothing is kept beyond the request."""
+    page): once per request, one query (SharedChrome: the page's translations only)."""
     page = _wagtail_page(page)
 
     def build():
         site = Site.find_for_request(request)  # Wagtail keeps it on the request, with its root page
         if site is None:
             return SiteChrome({}, {}, [], None, [], {})
-        root = site.root_page
-        language = get_language()
-        keys = {root.translation_key, *([page.translation_key] if page else [])}
-        # The home page in this language is the site root's live translation (translations
-        # of the root are its siblings): its children are one level below, under its path.
-        below_home = Exists(
-            Page.objects.live().filter(
-                translation_key=root.translation_key,
-                locale__language_code=language,
-                path=Substr(OuterRef("path"), 1, len(root.path)),
-            )
-        )
-        is_statement = Exists(
-            Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
-        )
-        with_feeds = [model for model in get_page_models() if getattr(model, "feeds", None)]
-        linked_types = linked_page_types()
-        joins = specific_joins(linked_types)  # the linked pages come with their own fields
-        in_language = Q(locale_id=page.locale_id) if page else Q(locale__language_code=language)
-        pages = (
-            Page.objects.live()
-            .annotate(below_home=below_home, is_statement=is_statement, private=in_private_section())
-            .filter(
-                Q(translation_key__in=keys)
-                | (
-                    Q(depth=root.depth + 1, below_home=True, private=False)
-                    & (Q(show_in_menus=True) | Q(is_statement=True) | _of_types(with_feeds))
-                )
-                | (in_language & _of_types(linked_types))
-            )
-            .select_related("locale", "content_type", *joins.values())
-            .order_by("path")
-        )
-        chrome = SiteChrome({}, {}, [], None, [], {})
-        for found in pages:
-            model = found.content_type.model_class()
-            code = found.locale.language_code
-            if found.translation_key == root.translation_key:
-                chrome.homes[code] = found
-            if page is not None and found.translation_key == page.translation_key:
-                chrome.translations[code] = found
-            if found.depth == root.depth + 1 and found.below_home and not found.private:
-                if found.show_in_menus:
-                    chrome.navigation.append(found)
-                if found.is_statement and chrome.statement is None:
-                    chrome.statement = found
-                if getattr(model, "feeds", None):
-                    chrome.with_feeds.append(found)
-            in_page_language = found.locale_id == page.locale_id if page else code == language
-            if model in linked_types and in_page_language and model not in chrome.linked:  # first by path
-                chrome.linked[model] = getattr(found, joins[model]) if model in joins else found.specific
+        key = SharedChrome.key(site, get_language(), page)
+        kept = SharedChrome.get(key)
+        if kept is not None:
+            return replace(kept, translations=_translations(page) if page else {})
+        read_at = time.time()
+        chrome = read_chrome(site, page)
+        SharedChrome.set(key, chrome, read_at)
         return chrome
 
     return once_per_request(request, ("chrome", page.pk if page else None), build)
+
+
+def read_chrome(site, page):
+    """The SiteChrome of this site and page (None: a view), from the database in one query."""
+    root = site.root_page
+    language = get_language()
+    keys = {root.translation_key, *([page.translation_key] if page else [])}
+    # The home page in this language is the site root's live translation (translations
+    # of the root are its siblings): its children are one level below, under its path.
+    below_home = Exists(
+        Page.objects.live().filter(
+            translation_key=root.translation_key,
+            locale__language_code=language,
+            path=Substr(OuterRef("path"), 1, len(root.path)),
+        )
+    )
+    is_statement = Exists(
+        Page.objects.filter(translation_key=OuterRef("translation_key"), slug=ACCESSIBILITY_STATEMENT_SLUG)
+    )
+    with_feeds = [model for model in get_page_models() if getattr(model, "feeds", None)]
+    linked_types = linked_page_types()
+    joins = specific_joins(linked_types)  # the linked pages come with their own fields
+    in_language = Q(locale_id=page.locale_id) if page else Q(locale__language_code=language)
+    pages = (
+        Page.objects.live()
+        .annotate(below_home=below_home, is_statement=is_statement, private=in_private_section())
+        .filter(
+            Q(translation_key__in=keys)
+            | (
+                Q(depth=root.depth + 1, below_home=True, private=False)
+                & (Q(show_in_menus=True) | Q(is_statement=True) | _of_types(with_feeds))
+            )
+            | (in_language & _of_types(linked_types))
+        )
+        .select_related("locale", "content_type", *joins.values())
+        .order_by("path")
+    )
+    chrome = SiteChrome({}, {}, [], None, [], {})
+    for found in pages:
+        model = found.content_type.model_class()
+        code = found.locale.language_code
+        if found.translation_key == root.translation_key:
+            chrome.homes[code] = found
+        if page is not None and found.translation_key == page.translation_key:
+            chrome.translations[code] = found
+        if found.depth == root.depth + 1 and found.below_home and not found.private:
+            if found.show_in_menus:
+                chrome.navigation.append(found)
+            if found.is_statement and chrome.statement is None:
+                chrome.statement = found
+            if getattr(model, "feeds", None):
+                chrome.with_feeds.append(found)
+        in_page_language = found.locale_id == page.locale_id if page else code == language
+        if model in linked_types and in_page_language and model not in chrome.linked:  # first by path
+            chrome.linked[model] = getattr(found, joins[model]) if model in joins else found.specific
+    return chrome
 
 
 def linked_page(request, page, model):
