@@ -16,11 +16,11 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
-from django.db import transaction
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
 from ..models import in_private_section, specific_joins
