@@ -6,6 +6,7 @@ one shared thing in both languages (its slug is the same on /en/ and /cy/), so w
 one row with two labels rather than two rows to keep in step.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,16 @@ class LabelledTag(index.Indexed, TagBase):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Wagtail's tag field splits what an editor sees at commas (wagtail/wagtail#5357): a
+        # tag named "gaming, parking" would be dropped from a digest or entry whenever it is
+        # saved in the admin. Delete when Wagtail's tag field keeps quoted names whole.
+        if "," in (self.name or ""):
+            raise ValidationError(
+                {"name": _("A name cannot hold a comma: the tag fields read a comma as the end of a tag.")}
+            )
 
     @property
     def label(self):

@@ -24,11 +24,15 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
 
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Site, get_page_models
@@ -47,6 +51,32 @@ WATCHED_FIELDS = ("title", "slug", "url_path", "live", "show_in_menus")
 def enabled():
     """Is there an HTTP cache to purge (settings.WAGTAILFRONTENDCACHE)?"""
     return bool(get_backends())
+
+
+class HTTPBackendWithTimeout(HTTPBackend):
+    """Wagtail's HTTPBackend (settings.WAGTAILFRONTENDCACHE), giving up on a PURGE after
+    TIMEOUT seconds (OPTIONS "TIMEOUT", default 2). Wagtail's waits as long as the operating
+    system does, and the first purge runs in the editor's request: a cache that accepts
+    connections and never answers would hang every publish. The request is built as Wagtail
+    builds it. Delete when Wagtail's HTTPBackend takes a time-out."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.timeout = float(params.pop("TIMEOUT", 2))
+        super().__init__(params)
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        request = PurgeRequest(
+            url=urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, parts.fragment]),
+            headers={"Host": host, "User-Agent": "Wagtail-frontendcache"},
+        )
+        try:
+            # The address is settings.WAGTAILFRONTENDCACHE's (FRONTEND_CACHE_URL), never a visitor's.
+            urlopen(request, timeout=self.timeout).close()  # noqa: S310
+        except OSError as error:  # HTTPError and URLError are OSErrors; so is a time-out
+            logger.error("Could not purge %r from the HTTP cache: %s", url, error)
 
 
 # --- noting what changed, sending it on commit ---------------------------------------------

@@ -220,7 +220,7 @@ PBR_PAGE_STALE_WHILE_REVALIDATE = 30
 WAGTAILFRONTENDCACHE = (
     {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "pbr_site.core.purging.HTTPBackendWithTimeout",
             "LOCATION": os.environ["FRONTEND_CACHE_URL"],
         }
     }

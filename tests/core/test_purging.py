@@ -253,13 +253,43 @@ def test_an_unreachable_cache_is_logged_and_the_publish_stands(
     settings, about, caplog, django_capture_on_commit_callbacks
 ):
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:9"}
+        "varnish": {"BACKEND": "pbr_site.core.purging.HTTPBackendWithTimeout", "LOCATION": "http://127.0.0.1:9"}
     }  # nothing listens there
     about.title = "About us"
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         about.save_revision().publish()
     assert Page.objects.get(pk=about.pk).title == "About us"
-    assert any("Couldn't purge 'http://localhost/cy/" in record.getMessage() for record in caplog.records)
+    assert any("Could not purge 'http://localhost/cy/" in record.getMessage() for record in caplog.records)
+
+
+def test_a_cache_that_never_answers_does_not_hang_the_publish(
+    settings, about, caplog, django_capture_on_commit_callbacks
+):
+    """A Varnish that accepts connections and never answers: each PURGE gives up after the
+    backend's TIMEOUT, is logged, and the publish stands (Wagtail's own backend would wait
+    for ever, in the editor's request)."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)  # accepted by the kernel, never read or answered
+    try:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "pbr_site.core.purging.HTTPBackendWithTimeout",
+                "LOCATION": f"http://127.0.0.1:{silent.getsockname()[1]}",
+                "TIMEOUT": 0.2,
+            }
+        }
+        about.title = "About us, again"
+        with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
+            about.save_revision().publish()
+    finally:
+        silent.close()
+    assert Page.objects.get(pk=about.pk).title == "About us, again"
+    failures = [record for record in caplog.records if "Could not purge" in record.getMessage()]
+    # Every PURGE gave up at the time-out (none waited for ever).
+    assert failures and all("timed out" in record.getMessage() for record in failures)
 
 
 def test_a_failing_backend_is_logged_and_the_publish_stands(

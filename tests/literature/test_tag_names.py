@@ -1,0 +1,36 @@
+"""Sector and theme names cannot hold a comma: Wagtail's tag field reads a comma as the end of
+a tag, so a digest saved in the admin would lose a tag named "gaming, parking"."""
+
+import pytest
+from django.urls import reverse
+
+from literature.models import ThemeTag
+
+from .admin_forms import rendered_form
+
+pytestmark = pytest.mark.django_db
+
+
+def rendered_form_data(response):
+    return rendered_form(response)[0]
+
+
+def test_no_demo_tag_name_holds_a_comma():
+    from literature.models import SectorTag
+
+    assert not ThemeTag.objects.filter(name__contains=",").exists()
+    assert not SectorTag.objects.filter(name__contains=",").exists()
+    assert ThemeTag.objects.get(slug="gaming-cream-skimming-and-parking").name == "gaming: cream-skimming and parking"
+
+
+def test_an_editor_cannot_name_a_theme_with_a_comma(client, admin_user):
+    client.force_login(admin_user)
+    theme = ThemeTag.objects.get(slug="gaming-cream-skimming-and-parking")
+    url = reverse("wagtailsnippets_literature_themetag:edit", args=[theme.pk])
+    data = rendered_form_data(client.get(url))
+    data["name"] = "gaming, creaming and parking"
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with the message
+    assert "cannot hold a comma" in response.content.decode()
+    theme.refresh_from_db()
+    assert theme.name == "gaming: cream-skimming and parking"
