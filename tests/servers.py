@@ -169,7 +169,11 @@ def production_like_server(tmp_path, *, cache_dir=None, workers=2, start_timeout
 def set_up_site(env, *, load=True):
     """collectstatic, and (if load) migrate + createcachetable + load_demo_content, for env's
     DATABASE_URL and STATIC_ROOT. collectstatic needs no database, so it runs while the (slow)
-    migrations do; the other three share one process, which saves two Django start-ups."""
+    migrations do; the other three share one process, which saves two Django start-ups.
+
+    Without FRONTEND_CACHE_URL: no HTTP cache runs yet, and the loader's publishes would queue
+    repeat purges that the worker then sends while the tests run, emptying Varnish under them."""
+    env = {**env, "FRONTEND_CACHE_URL": ""}
     collectstatic = _start([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     try:
         if load:

@@ -1,7 +1,9 @@
 """The literature review's landing page (with tag pages) and the resource pack page."""
 
+from urllib.parse import urlencode
+
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,9 @@ from ..forms import SuggestionForm
 from .bibliography import BibliographyEntry, EntryAuthor
 from .digests import DigestPage
 from .tags import SectorTag, ThemeTag
+
+# The newest publications a sector's or theme's page lists; the resource pack has them all.
+TAG_PAGE_ENTRIES = 20
 
 
 class LiteratureIndexPage(RoutablePageMixin, ContentPage):
@@ -259,15 +264,27 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
         return self.render_tag_page(request, ThemeTag, slug, "theme_items__tag")
 
     def render_tag_page(self, request, tag_model, slug, lookup):
+        """A sector's or theme's page: its digests, and the newest publications with the tag
+        (TAG_PAGE_ENTRIES of them, each linked to its page in the resource pack) with a link
+        to the pack filtered by the tag for the rest: at 10,000 entries a tag can carry
+        thousands, which the pack pages, filters and searches."""
         tag = tag_model.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404
         digests = list(self.digests().filter(**{lookup: tag}))
         entries = list(
             BibliographyEntry.objects.filter(live=True, **{lookup: tag})
+            # How many carry the tag, counted before the cut, in the same query.
+            .annotate(tagged_count=Window(Count("pk")))
             .prefetch_related(Prefetch("authors", queryset=EntryAuthor.objects.order_by("sort_order")))
-            .order_by("-year", "title")
+            .order_by("-year", "title", "pk")[:TAG_PAGE_ENTRIES]
         )
+        entry_count = entries[0].tagged_count if entries else 0
+        pack = linked_page(request, self, ResourcePackPage)
+        if pack is not None:
+            for entry in entries:
+                entry.url_in_pack = pack.entry_url(entry)
+        filter_name = "sector" if tag_model is SectorTag else "theme"
         return self.render(
             request,
             template="literature/tag_page.html",
@@ -276,6 +293,8 @@ class LiteratureIndexPage(RoutablePageMixin, ContentPage):
                 "tag_kind": tag_model._meta.verbose_name,
                 "digests": digests,
                 "entries": entries,
+                "entry_count": entry_count,
+                "pack_url": f"{pack.url}?{urlencode({filter_name: tag.slug})}" if pack is not None else "",
             },
         )
 

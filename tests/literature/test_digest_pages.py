@@ -127,6 +127,36 @@ def test_tag_pages_list_everything_carrying_the_tag(client):
 
 
 @pytest.mark.django_db
+def test_a_tag_with_many_publications_lists_the_newest_and_links_to_the_pack(client):
+    """A sector carrying more publications than TAG_PAGE_ENTRIES: the newest are listed, each
+    linked to its page in the pack; the count says how many there are, and a link opens the
+    pack filtered by the sector, which lists every one."""
+    from literature.models import ResourcePackPage
+    from literature.models.pages import TAG_PAGE_ENTRIES
+
+    tag = factories.sector(slug="probation-y", name="Probation Y", welsh_name="Prawf Y")
+    page = factories.digest(title="Tagged digest Y", sectors=[tag])
+    entries = [factories.entry(title=f"Tagged entry {year}", year=year) for year in range(1990, 1990 + 25)]
+    for entry in entries:
+        entry.sector_tags.add(tag)
+        entry.save()
+    review = page.get_parent().specific
+    html = soup_of(client.get(review.url + "sector/probation-y/"))
+    listed = html.select(".app-entry-list li")
+    assert len(listed) == TAG_PAGE_ENTRIES
+    newest = [f"Tagged entry {year}" for year in range(2014, 2014 - TAG_PAGE_ENTRIES, -1)]
+    assert [item.select_one("a").get_text() for item in listed] == newest
+    pack = ResourcePackPage.objects.live().get(locale=page.locale)
+    assert listed[0].select_one("a")["href"] == pack.entry_url(entries[-1])
+    text = html.get_text()
+    assert "Publications with this tag: 25" in text
+    link = html.find("a", string="See all publications with this tag in the resource pack")
+    assert link["href"] == pack.url + "?sector=probation-y"
+    in_pack = soup_of(client.get(link["href"]))
+    assert in_pack.select_one("#publications").get_text(strip=True) == "25 publications"
+
+
+@pytest.mark.django_db
 def test_index_groups_by_theme_and_filters_by_sector(client):
     tag = factories.sector(slug="health-x", name="Health X")
     theme = factories.theme(slug="evaluation-x", name="Evaluation X")
