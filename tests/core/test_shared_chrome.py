@@ -21,6 +21,12 @@ def navigation_of(html):
     return html[start : html.index("</nav>", start)]
 
 
+@pytest.fixture(autouse=True)
+def no_recent_change(db, fresh_caches):
+    """As on a site where nothing changed for a while: the chrome is kept from the first read."""
+    cache.set(SharedChrome.CHANGED_KEY, 0, None)
+
+
 @pytest.fixture
 def menu_page(demo_page):
     return demo_page(StandardPage, "en", slug="about")
@@ -44,6 +50,18 @@ def test_a_second_request_reads_the_chrome_from_the_shared_cache(db, demo_page):
     assert len(kept) == len(read_in_full)
     assert sum(len(query["sql"]) for query in kept) < sum(len(query["sql"]) for query in read_in_full)
     assert second.content == first.content
+
+
+def test_a_chrome_whose_last_change_is_not_known_is_read_again(rf, demo_page):
+    """A cache that lost the time of the last change (culled, evicted): the kept chrome may be
+    older than that change, so it is not used."""
+    home = demo_page(HomePage, "en")
+    key = SharedChrome.key(Site.objects.get(is_default_site=True), "en", home)
+    chrome = site_chrome(rf.get(home.url), home)
+    cache.delete(SharedChrome.CHANGED_KEY)
+    SharedChrome.set(key, chrome, time.time() + 60)
+    assert SharedChrome.get(key) is None
+    assert cache.get(SharedChrome.CHANGED_KEY) is not None  # now known: from here on
 
 
 def test_a_published_title_shows_in_every_menu_on_the_next_request(db, demo_page, menu_page):

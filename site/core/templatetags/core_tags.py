@@ -95,7 +95,12 @@ class SharedChrome:
     @classmethod
     def get(cls, key):
         found = cache.get_many([key, cls.CHANGED_KEY])
-        kept, changed = found.get(key), found.get(cls.CHANGED_KEY, 0)
+        kept, changed = found.get(key), found.get(cls.CHANGED_KEY)
+        if changed is None:
+            # Not known (a cache that culls, or lost it): taken as a change now, never as
+            # "no change", so a chrome kept from before it cannot be used.
+            cache.add(cls.CHANGED_KEY, time.time(), None)
+            return None
         if kept is not None and kept[0] > changed + cls.CLOCK_SKEW:
             return kept[1]
         return None
