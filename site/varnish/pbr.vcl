@@ -38,7 +38,7 @@ sub vcl_recv {
         # pages, the review's tag pages: one ban instead of one per entry). Only plain path
         # characters, so nothing in the path is read as a regular expression.
         if (req.url ~ "^/[A-Za-z0-9/_%-]*\*$") {
-            if (std.ban("obj.http.x-pbr-path ~ ^" + regsub(req.url, "\*$", ""))) {
+            if (std.ban("obj.http.x-pbr-path ~ ^" + std.tolower(regsub(req.url, "\*$", "")))) {
                 return (synth(200, "Purged"));
             }
             return (synth(400, std.ban_error()));
@@ -48,7 +48,7 @@ sub vcl_recv {
         # so the ban lurker clears matching objects in the background. It is not limited to the
         # PURGE's Host: Wagtail names its Site's hostname (the demo's is "localhost"), which need
         # not be the Host readers send, and one Varnish serves one site.
-        if (std.ban("obj.http.x-pbr-path == " + regsub(req.url, "\?.*$", ""))) {
+        if (std.ban("obj.http.x-pbr-path == " + std.tolower(regsub(req.url, "\?.*$", "")))) {
             return (synth(200, "Purged"));
         }
         return (synth(400, std.ban_error()));
@@ -103,8 +103,10 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
-    # For PURGE's ban: the path without its query string.
-    set beresp.http.x-pbr-path = regsub(bereq.url, "\?.*$", "");
+    # For PURGE's ban: the path without its query string, lower-cased (as the PURGE's is), so
+    # /cy/%c5%b5yl/ and /cy/%C5%B5yl/, one page stored twice, go together. Slugs are
+    # lower-case, so a purge dropping another case's copy too only drops the same page.
+    set beresp.http.x-pbr-path = std.tolower(regsub(bereq.url, "\?.*$", ""));
 
     if (beresp.http.Set-Cookie
         || beresp.http.Vary ~ "(?i)(^|,)\s*(cookie|\*)\s*(,|$)"
