@@ -236,6 +236,26 @@ def application_servers(env, ports, log_path, *, workers=2, start_timeout=30):
         log.close()
 
 
+WAIT_FOR_TASKS = """import django
+django.setup()
+import sys, time
+from django_tasks_db.models import DBTaskResult
+
+deadline = time.monotonic() + float(sys.argv[1])
+while DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+    if time.monotonic() > deadline:
+        sys.exit("the tasks worker did not finish the set-up's tasks in time")
+    time.sleep(0.2)
+"""
+
+
+def wait_for_tasks(env, timeout=300):
+    """Wait until the tasks worker has done every queued task (the set-up's index updates and
+    review PDFs): a purge the worker sends when one finishes would otherwise empty Varnish
+    while a test reads it."""
+    subprocess.run([sys.executable, "-c", WAIT_FOR_TASKS, str(timeout)], cwd=ROOT, env=env, check=True)
+
+
 def _stop(processes):
     for process in processes:
         if process.poll() is None:

@@ -24,6 +24,7 @@ from tests.servers import (
     production_env,
     set_up_site,
     varnish,
+    wait_for_tasks,
 )
 
 pytestmark = pytest.mark.slow
@@ -53,6 +54,7 @@ def layout(tmp_path_factory):
             application_servers(env, ports, tmp / "gunicorn.log"),
             varnish(tmp / "varnish", ports, port=front_port) as front,
         ):
+            wait_for_tasks(env)
             yield front, [f"http://127.0.0.1:{port}" for port in ports], env
     finally:
         with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.servers import ROOT, free_port, get, production_env, production_like_server, varnish
+from tests.servers import ROOT, free_port, get, production_env, production_like_server, varnish, wait_for_tasks
 
 pytestmark = pytest.mark.slow
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -30,6 +30,7 @@ def stack(tmp_path_factory, request):
     with production_like_server(tmp, cache_dir=cache_dir, extra_env=extra) as app_url:
         app_port = urlsplit(app_url).port
         with varnish(tmp / "varnish", [app_port], port=front_port) as front:
+            wait_for_tasks({**production_env(tmp), **extra})
             yield front, {**production_env(tmp), **extra}
 
 
