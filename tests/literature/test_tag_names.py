@@ -34,3 +34,25 @@ def test_an_editor_cannot_name_a_theme_with_a_comma(client, admin_user):
     assert "cannot hold a comma" in response.content.decode()
     theme.refresh_from_db()
     assert theme.name == "gaming: cream-skimming and parking"
+
+
+def test_the_migration_takes_the_commas_out_of_existing_names():
+    """A database from before the rule: its names lose their commas, slugs (addresses) stay."""
+    import importlib
+
+    from django.apps import apps
+
+    from literature.models import SectorTag
+
+    migration = importlib.import_module("literature.migrations.0006_tag_names_without_commas")
+    theme = ThemeTag.objects.get(slug="gaming-cream-skimming-and-parking")
+    ThemeTag.objects.filter(pk=theme.pk).update(name="gaming, cream-skimming, parking")
+    sector = SectorTag.objects.create(name="courts, prisons", slug="courts-prisons")
+    SectorTag.objects.create(name="courts: prisons", slug="courts-prisons-2")  # the new name is taken
+
+    migration.without_commas(apps, None)
+
+    theme.refresh_from_db()
+    sector.refresh_from_db()
+    assert (theme.name, theme.slug) == ("gaming: cream-skimming; parking", "gaming-cream-skimming-and-parking")
+    assert (sector.name, sector.slug) == ("courts: prisons (courts-prisons)", "courts-prisons")
