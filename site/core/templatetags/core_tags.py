@@ -107,7 +107,11 @@ class SharedChrome:
 
     @classmethod
     def set(cls, key, chrome, read_at):
-        cache.set(key, (read_at, replace(chrome, translations={})), cls.SECONDS)
+        # A copy get() would refuse (read within CLOCK_SKEW of the last change) is not written:
+        # after a change, renders would otherwise each store one for nothing.
+        changed = cache.get(cls.CHANGED_KEY)
+        if changed is not None and read_at > changed + cls.CLOCK_SKEW:
+            cache.set(key, (read_at, replace(chrome, translations={})), cls.SECONDS)
 
     @classmethod
     def note_change(cls):
