@@ -11,6 +11,7 @@ PYTHON ?= python3
 VPY := $(VENV)/bin/python
 MANAGE := $(VPY) manage.py
 STAMP := $(VENV)/.installed
+MO_FILES := $(patsubst %.po,%.mo,$(shell find site/locale -name '*.po'))
 
 .PHONY: help
 help: ## List the targets
@@ -32,13 +33,15 @@ $(STAMP): $(VPY) requirements.txt pyproject.toml
 install: $(STAMP) ## Create .venv and install the pinned requirements
 
 .PHONY: messages
-messages: install ## Compile the Welsh interface text (site/locale/cy)
-	@# GNU gettext's msgfmt when present; otherwise polib (installed with wagtail-localize).
-	@if command -v msgfmt >/dev/null; then \
-	  $(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v 0; \
-	else \
-	  $(VPY) -c 'import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix(".mo"))) for p in pathlib.Path("site/locale").rglob("*.po")]'; \
-	fi
+messages: $(MO_FILES) ## Compile the Welsh interface text (site/locale/cy)
+
+# Each .mo is rebuilt only when its .po changed: `.ci/run` runs two `make test` at once, and
+# neither may rewrite a file the other's tests are reading.
+# GNU gettext's msgfmt when present; otherwise polib (installed with wagtail-localize).
+site/locale/%.mo: site/locale/%.po | $(STAMP)
+	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o "$@.tmp" "$<"; \
+	else $(VPY) -c 'import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])' "$<" "$@.tmp"; fi
+	@mv "$@.tmp" "$@"
 
 .PHONY: makemessages
 makemessages: install ## Collect new interface strings into site/locale/cy/LC_MESSAGES/django.po

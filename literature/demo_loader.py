@@ -64,6 +64,14 @@ MODERATOR_MODEL_PERMISSIONS = [
 
 
 def load(command):
+    from . import review_pdf
+
+    with review_pdf.held_builds():
+        _load(command)
+    ensure_full_review(command)
+
+
+def _load(command):
     digests, welsh_digests = read_digest_files()
     with transaction.atomic():
         ensure_tags(command, SectorTag, taxonomy.SECTORS)
@@ -78,7 +86,6 @@ def load(command):
     welsh = {**WELSH, **welsh_strings(digests, welsh_digests)}
     command.translate([glossary_page, *(digest_pages[slug] for slug in welsh_digests)], welsh)
     command.translate(terms, welsh)
-    ensure_full_review(command)
 
 
 def read_digest_files():
@@ -122,8 +129,8 @@ def _strings(html):
 def ensure_full_review(command):
     """The full review to download in each language: a PDF built from the published digests
     (full_review.py) by the worker `make run` starts (at once under tests). Publishing the
-    digests has already asked for one; this asks again only where the PDF is missing or out
-    of date, so a second run asks for nothing. It also takes away the RTF document earlier
+    digests has already asked for one (once per language, at the end of the load); this asks
+    again only where the PDF is missing or out of date, so a second run asks for nothing. It also takes away the RTF document earlier
     versions of this loader set as the review's own full review, so the PDF is offered."""
     from . import review_pdf
 

@@ -7,11 +7,14 @@ import stat
 
 import pytest
 import redis
+from django.conf import settings
 from django.core.cache import caches
 from django.test import override_settings
 from pbr_site.core.backup import backup, clear_own_cache_keys
 
-REDIS_URL = "redis://127.0.0.1:6379/11"
+# A Redis database of this test's own, emptied and counted: one per test database, since
+# .ci/run runs the SQLite and PostgreSQL halves at the same time.
+REDIS_URL = f"redis://127.0.0.1:6379/{12 if 'postgresql' in settings.DATABASES['default']['ENGINE'] else 11}"
 
 
 @pytest.mark.django_db

@@ -342,3 +342,19 @@ def test_page_numbers_are_written_in_css_from_the_translation():
     assert full_review.page_number_css('Tudalen {page} o {pages} "x"') == (
         '"Tudalen " counter(page) " o " counter(pages) " \\"x\\""'
     )
+
+
+@pytest.mark.django_db
+def test_publishes_in_a_held_block_ask_for_one_build_per_language_at_its_end(monkeypatch, moderator):
+    """The demo loader publishes ~50 digests: one build per language at the end, not one each."""
+    asked = []
+    monkeypatch.setattr(full_review, "enqueue", lambda language, review_id: asked.append(language))
+    digests = list(DigestPage.objects.live().filter(locale__language_code="en")[:3])
+    with review_pdf.held_builds():
+        for digest in digests:
+            digest.save_revision(user=moderator).publish()
+        review_pdf.schedule("cy")
+        assert asked == []
+    assert sorted(asked) == ["cy", "en"]
+    digests[0].save_revision(user=moderator).publish()  # outside the block: asked at once
+    assert sorted(asked) == ["cy", "cy", "en", "en"]
