@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
@@ -255,6 +256,13 @@ def pack_version():
 
 
 def bump_pack_version(**kwargs):
+    _new_pack_version()
+    # Again once the change commits: a reader between the save and the commit still saw the
+    # old rows, and kept its counts under the version set above.
+    transaction.on_commit(_new_pack_version, robust=True)
+
+
+def _new_pack_version():
     # Not a secret: the random part only keeps two bumps in one millisecond apart.
     cache.set(PACK_VERSION_KEY, int(time.time() * 1000) + random.randint(1, 999), None)  # noqa: S311
 

@@ -182,3 +182,17 @@ def test_cached_filter_counts_follow_every_change(client, pack):
     html = soup_of(client.get(pack.url, {"q": "Freshly added"}))
     labels = [box.find_next("label").get_text(" ", strip=True) for box in html.select("input[name=sector]")]
     assert "Fresh X (1)" in labels
+
+
+@pytest.mark.django_db
+def test_the_pack_version_changes_again_when_a_change_commits(django_capture_on_commit_callbacks):
+    """Counts another reader made between a save and its commit (from the old rows) are
+    stored under the version the save set: the commit sets a new one, so they go unused."""
+    from literature.pack import pack_version
+
+    before = pack_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = factories.entry(title="Counted between save and commit")
+        saved = pack_version()
+    assert before != saved != pack_version()
+    assert entry.pk
