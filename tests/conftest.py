@@ -1,9 +1,29 @@
 """Shared fixtures. The demo content is loaded once into the test database, exactly as
 `make run` loads it, so every test sees the site a visitor would see."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """PBR_ONLY_DATABASE_TESTS=1 (.ci/run's PostgreSQL run): only the tests that use the
+    database. The others give the same result on any database, and the SQLite run has them."""
+    if os.environ.get("PBR_ONLY_DATABASE_TESTS") != "1":
+        return
+    kept, skipped = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (kept if uses_database else skipped).append(item)
+    if skipped:
+        config.hook.pytest_deselected(items=skipped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
