@@ -35,8 +35,8 @@ install: $(STAMP) ## Create .venv and install the pinned requirements
 .PHONY: messages
 messages: $(MO_FILES) ## Compile the Welsh interface text (site/locale/cy)
 
-# Each .mo is rebuilt only when its .po changed: `.ci/run` runs two `make test` at once, and
-# neither may rewrite a file the other's tests are reading.
+# Each .mo is rebuilt only when its .po changed: `.ci/run` runs three `make test` at once, and
+# none may rewrite a file another one's tests are reading.
 # GNU gettext's msgfmt when present; otherwise polib (installed with wagtail-localize).
 site/locale/%.mo: site/locale/%.po | $(STAMP)
 	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o "$@.tmp" "$<"; \

@@ -130,8 +130,9 @@ def ensure_full_review(command):
     """The full review to download in each language: a PDF built from the published digests
     (full_review.py) by the worker `make run` starts (at once under tests). Publishing the
     digests has already asked for one (once per language, at the end of the load); this asks
-    again only where the PDF is missing or out of date, so a second run asks for nothing. It also takes away the RTF document earlier
-    versions of this loader set as the review's own full review, so the PDF is offered."""
+    again only where the PDF is missing or out of date, so a second run asks for nothing. It
+    also takes away the RTF document earlier versions of this loader set as the review's own
+    full review, so the PDF is offered."""
     from . import review_pdf
 
     rtf = Document.objects.filter(title=OLD_FULL_REVIEW_TITLE, file__endswith=".rtf").first()
