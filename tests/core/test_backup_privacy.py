@@ -12,8 +12,8 @@ from django.core.cache import caches
 from django.test import override_settings
 from pbr_site.core.backup import backup, clear_own_cache_keys
 
-# A Redis database of this test's own, emptied and counted: one per test database, since
-# .ci/run runs the SQLite and PostgreSQL halves at the same time.
+# A Redis database of this test's own, emptied and counted: one per test database, so a SQLite
+# run and a PostgreSQL run on one machine at the same time never empty each other's.
 REDIS_URL = f"redis://127.0.0.1:6379/{12 if 'postgresql' in settings.DATABASES['default']['ENGINE'] else 11}"
 
 
