@@ -9,8 +9,14 @@ class LiteratureConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from pbr_site.core.reference_index import index_child_rows_through_their_parent
 
         from . import models, pack, purging, signals
+
+        # A digest's references and a term's digests are indexed with their page or term, not in a
+        # task each that fails once Wagtail has replaced the row (pbr_site/core/reference_index.py).
+        index_child_rows_through_their_parent(models.DigestPage, models.DigestReference)
+        index_child_rows_through_their_parent(models.GlossaryTerm, models.GlossaryTermDigest)
 
         # Any change to the pack invalidates its cached filter counts.
         for model in (

@@ -1,0 +1,29 @@
+"""Wagtail's reference index ("Used by" in the admin) without a failing task for every child row
+that is replaced before the tasks worker reaches it.
+
+Workaround for Wagtail 8.0: its post_save handler queues `update_reference_index_task` for each
+saved child row (a digest's reference, say), and the task does `objects.get(pk=...)` with no guard.
+Rows are often gone by the time it runs: Wagtail replaces an alias's child rows on every publish
+of its source (each English digest has a Welsh alias) and wagtail-localize does the same when it
+syncs a translation, so `make run` alone logged about 100 failed tasks. The parent's own task
+already indexes its children (the task climbs from a child to its parent and indexes that), so
+the child rows' tasks add nothing. Delete this module, and its calls in the apps' ready(), when
+Wagtail's task skips a row that no longer exists.
+"""
+
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disconnect_reference_index_signal_handlers_for_model
+
+
+def index_child_rows_through_their_parent(parent, *children):
+    """Stop Wagtail queueing a reference-index task of their own for `children` (models with a
+    ParentalKey to `parent`); saving the parent indexes them.
+
+    Called from an app's ready(), which Django runs before Wagtail's own: registering the parent
+    here is what Wagtail would do a moment later (it is a no-op the second time), and it is what
+    puts the children in `tracked_models`, so taking them out now also keeps Wagtail from
+    connecting them again after every migrate (it reconnects exactly `tracked_models`)."""
+    ReferenceIndex.register_model(parent)
+    for child in children:
+        ReferenceIndex.tracked_models.discard(child)
+        disconnect_reference_index_signal_handlers_for_model(child)
