@@ -3,9 +3,9 @@ that is replaced before the tasks worker reaches it.
 
 Workaround for Wagtail 8.0: its post_save handler queues `update_reference_index_task` for each
 saved child row (a digest's reference, say), and the task does `objects.get(pk=...)` with no guard.
-Rows are often gone by the time it runs: Wagtail replaces an alias's child rows on every publish
-of its source (each English digest has a Welsh alias) and wagtail-localize does the same when it
-syncs a translation, so `make run` alone logged about 100 failed tasks. The parent's own task
+Rows are often gone by the time it runs: wagtail-localize replaces a translation's child rows each
+time it syncs and publishes it (Wagtail does the same to an alias on each publish of its source),
+so loading the demo alone (its Welsh digests) left 101 failed tasks in the worker's log. The parent's own task
 already indexes its children (the task climbs from a child to its parent and indexes that), so
 the child rows' tasks add nothing. Delete this module, and its calls in the apps' ready(), when
 Wagtail's task skips a row that no longer exists.
