@@ -123,6 +123,20 @@ def screenshot_dir():
 
 # --- staff on a production-like server ------------------------------------------------------
 
+# A script for `python -c` against a test server's database (its environment): an Editor and a
+# Moderator, made as an administrator would, with the passwords in PASSWORD_EDITOR and
+# PASSWORD_MODERATOR. A module adds what else it needs to the end.
+MAKE_EDITOR_AND_MODERATOR = """import django, os
+django.setup()
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", os.environ[f"PASSWORD_{username.upper()}"], first_name=username.title()
+    )
+    user.groups.add(Group.objects.get(name=group))
+"""
+
 
 def enrolment_link(env, username):
     """An enrolment link for `username`, issued as an administrator would on the server:

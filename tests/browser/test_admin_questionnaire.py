@@ -49,7 +49,7 @@ from playwright.sync_api import expect
 
 from tests.servers import ROOT, production_env, production_like_server
 
-from .conftest import DESKTOP, staff_storage_state
+from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, staff_storage_state
 
 pytestmark = pytest.mark.browser
 
@@ -82,25 +82,19 @@ DJANGO = "import django\ndjango.setup()\n"
 
 # Once, against the server's database: the two staff accounts, and what the tests need
 # (the page, the field limit, and the questionnaire as loaded, to put back after the 3x).
-SET_UP_STAFF = f"""{DJANGO}
-import json, os, sys
+SET_UP_STAFF = (
+    MAKE_EDITOR_AND_MODERATOR
+    + """import json, sys
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from toolkit.models import SelfAssessmentPage
 
-for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
-    user = get_user_model().objects.create_user(
-        username, f"{{username}}@example.org", os.environ[f"PASSWORD_{{username.upper()}}"],
-        first_name=username.title(),
-    )
-    user.groups.add(Group.objects.get(name=group))
 page = SelfAssessmentPage.objects.get(locale__language_code="en")
 with open(sys.argv[1], "w") as out:
     json.dump(page.get_latest_revision_as_object().questionnaire.get_prep_value(), out)
 limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
-print(json.dumps({{"page_id": page.pk, "field_limit": limit}}))
+print(json.dumps({"page_id": page.pk, "field_limit": limit}))
 """
+)
 
 # Appends two copies of every section with fresh block ids (every stream and list child)
 # and question references made unique (with the skip logic that names them), then

@@ -23,26 +23,13 @@ from playwright.sync_api import expect
 
 from tests.servers import get, production_env, production_like_server
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR
 from .test_admin_questionnaire import sign_in
 
 pytestmark = pytest.mark.browser
 
 TIMEOUT = 30_000
 JOB_TIMEOUT = 120_000  # from the upload to the job's page saying it has finished
-
-SET_UP_STAFF = """import django
-django.setup()
-import os
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
-for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", os.environ[f"PASSWORD_{username.upper()}"], first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group))
-"""
 
 ENTRY_TITLE = "Browser test: an evaluation entered by an editor"
 BIBTEX = """@techreport{browser2023,
@@ -83,7 +70,7 @@ def server(request, tmp_path_factory):
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
         env = production_env(workdir)
         subprocess.run(
-            [sys.executable, "-c", SET_UP_STAFF],
+            [sys.executable, "-c", MAKE_EDITOR_AND_MODERATOR],
             cwd=ROOT,
             check=True,
             timeout=120,

@@ -20,7 +20,8 @@ from playwright.sync_api import expect
 
 from tests.servers import production_env, production_like_server
 
-from .test_translation_moderation import DJANGO, Server, signed_in
+from .conftest import MAKE_EDITOR_AND_MODERATOR
+from .test_translation_moderation import Server, signed_in
 
 pytestmark = pytest.mark.browser
 
@@ -28,18 +29,11 @@ ADDED_THEME = "gaming: cream-skimming and parking"
 TITLE_LABEL = re.compile(r"^Title\*?$")  # Wagtail marks it required: "Title*"
 NEW_TITLE = "Revised in the browser: what the evidence says"
 
-SET_UP = f"""{DJANGO}
-import json, os
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+SET_UP = (
+    MAKE_EDITOR_AND_MODERATOR
+    + f"""import json
 from literature.models import DigestPage
 
-for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
-    user = get_user_model().objects.create_user(
-        username, f"{{username}}@example.org", os.environ[f"PASSWORD_{{username.upper()}}"],
-        first_name=username.title(),
-    )
-    user.groups.add(Group.objects.get(name=group))
 english = DigestPage.objects.live().filter(locale__language_code="en").order_by("path")
 digest = next(page for page in english if page.theme_tags.count() >= 2 and not page.theme_tags.filter(name={ADDED_THEME!r}).exists())
 print(json.dumps({{
@@ -49,6 +43,7 @@ print(json.dumps({{
     "sectors": sorted(tag.name for tag in digest.sector_tags.all()),
 }}))
 """
+)
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 
 from tests.servers import ROOT, production_env, production_like_server
 
-from .conftest import DESKTOP, staff_storage_state
+from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, staff_storage_state
 
 pytestmark = pytest.mark.browser
 
@@ -111,17 +111,6 @@ def body_of(message):
 
 # --- the server and its staff -------------------------------------------------------------
 
-SET_UP_STAFF = """import django, os
-django.setup()
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", os.environ[f"PASSWORD_{username.upper()}"], first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group))
-"""
-
 COUNT_NEW = """import django
 django.setup()
 from literature.models import ResourceSuggestion
@@ -173,7 +162,9 @@ def queue_server(request, tmp_path_factory):
                 url = stack.enter_context(production_like_server(workdir, cache_dir=cache_dir))
             server = QueueServer(url, {**production_env(workdir), **mail_env}, sink)
             server.passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
-            server.django(SET_UP_STAFF, env={f"PASSWORD_{n.upper()}": p for n, p in server.passwords.items()})
+            server.django(
+                MAKE_EDITOR_AND_MODERATOR, env={f"PASSWORD_{n.upper()}": p for n, p in server.passwords.items()}
+            )
             yield server
     finally:
         sink.shutdown()

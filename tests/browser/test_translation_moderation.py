@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from tests.servers import ROOT, production_env, production_like_server
 
-from .conftest import enrol_and_sign_in, enrolment_link
+from .conftest import MAKE_EDITOR_AND_MODERATOR, enrol_and_sign_in, enrolment_link
 
 pytestmark = pytest.mark.browser
 
@@ -32,29 +32,23 @@ ADMIN_TIMEOUT = 30_000
 WELSH_TITLE = "Pwrpas clir: cyfieithiad y golygydd"
 
 DJANGO = "import django\ndjango.setup()\n"
-SET_UP = f"""{DJANGO}
-import json, os
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+SET_UP = (
+    MAKE_EDITOR_AND_MODERATOR
+    + """import json
 from literature.models import DigestPage
 from wagtail.models import Locale
 
-for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
-    user = get_user_model().objects.create_user(
-        username, f"{{username}}@example.org", os.environ[f"PASSWORD_{{username.upper()}}"],
-        first_name=username.title(),
-    )
-    user.groups.add(Group.objects.get(name=group))
 welsh = Locale.objects.get(language_code="cy")
 english_digests = DigestPage.objects.live().filter(locale__language_code="en").order_by("path")
 digest = next((page for page in english_digests if page.get_translation_or_none(welsh) is None), None)
 if digest is None:  # every demo digest is in Welsh: a new English digest is what an editor translates
     digest = english_digests.first().copy(
-        update_attrs={{"title": "A new digest not yet in Welsh", "slug": "new-digest"}},
+        update_attrs={"title": "A new digest not yet in Welsh", "slug": "new-digest"},
         keep_live=True, reset_translation_key=True,
     ).specific
-print(json.dumps({{"id": digest.pk, "title": digest.title}}))
+print(json.dumps({"id": digest.pk, "title": digest.title}))
 """
+)
 WELSH_PAGE = f"""{DJANGO}
 import json, sys
 from wagtail.models import Locale, Page
