@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.csp import csp_override
 
 
 class PublicPageCacheHeadersMiddleware:
@@ -83,11 +84,11 @@ class AdminContentSecurityPolicyMiddleware:
         self.admin_prefix = "/admin/"
 
     def __call__(self, request):
-        response = self.get_response(request)
         if request.path.startswith(self.admin_prefix):
-            # Read by django.middleware.csp, which runs after us on the way out.
-            response._csp_config = settings.ADMIN_CSP
-        return response
+            # Django's own per-view override, applied to every admin response (read at each
+            # request, as settings may change); django.middleware.csp reads it on the way out.
+            return csp_override(settings.ADMIN_CSP)(self.get_response)(request)
+        return self.get_response(request)
 
 
 class PermissionsPolicyMiddleware:
