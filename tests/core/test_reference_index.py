@@ -15,9 +15,12 @@ INDEX_TASK = "wagtail.tasks.update_reference_index_task"
 
 
 @pytest.fixture
-def database_tasks(settings):
+def database_tasks(settings, monkeypatch):
     """Tasks kept in the database and run by `manage.py db_worker`, as in production."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    # Between tasks the worker closes a connection that is not in autocommit mode, as the
+    # test's is (its transaction is rolled back after the test): that would end the test.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
 
 def publish_in_welsh(page, welsh):
