@@ -186,6 +186,13 @@ def digest_unpublished(sender, instance, **kwargs):
         note_digest(instance, purging.PageChange(title=False, address=False, live=True, menus=False))
 
 
+def digest_alias_created(sender, instance, **kwargs):
+    """post_save: a digest's live alias in another language (its tags and references purge
+    their own pages as they are copied)."""
+    if purging.is_new_live_alias(instance, **kwargs):
+        note_digest(instance, purging.PageChange(title=False, address=False, live=True, menus=False))
+
+
 def digest_moved(sender, instance, **kwargs):
     if purging.enabled():
         note_digest(instance, purging.EVERY_CHANGE)
@@ -300,6 +307,7 @@ def connect():
 
     on(page_published, digest_published, DigestPage, "published")
     on(page_unpublished, digest_unpublished, DigestPage, "unpublished")
+    on(post_save, digest_alias_created, DigestPage, "alias")
     on(post_page_move, digest_moved, DigestPage, "moved")
     on(pre_delete, digest_deleted, DigestPage, "deleted")
     for model in (LiteratureIndexPage, ResourcePackPage, GlossaryPage):

@@ -184,6 +184,20 @@ def test_unpublishing_purges_its_translation_for_the_language_links(committed, s
     assert urls == {address(team), address(staff), address(about), address(home), address(welsh_team)}
 
 
+def test_a_live_alias_in_welsh_purges_the_pages_listing_it_and_its_translation(committed, about, home, welsh):
+    """As wagtail-localize's synchronised trees make one for a page created live (no publish is sent)."""
+    team = standard_page(about, "Team", "team")
+    urls = committed(lambda: team.copy_for_translation(welsh, copy_parents=False, alias=True))
+    alias = team.get_translation(welsh)
+    assert alias.live and alias.alias_of_id == team.pk
+    assert urls == {
+        address(alias),
+        address(about.get_translation(welsh)),
+        address(home.get_translation(welsh)),
+        address(team),
+    }
+
+
 def test_deleting_purges_its_addresses_and_the_pages_above(committed, section, about, home):
     team, staff = section
     old = {address(team), address(staff)}

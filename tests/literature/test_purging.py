@@ -88,6 +88,24 @@ def test_republishing_a_digest(committed, site, digest):
     assert urls == what_any_digest_change_shows(site, digest)
 
 
+def test_a_live_welsh_alias_of_a_new_digest_purges_what_a_published_digest_does(committed, site, digest):
+    """As wagtail-localize's synchronised trees make one when a Moderator creates a digest and
+    publishes it at once: Wagtail sends no publish for the alias."""
+    from tests.literature.factories import digest as new_digest
+
+    cited = BibliographyEntry.objects.filter(pk__in=cited_by(digest)).first()
+    english = new_digest(
+        references=[(cited, "Cited 2015")], sectors=digest.sector_tags.all(), themes=digest.theme_tags.all()
+    )
+    welsh_review = site.reviews[1]
+    urls = committed(lambda: english.copy_for_translation(welsh_review.locale, copy_parents=False, alias=True))
+    alias = english.get_translation(welsh_review.locale)
+    assert alias.live and alias.alias_of_id == english.pk and cited_by(alias) == {cited.pk}
+    # Its home page is the Welsh one; the English digest's language links now point at the alias.
+    english_home = {address(site.homes[0])}
+    assert urls == what_any_digest_change_shows(site, alias) - english_home | {address(site.homes[1]), address(english)}
+
+
 def test_a_new_title_also_purges_the_glossary_and_the_pages_linking_to_it(committed, site, digest):
     digest.title = "Pricing outcomes"
     urls = committed(lambda: digest.save_revision().publish())
