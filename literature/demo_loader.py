@@ -68,7 +68,7 @@ def load(command):
 
     with review_pdf.held_builds():
         _load(command)
-    ensure_full_review(command)
+        ensure_full_review(command)
 
 
 def _load(command):
@@ -128,9 +128,9 @@ def _strings(html):
 
 def ensure_full_review(command):
     """The full review to download in each language: a PDF built from the published digests
-    (full_review.py) by the worker `make run` starts (at once under tests). Publishing the
-    digests has already asked for one (once per language, at the end of the load); this asks
-    again only where the PDF is missing or out of date, so a second run asks for nothing. It
+    (full_review.py) by the worker `make run` starts (at once under tests). Called inside the
+    load's held_builds(): with the digests' publishes it asks once per language, and only where
+    the PDF is missing or out of date, so a second run asks for nothing. It
     also takes away the RTF document earlier versions of this loader set as the review's own
     full review, so the PDF is offered."""
     from . import review_pdf
