@@ -3,7 +3,7 @@ JavaScript (jQuery tag-it, autocomplete only) is what writes the themes and sect
 so this is the round trip the server-side tests cannot prove (tests/literature/test_tag_names.py
 posts the rendered form back).
 
-The Editor removes one theme with its ×, adds another by typing part of its name and picking it
+The Editor removes one theme with its ×, adds another by typing the start of its name and picking it
 from the suggestions, changes the title and clicks "Save draft": reopened, the page shows exactly
 the new themes and the sectors it had. They submit it; a Moderator approves it from the
 dashboard; the public digest shows the new title and themes, and the added theme's page lists it.
