@@ -24,15 +24,15 @@ from .views import (
     JOINT_SESSION_KEY,
     SESSION_KEY,
     STARTS_PER_HOUR,
-    _completed_or_404,
-    _party_of,
-    _reading_by_factor,
-    _render,
-    _url,
+    completed_response_or_404,
     is_own_party,
+    joint_party_of,
     journey,
     rate_limited,
+    reading_by_factor,
     remember_party,
+    render_journey_page,
+    subpage_url,
 )
 
 # Making invitation links is not making responses: a limit of its own, so a commissioner
@@ -43,7 +43,7 @@ SERVICE_NAME_LENGTH = JointAssessment._meta.get_field("service_name").max_length
 LABEL_LENGTH = JointParty._meta.get_field("label").max_length
 
 
-def _joint_or_none(page, token):
+def joint_or_none(page, token):
     """The joint assessment with this token, reachable through this page in either language."""
     return (
         JointAssessment.objects.filter(token=token, page__translation_key=page.translation_key)
@@ -54,7 +54,7 @@ def _joint_or_none(page, token):
 
 def _unavailable(request, page, status, heading, explanation):
     """A page that says plainly why a joint link leads nowhere, with the right status."""
-    response = _render(
+    response = render_journey_page(
         request, page, "toolkit/joint_unavailable.html", {"heading": heading, "explanation": explanation}
     )
     response.status_code = status
@@ -74,7 +74,7 @@ def _not_found(request, page):
     )
 
 
-def _expired(request, page):
+def joint_deleted(request, page):
     return _unavailable(
         request,
         page,
@@ -149,8 +149,8 @@ def start(request, page):
                     "the questions yourself."
                 ),
             )
-            return HttpResponseRedirect(_url(page, "joint_result", token=joint_assessment.token))
-    return _render(
+            return HttpResponseRedirect(subpage_url(page, "joint_result", token=joint_assessment.token))
+    return render_journey_page(
         request,
         page,
         "toolkit/joint_start.html",
@@ -169,11 +169,11 @@ def _own_party(request, joint_assessment, parties):
 
 @journey
 def joint_result(request, page, token):
-    joint_assessment = _joint_or_none(page, token)
+    joint_assessment = joint_or_none(page, token)
     if joint_assessment is None:
         return _not_found(request, page)
     if joint_assessment.is_expired():
-        return _expired(request, page)
+        return joint_deleted(request, page)
     return _joint_page(request, page, joint_assessment)
 
 
@@ -182,7 +182,7 @@ def _joint_page(request, page, joint_assessment, invite_errors=None, invite_valu
     context = joint_context(request, page, joint_assessment)
     if context is None:
         return _not_found(request, page)
-    return _render(
+    return render_journey_page(
         request,
         page,
         "toolkit/joint_result.html",
@@ -205,15 +205,15 @@ def joint_context(request, page, joint_assessment):
     sharing = [party for party in parties if party.has_shared and party.response and party.response.is_complete]
     frame = pinned(page.live_revision_id)
     result = joint.build(frame, sharing)
-    reading = _reading_by_factor(page.locale_id)
+    reading = reading_by_factor(page.locale_id)
     for item in result.factors:
         item.digests, item.resources = reading.get(item.factor.pk, ([], []))
     return {
         "joint": joint_assessment,
         "parties": [_party_status(request, page, party) for party in parties],
         "result": result,
-        "joint_url": request.build_absolute_uri(_url(page, "joint_result", token=joint_assessment.token)),
-        "pdf_url": _url(page, "joint_pdf", token=joint_assessment.token),
+        "joint_url": request.build_absolute_uri(subpage_url(page, "joint_result", token=joint_assessment.token)),
+        "pdf_url": subpage_url(page, "joint_pdf", token=joint_assessment.token),
     }
 
 
@@ -226,7 +226,7 @@ def _party_status(request, page, party):
         else:
             party.status = "invited"
             party.invite_url = request.build_absolute_uri(
-                _url(page, "joint_invitation", invite_token=party.invite_token)
+                subpage_url(page, "joint_invitation", invite_token=party.invite_token)
             )
     elif not party.response.is_complete:
         party.status = "answering"
@@ -241,12 +241,12 @@ def _party_status(request, page, party):
 @journey
 @rate_limited("joint-invitations", INVITATIONS_PER_HOUR)
 def invite(request, page, token):
-    joint_assessment = _joint_or_none(page, token)
+    joint_assessment = joint_or_none(page, token)
     if joint_assessment is None:
         return _not_found(request, page)
     if joint_assessment.is_expired():
-        return _expired(request, page)
-    joint_url = _url(page, "joint_result", token=token)
+        return joint_deleted(request, page)
+    joint_url = subpage_url(page, "joint_result", token=token)
     if request.method != "POST":
         return HttpResponseRedirect(joint_url)
     errors = {}
@@ -285,11 +285,11 @@ def invitation(request, page, invite_token):
         )
     joint_assessment = party.joint
     if joint_assessment.is_expired():
-        return _expired(request, page)
+        return joint_deleted(request, page)
     own_id = request.session.get(JOINT_SESSION_KEY, {}).get(str(joint_assessment.token))
     if party.has_joined:
         if own_id == party.pk:  # they opened their invitation again: back to their answers
-            return HttpResponseRedirect(_url(page, "task_list", token=party.response.token))
+            return HttpResponseRedirect(subpage_url(page, "task_list", token=party.response.token))
         return _used(request, page)
     if party.invitation_expired():
         return _unavailable(
@@ -314,8 +314,10 @@ def invitation(request, page, invite_token):
             return _used(request, page)
         party.response = response
         _remember_party(request, joint_assessment, party)
-        return HttpResponseRedirect(_url(page, "about_you", token=response.token))
-    return _render(request, page, "toolkit/joint_invitation.html", {"party": party, "joint": joint_assessment})
+        return HttpResponseRedirect(subpage_url(page, "about_you", token=response.token))
+    return render_journey_page(
+        request, page, "toolkit/joint_invitation.html", {"party": party, "joint": joint_assessment}
+    )
 
 
 def _used(request, page):
@@ -335,9 +337,9 @@ def _used(request, page):
 # --- sharing a finished response ---------------------------------------------------------------
 @journey
 def share(request, page, share_token):
-    response = _completed_or_404(page, share_token)
-    party = _party_of(response)
-    result_url = _url(page, "result", share_token=share_token)
+    response = completed_response_or_404(page, share_token)
+    party = joint_party_of(response)
+    result_url = subpage_url(page, "result", share_token=share_token)
     if party is None or request.method != "POST":
         return HttpResponseRedirect(result_url)
     if not is_own_party(request, party):
@@ -353,4 +355,4 @@ def share(request, page, share_token):
         return HttpResponseRedirect(result_url)
     JointParty.objects.filter(pk=party.pk, shared_at__isnull=True).update(shared_at=timezone.now())
     messages.success(request, _("Your answers and verdicts are now on the joint result."))
-    return HttpResponseRedirect(_url(page, "joint_result", token=party.joint.token))
+    return HttpResponseRedirect(subpage_url(page, "joint_result", token=party.joint.token))

@@ -95,9 +95,9 @@ def get_only(request):
 # --- the result -----------------------------------------------------------------------------
 def result_context(request, page, response):
     """Everything the result PDF shows, as the result page works it out (views.explain and
-    views._result_context), with the links made absolute."""
+    views.result_page_context), with the links made absolute."""
     _, result_, verdict, factors = views.explain(response)
-    context = views._result_context(request, page, response, result_, verdict, factors)
+    context = views.result_page_context(request, page, response, result_, verdict, factors)
     absolute = request.build_absolute_uri
     pack_url = context["pack_url"]
     for item in factors:
@@ -110,7 +110,7 @@ def result_context(request, page, response):
         **context,
         "page": page,
         "language_code": page.locale.language_code,
-        "share_url": absolute(views._url(page, "result", share_token=response.share_token)),
+        "share_url": absolute(views.subpage_url(page, "result", share_token=response.share_token)),
         "revision_id": response.revision_id,
         "revision_created": revision_created,
         "page_number_css": page_number_css(gettext("Page {page} of {pages}")),
@@ -126,7 +126,7 @@ def result_pdf(request, page, share_token):
     refused = get_only(request)
     if refused:
         return refused
-    response = views._completed_or_404(page, share_token)
+    response = views.completed_response_or_404(page, share_token)
     if over_limit(request, "result-pdf", limit=PDFS_PER_HOUR, window_seconds=3600):
         return too_many(request)
     with translation.override(page.locale.language_code):
@@ -141,11 +141,11 @@ def joint_pdf(request, page, token):
     refused = get_only(request)
     if refused:
         return refused
-    joint = joint_views._joint_or_none(page, token)
+    joint = joint_views.joint_or_none(page, token)
     if joint is None:
         raise Http404
     if joint.is_expired():
-        return joint_views._expired(request, page)
+        return joint_views.joint_deleted(request, page)
     if over_limit(request, "result-pdf", limit=PDFS_PER_HOUR, window_seconds=3600):
         return too_many(request)
     with translation.override(page.locale.language_code):

@@ -74,12 +74,12 @@ def rate_limited(scope, per_hour):
     return decorate
 
 
-def _render(request, page, template, context):
+def render_journey_page(request, page, template, context):
     context = {"page": page, "self": page, **context}
     return _no_store(TemplateResponse(request, template, context))
 
 
-def _url(page, name, **kwargs):
+def subpage_url(page, name, **kwargs):
     return page.url + page.reverse_subpage(name, kwargs=kwargs)
 
 
@@ -101,7 +101,7 @@ def _unfinished(response):
 
 def _finished_meanwhile(request, page, response):
     messages.info(request, _("You have already finished this self-assessment. Here is your result."))
-    return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+    return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
 
 
 def _status(response, questionnaire):
@@ -130,7 +130,7 @@ def is_own_party(request, party):
     return party is not None and request.session.get(JOINT_SESSION_KEY, {}).get(str(party.joint.token)) == party.pk
 
 
-def _party_of(response):
+def joint_party_of(response):
     return JointParty.objects.filter(response=response).select_related("joint").first()
 
 
@@ -145,7 +145,7 @@ def landing(request, page):
     current = None
     if str(page.pk) in tokens:
         current = AssessmentResponse.objects.filter(page=page, token=tokens[str(page.pk)]).first()
-    return _render(
+    return render_journey_page(
         request,
         page,
         "toolkit/self_assessment_page.html",
@@ -170,7 +170,7 @@ def start(request, page):
     tokens = request.session.get(SESSION_KEY, {})
     tokens[str(page.pk)] = str(response.token)
     request.session[SESSION_KEY] = tokens
-    return HttpResponseRedirect(_url(page, "about_you", token=response.token))
+    return HttpResponseRedirect(subpage_url(page, "about_you", token=response.token))
 
 
 # --- about you --------------------------------------------------------------------------
@@ -179,10 +179,10 @@ def start(request, page):
 def about_you(request, page, token):
     response = _response_or_404(page, token)
     if response.is_complete:
-        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+        return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
     sectors = list(SectorTag.objects.all())
     # A party to a joint assessment was invited in a role: only the sector is asked.
-    party = _party_of(response)
+    party = joint_party_of(response)
     if party:
         remember_party(request, party)
     errors = {}
@@ -199,8 +199,8 @@ def about_you(request, page, token):
         if not errors:
             if not _unfinished(response).update(role=role, sector=sector, updated_at=timezone.now()):
                 return _finished_meanwhile(request, page, response)
-            return HttpResponseRedirect(_url(page, "section", token=token, number=1))
-    return _render(
+            return HttpResponseRedirect(subpage_url(page, "section", token=token, number=1))
+    return render_journey_page(
         request,
         page,
         "toolkit/about_you.html",
@@ -220,22 +220,22 @@ def about_you(request, page, token):
 @journey
 def task_list(request, page, token):
     response = _response_or_404(page, token)
-    party = _party_of(response)
+    party = joint_party_of(response)
     if party:
         remember_party(request, party)
     if response.is_complete:
-        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+        return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
     questionnaire = pinned(response.revision_id)
     statuses = _status(response, questionnaire)
     tasks = [
         {
             "section": section,
             "status": statuses[section.id],
-            "url": _url(page, "section", token=token, number=section.number),
+            "url": subpage_url(page, "section", token=token, number=section.number),
         }
         for section in questionnaire.sections
     ]
-    return _render(
+    return render_journey_page(
         request,
         page,
         "toolkit/task_list.html",
@@ -243,7 +243,7 @@ def task_list(request, page, token):
             "response": response,
             "tasks": tasks,
             "all_done": all(status == "completed" for status in statuses.values()),
-            "resume_url": request.build_absolute_uri(_url(page, "task_list", token=token)),
+            "resume_url": request.build_absolute_uri(subpage_url(page, "task_list", token=token)),
             "party": party,
         },
     )
@@ -256,9 +256,9 @@ def section(request, page, token, number):
     response = _response_or_404(page, token)
     if response.is_complete:
         messages.info(request, _("You have already finished this self-assessment. Here is your result."))
-        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+        return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
     if not response.role:
-        return HttpResponseRedirect(_url(page, "about_you", token=token))
+        return HttpResponseRedirect(subpage_url(page, "about_you", token=token))
     questionnaire = pinned(response.revision_id)
     current = questionnaire.section(number)
     if current is None:
@@ -276,7 +276,7 @@ def section(request, page, token, number):
                     "check the answers below and continue."
                 ),
             )
-            return HttpResponseRedirect(_url(page, "section", token=token, number=number))
+            return HttpResponseRedirect(subpage_url(page, "section", token=token, number=number))
         section_ids = [question.id for question in current.questions]
         submitted = {question_id: request.POST.getlist(question_id) for question_id in section_ids}
         with transaction.atomic():
@@ -295,10 +295,10 @@ def section(request, page, token, number):
                     "check the answers below and continue."
                 ),
             )
-            return HttpResponseRedirect(_url(page, "section", token=token, number=number))
+            return HttpResponseRedirect(subpage_url(page, "section", token=token, number=number))
         if not errors and not newly_shown:
             if request.GET.get(FROM_CHECK_KEY) == "1":
-                return HttpResponseRedirect(_url(page, "check_answers", token=token))
+                return HttpResponseRedirect(subpage_url(page, "check_answers", token=token))
             return HttpResponseRedirect(_next_url(page, response, questionnaire, number, token))
         if newly_shown and not errors:
             messages.info(request, _("Your answer means there is another question on this page."))
@@ -320,7 +320,7 @@ def section(request, page, token, number):
         for question in current.questions
         if question.id in numbers
     ]
-    return _render(
+    return render_journey_page(
         request,
         page,
         "toolkit/section.html",
@@ -332,11 +332,11 @@ def section(request, page, token, number):
             "errors": errors,
             "section_count": len(questionnaire.sections),
             "back_url": (
-                _url(page, "section", token=token, number=number - 1)
+                subpage_url(page, "section", token=token, number=number - 1)
                 if number > 1
-                else _url(page, "about_you", token=token)
+                else subpage_url(page, "about_you", token=token)
             ),
-            "task_list_url": _url(page, "task_list", token=token),
+            "task_list_url": subpage_url(page, "task_list", token=token),
         },
     )
 
@@ -400,8 +400,8 @@ def _save_section(response, questionnaire, current, submitted):
 
 def _next_url(page, response, questionnaire, number, token):
     if number < len(questionnaire.sections):
-        return _url(page, "section", token=token, number=number + 1)
-    return _url(page, "check_answers", token=token)
+        return subpage_url(page, "section", token=token, number=number + 1)
+    return subpage_url(page, "check_answers", token=token)
 
 
 # --- check your answers -------------------------------------------------------------------
@@ -410,7 +410,7 @@ def _next_url(page, response, questionnaire, number, token):
 def check_answers(request, page, token):
     response = _response_or_404(page, token)
     if response.is_complete:
-        return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+        return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
     questionnaire = pinned(response.revision_id)
     missing = _missing_answers(questionnaire, response.answers)
     if request.method == "POST" and not missing:
@@ -430,7 +430,7 @@ def check_answers(request, page, token):
                 )
         response.refresh_from_db()
         if response.is_complete:
-            return HttpResponseRedirect(_url(page, "result", share_token=response.share_token))
+            return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
         # Answers saved (from another tab) while this was scored: show them to be checked again.
         messages.warning(
             request,
@@ -446,7 +446,7 @@ def check_answers(request, page, token):
         {
             "section": section,
             # "Change" comes back here once the section is saved (GOV.UK's check answers pattern).
-            "url": _url(page, "section", token=token, number=section.number) + f"?{FROM_CHECK}",
+            "url": subpage_url(page, "section", token=token, number=section.number) + f"?{FROM_CHECK}",
             "rows": [
                 {
                     "question": question,
@@ -461,7 +461,7 @@ def check_answers(request, page, token):
         for section in questionnaire.sections
     ]
     missing = [{"id": question.id, "text": question.text_for(role)} for question in missing]
-    return _render(
+    return render_journey_page(
         request,
         page,
         "toolkit/check_answers.html",
@@ -471,7 +471,7 @@ def check_answers(request, page, token):
             "missing": missing if request.method == "POST" else [],
             "unanswered_required": missing,
             "role_label": Role(response.role).label if response.role else "",
-            "about_you_url": _url(page, "about_you", token=token),
+            "about_you_url": subpage_url(page, "about_you", token=token),
         },
     )
 
@@ -507,7 +507,7 @@ def _answer_labels(question, option_ids, role=""):
 
 
 # --- result -----------------------------------------------------------------------------
-def _completed_or_404(page, share_token):
+def completed_response_or_404(page, share_token):
     response = AssessmentResponse.objects.filter(page=page, share_token=share_token).select_related("previous").first()
     if response is None or not response.is_complete:
         raise Http404
@@ -523,8 +523,8 @@ def explain(response):
     return questionnaire, result, verdict, factors
 
 
-def _result_context(request, page, response, result_, verdict, factors):
-    reading = _reading_by_factor(page.locale_id)
+def result_page_context(request, page, response, result_, verdict, factors):
+    reading = reading_by_factor(page.locale_id)
     for item in factors:
         item.digests, item.resources = reading.get(item.factor.pk, ([], []))
     pack = linked_page(request, page, ResourcePackPage)  # read with the site chrome
@@ -540,25 +540,25 @@ def _result_context(request, page, response, result_, verdict, factors):
 
 @journey
 def result(request, page, share_token):
-    response = _completed_or_404(page, share_token)
+    response = completed_response_or_404(page, share_token)
     questionnaire, result_, verdict, factors = explain(response)
     # Colleagues reading the result link see nothing of the joint assessment: sharing, and
     # the joint link with its unused invitations, belong to the person who answered.
-    party = _party_of(response)
-    return _render(
+    party = joint_party_of(response)
+    return render_journey_page(
         request,
         page,
         "toolkit/result.html",
         {
-            **_result_context(request, page, response, result_, verdict, factors),
+            **result_page_context(request, page, response, result_, verdict, factors),
             "changes": _changes_since_previous(questionnaire, result_, response),
-            "answer_again_url": _url(page, "answer_again", share_token=share_token),
+            "answer_again_url": subpage_url(page, "answer_again", share_token=share_token),
             "party": party if is_own_party(request, party) else None,
-            "share_with_joint_url": _url(page, "share_with_joint", share_token=share_token),
-            "share_url": request.build_absolute_uri(_url(page, "result", share_token=share_token)),
-            "download_url": _url(page, "result_download", share_token=share_token),
-            "pdf_url": _url(page, "result_pdf", share_token=share_token),
-            "feedback_url": _url(page, "result_feedback", share_token=share_token),
+            "share_with_joint_url": subpage_url(page, "share_with_joint", share_token=share_token),
+            "share_url": request.build_absolute_uri(subpage_url(page, "result", share_token=share_token)),
+            "download_url": subpage_url(page, "result_download", share_token=share_token),
+            "pdf_url": subpage_url(page, "result_pdf", share_token=share_token),
+            "feedback_url": subpage_url(page, "result_feedback", share_token=share_token),
         },
     )
 
@@ -587,9 +587,9 @@ def answer_again(request, page, share_token):
     """A new response filled in with this result's answers, to change what has changed since.
     It pins the questionnaire as it is now: answers it no longer accepts are left out, and
     the sections they were in are asked again."""
-    previous = _completed_or_404(page, share_token)
+    previous = completed_response_or_404(page, share_token)
     if request.method != "POST":
-        return HttpResponseRedirect(_url(page, "result", share_token=share_token))
+        return HttpResponseRedirect(subpage_url(page, "result", share_token=share_token))
     if not page.questionnaire or page.live_revision_id is None:
         messages.error(request, _("The self-assessment is not open yet."))
         return HttpResponseRedirect(page.url)
@@ -602,7 +602,7 @@ def answer_again(request, page, share_token):
         for section in questionnaire.sections
         if not any(question.id in missing for question in section.questions)
     ]
-    party = _party_of(previous)
+    party = joint_party_of(previous)
     own_party = party if is_own_party(request, party) else None
     keeps_role = previous.role in OWN_ROLES or own_party is not None
     with transaction.atomic():
@@ -632,7 +632,7 @@ def answer_again(request, page, share_token):
     tokens[str(page.pk)] = str(response.token)
     request.session[SESSION_KEY] = tokens
     if not response.role:
-        return HttpResponseRedirect(_url(page, "about_you", token=response.token))
+        return HttpResponseRedirect(subpage_url(page, "about_you", token=response.token))
     messages.info(
         request,
         _(
@@ -640,13 +640,13 @@ def answer_again(request, page, share_token):
             "to see what has moved."
         ),
     )
-    return HttpResponseRedirect(_url(page, "check_answers", token=response.token))
+    return HttpResponseRedirect(subpage_url(page, "check_answers", token=response.token))
 
 
 RESOURCES_PER_FACTOR = 3
 
 
-def _reading_by_factor(locale_id):
+def reading_by_factor(locale_id):
     """{success factor id: (the digests that explain it, in this language where translated;
     the first few published entries they cite)} for every factor: four queries, whatever the
     number of factors."""
@@ -701,7 +701,7 @@ def _localized_digests(page_ids, locale_id):
 @journey
 def result_download(request, page, share_token):
     """The answers and verdicts as a CSV file for a board paper."""
-    response = _completed_or_404(page, share_token)
+    response = completed_response_or_404(page, share_token)
     questionnaire, result_, verdict, factors = explain(response)
     role = response.role
     http = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -747,7 +747,7 @@ def result_download(request, page, share_token):
 @journey
 @rate_limited("assessment-feedback", FEEDBACK_PER_HOUR)
 def result_feedback(request, page, share_token):
-    response = _completed_or_404(page, share_token)
+    response = completed_response_or_404(page, share_token)
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         if not form.is_valid():
@@ -757,7 +757,7 @@ def result_feedback(request, page, share_token):
             response.useful_comment = form.cleaned_data["comment"]
             response.save(update_fields=["found_useful", "useful_comment", "updated_at"])
             messages.success(request, _("Thank you for your feedback."))
-    return HttpResponseRedirect(_url(page, "result", share_token=share_token) + "#feedback")
+    return HttpResponseRedirect(subpage_url(page, "result", share_token=share_token) + "#feedback")
 
 
 # --- editors' preview of the sample services (SelfAssessmentPage.serve_preview) ----------------
@@ -778,19 +778,21 @@ def preview_sample_result(request, page, sample_id):
     try:
         questionnaire = build(page)
     except scoring.QuestionnaireError as error:
-        return _render(request, page, "toolkit/sample_checks_preview.html", {"checks": [], "problem": str(error)})
+        return render_journey_page(
+            request, page, "toolkit/sample_checks_preview.html", {"checks": [], "problem": str(error)}
+        )
     sample = questionnaire.sample(sample_id)
     if sample is None:
         raise Http404
     check = check_sample(questionnaire, sample)
     verdict, factors = results.explain(questionnaire, check.result, sample.answers, sample.role)
     response = SampleResponse(sample)
-    return _render(
+    return render_journey_page(
         request,
         page,
         "toolkit/sample_preview.html",
         {
-            **_result_context(request, page, response, check.result, verdict, factors),
+            **result_page_context(request, page, response, check.result, verdict, factors),
             "sample": sample,
             "row": check_row(questionnaire, check),
         },
@@ -803,4 +805,6 @@ def preview_sample_checks(request, page):
         checks, problem = sample_checks(page), ""
     except scoring.QuestionnaireError as error:
         checks, problem = [], str(error)
-    return _render(request, page, "toolkit/sample_checks_preview.html", {"checks": checks, "problem": problem})
+    return render_journey_page(
+        request, page, "toolkit/sample_checks_preview.html", {"checks": checks, "problem": problem}
+    )
