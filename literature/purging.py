@@ -191,6 +191,10 @@ def digest_alias_created(sender, instance, **kwargs):
     their own pages as they are copied)."""
     if purging.is_new_live_alias(instance, **kwargs):
         note_digest(instance, purging.PageChange(title=False, address=False, live=True, menus=False))
+        # Its theme rows are written after this signal (outside a transaction, before the URLs
+        # are collected): the digests sharing its themes, from its source's, which it copies.
+        themes = DigestThemeTag.objects.filter(content_object_id=instance.alias_of_id).values_list("tag_id", flat=True)
+        purging.purge_later(digests_with_themes, [(theme, instance.pk) for theme in themes])
 
 
 def digest_moved(sender, instance, **kwargs):
