@@ -186,11 +186,11 @@ def digest_unpublished(sender, instance, **kwargs):
         note_digest(instance, purging.PageChange(title=False, address=False, live=True, menus=False))
 
 
-def digest_alias_created(sender, instance, **kwargs):
-    """post_save: a digest's live alias in another language (its tags and references purge
-    their own pages as they are copied)."""
-    if purging.is_new_live_alias(instance, **kwargs):
-        note_digest(instance, purging.PageChange(title=False, address=False, live=True, menus=False))
+def digest_became_alias(sender, instance, **kwargs):
+    """post_save: a digest that became a live alias in another language (purging.became_live_alias;
+    its tags and references purge their own pages as they are copied)."""
+    if purging.became_live_alias(instance, **kwargs):
+        note_digest(instance, purging.EVERY_CHANGE)
         # Its theme rows are written after this signal (outside a transaction, before the URLs
         # are collected): the digests sharing its themes, from its source's, which it copies.
         themes = DigestThemeTag.objects.filter(content_object_id=instance.alias_of_id).values_list("tag_id", flat=True)
@@ -311,7 +311,7 @@ def connect():
 
     on(page_published, digest_published, DigestPage, "published")
     on(page_unpublished, digest_unpublished, DigestPage, "unpublished")
-    on(post_save, digest_alias_created, DigestPage, "alias")
+    on(post_save, digest_became_alias, DigestPage, "alias")
     on(post_page_move, digest_moved, DigestPage, "moved")
     on(pre_delete, digest_deleted, DigestPage, "deleted")
     for model in (LiteratureIndexPage, ResourcePackPage, GlossaryPage):

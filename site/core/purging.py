@@ -386,18 +386,22 @@ def page_published_receiver(sender, instance, **kwargs):
         note_page_change(instance, change, old_url_path=before["url_path"] if before else None)
 
 
-def is_new_live_alias(instance, created=False, raw=False, **kwargs):
-    """post_save's arguments: a live alias just made. Wagtail makes an alias live with no publish
-    signal; wagtail-localize's synchronised trees make one in each language that follows the
-    page's (after_create_page: a page a Moderator creates and publishes at once)."""
-    return enabled() and created and not raw and bool(instance.alias_of_id) and instance.live
+def became_live_alias(instance, created=False, raw=False, update_fields=None, **kwargs):
+    """post_save's arguments: a page that has just become a live alias, for which Wagtail and
+    wagtail-localize send no publish. Either made as one, live: wagtail-localize's synchronised
+    trees make one in each language that follows the page's (after_create_page: a page a
+    Moderator creates and publishes at once); or a live translation turned back into one
+    (wagtail-localize's "Convert to alias page": it copies the source's content in, then saves
+    alias_of_id alone)."""
+    if not enabled() or raw or not instance.alias_of_id or not instance.live:
+        return False
+    return created or (update_fields is not None and "alias_of_id" in update_fields)
 
 
-def alias_created_receiver(sender, instance, **kwargs):
-    """post_save: a new live alias. Its parent lists it; its translations' language links now
-    point at it."""
-    if is_new_live_alias(instance, **kwargs):
-        note_page_change(instance, PageChange(title=False, address=False, live=True, menus=False))
+def alias_receiver(sender, instance, **kwargs):
+    """post_save: a page that became a live alias shows its source's content and title: as a publish."""
+    if became_live_alias(instance, **kwargs):
+        note_page_change(instance, EVERY_CHANGE)
 
 
 def page_unpublished_receiver(sender, instance, **kwargs):
@@ -489,7 +493,7 @@ def connect():
         connect_receiver(pre_save, remember_before, model, f"purging-before-{model._meta.label}")
         connect_receiver(page_published, page_published_receiver, model, f"purging-published-{model._meta.label}")
         connect_receiver(page_unpublished, page_unpublished_receiver, model, f"purging-unpublished-{model._meta.label}")
-        connect_receiver(post_save, alias_created_receiver, model, f"purging-alias-{model._meta.label}")
+        connect_receiver(post_save, alias_receiver, model, f"purging-alias-{model._meta.label}")
         connect_receiver(pre_page_move, pre_page_move_receiver, model, f"purging-pre-move-{model._meta.label}")
         connect_receiver(post_page_move, post_page_move_receiver, model, f"purging-post-move-{model._meta.label}")
     # Deleting a page deletes its base Page row, whatever its type: one signal per page.

@@ -198,6 +198,26 @@ def test_a_live_alias_in_welsh_purges_the_pages_listing_it_and_its_translation(c
     }
 
 
+def test_a_live_translation_turned_back_into_an_alias_purges_as_a_publish(committed, client, moderator, about, welsh):
+    """wagtail-localize's "Convert to alias page", by a Moderator, on the rendered confirmation:
+    the Welsh page now shows the English content and title, and no publish is sent."""
+    from django.urls import reverse
+
+    from tests.core.test_translation_moderation import post_form
+
+    welsh_about = about.get_translation(welsh)
+    assert welsh_about.live and welsh_about.alias_of_id is None and welsh_about.title != about.title
+    client.force_login(moderator)
+    url = reverse("wagtail_localize:convert_to_alias", args=[welsh_about.pk])
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    urls = committed(lambda: post_form(client, url, confirm))
+    welsh_about.refresh_from_db()
+    assert welsh_about.alias_of_id == about.pk and welsh_about.title == about.title
+    assert about.show_in_menus  # a new title in the Welsh navigation: every page
+    assert urls == every_address()
+
+
 def test_deleting_purges_its_addresses_and_the_pages_above(committed, section, about, home):
     team, staff = section
     old = {address(team), address(staff)}
