@@ -191,8 +191,9 @@ def digest_became_alias(sender, instance, **kwargs):
     its tags and references purge their own pages as they are copied)."""
     if purging.became_live_alias(instance, **kwargs):
         note_digest(instance, purging.EVERY_CHANGE)
-        # Its theme rows are written after this signal (outside a transaction, before the URLs
-        # are collected): the digests sharing its themes, from its source's, which it copies.
+        # Its theme rows are written after this signal, so before the URLs are collected when it
+        # is made outside a transaction (Wagtail's create_alias): the digests sharing its
+        # themes, from its source's, which it copies.
         themes = DigestThemeTag.objects.filter(content_object_id=instance.alias_of_id).values_list("tag_id", flat=True)
         purging.purge_later(digests_with_themes, [(theme, instance.pk) for theme in themes])
 

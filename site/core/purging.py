@@ -398,10 +398,18 @@ def became_live_alias(instance, created=False, raw=False, update_fields=None, **
     return created or (update_fields is not None and "alias_of_id" in update_fields)
 
 
-def alias_receiver(sender, instance, **kwargs):
+def alias_receiver(sender, instance, created=False, **kwargs):
     """post_save: a page that became a live alias shows its source's content and title: as a publish."""
-    if became_live_alias(instance, **kwargs):
+    if not became_live_alias(instance, created=created, **kwargs):
+        return
+    if created:
         note_page_change(instance, EVERY_CHANGE)
+        return
+    # Converted: wagtail-localize saved the source's content through another object, so this one
+    # still holds the translation's title, address and menu setting, i.e. what readers last saw.
+    page = type(instance).objects.get(pk=instance.pk)
+    page._purging_before = {field: getattr(instance, field) for field in WATCHED_FIELDS}
+    note_page_change(page, EVERY_CHANGE, old_url_path=instance.url_path)
 
 
 def page_unpublished_receiver(sender, instance, **kwargs):

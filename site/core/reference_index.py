@@ -19,6 +19,7 @@ and .reference_index_auto_update_disabled. tests/core/test_reference_index.py fa
 doing this (with the worker production runs, and with tasks run at once).
 """
 
+import logging
 import threading
 
 from django.apps import apps
@@ -32,6 +33,7 @@ from wagtail.signal_handlers import (
     reference_index_auto_update_disabled,
 )
 
+logger = logging.getLogger(__name__)
 _pending = threading.local()
 
 
@@ -74,7 +76,10 @@ def child_row_changed(sender, instance, raw=False, **kwargs):
 def queue_pending():
     parents, _pending.parents = getattr(_pending, "parents", None) or set(), None
     for app_label, model_name, pk in sorted(parents):
-        index_references_of.enqueue(app_label, model_name, pk)
+        try:
+            index_references_of.enqueue(app_label, model_name, pk)
+        except Exception:  # the change is committed; the other parents still get their task
+            logger.exception("Could not queue the reference index update of %s.%s %s", app_label, model_name, pk)
 
 
 @task()
