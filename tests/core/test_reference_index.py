@@ -17,6 +17,13 @@ WAGTAIL_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
 OUR_INDEX_TASK = "pbr_site.core.reference_index.index_references_of"
 
 
+@pytest.fixture(autouse=True)
+def no_review_pdf(monkeypatch):
+    """Each committed publish would build the full review as a PDF in both languages (seconds
+    each): not what these tests are about."""
+    monkeypatch.setattr("literature.review_pdf.schedule", lambda language_code: None)
+
+
 @pytest.fixture
 def database_tasks(settings, monkeypatch):
     """Tasks kept in the database and run by `manage.py db_worker`, as in production."""
