@@ -13,15 +13,12 @@ with staff made as an administrator would, each signing in with two-step sign-in
 """
 
 import re
-import secrets
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.servers import production_env, production_like_server
-
 from .conftest import MAKE_EDITOR_AND_MODERATOR
-from .test_translation_moderation import Server, signed_in
+from .test_translation_moderation import signed_in, staff_server
 
 pytestmark = pytest.mark.browser
 
@@ -50,14 +47,7 @@ print(json.dumps({{
 
 @pytest.fixture(scope="module")
 def server(request, tmp_path_factory):
-    cache = getattr(request.config, "cache", None)
-    cache_dir = cache.mkdir("production-like-server") if cache else None
-    workdir = tmp_path_factory.mktemp("digest-editing-server")
-    with production_like_server(workdir, cache_dir=cache_dir) as url:
-        passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
-        server = Server(url, production_env(workdir), passwords)
-        server.digest = server.django(SET_UP, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()})
-        yield server
+    yield from staff_server(request, tmp_path_factory, "digest-editing-server", SET_UP)
 
 
 def tags_in(page, field_name):

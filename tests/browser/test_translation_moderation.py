@@ -77,16 +77,23 @@ class Server:
         return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="module")
-def server(request, tmp_path_factory):
+def staff_server(request, tmp_path_factory, name, set_up):
+    """A production-like server of a module's own, with the Editor and the Moderator made by
+    `set_up` (a script starting with MAKE_EDITOR_AND_MODERATOR); server.digest is what the
+    script printed last, as JSON."""
     cache = getattr(request.config, "cache", None)
     cache_dir = cache.mkdir("production-like-server") if cache else None
-    workdir = tmp_path_factory.mktemp("translation-moderation-server")
+    workdir = tmp_path_factory.mktemp(name)
     with production_like_server(workdir, cache_dir=cache_dir) as url:
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
         server = Server(url, production_env(workdir), passwords)
-        server.digest = server.django(SET_UP, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()})
+        server.digest = server.django(set_up, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()})
         yield server
+
+
+@pytest.fixture(scope="module")
+def server(request, tmp_path_factory):
+    yield from staff_server(request, tmp_path_factory, "translation-moderation-server", SET_UP)
 
 
 def signed_in(browser, server, username):
