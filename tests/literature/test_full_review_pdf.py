@@ -8,6 +8,7 @@ django_capture_on_commit_callbacks(execute=True): the test transaction never com
 """
 
 import datetime
+import functools
 import io
 import re
 from urllib.parse import urlencode
@@ -123,7 +124,14 @@ def fetch_pdf(client, language):
 
 
 def text_of(reader):
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return _text_of_pdf(reader.stream.getvalue())
+
+
+@functools.cache
+def _text_of_pdf(data):
+    """The words of a PDF, kept by its bytes: pypdf takes seconds for the whole review, and the
+    tests read the same file (the demo's, or one a test left unchanged) many times."""
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.mark.django_db
