@@ -138,21 +138,30 @@ for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
 """
 
 
-def enrolment_link(env, username):
-    """An enrolment link for `username`, issued as an administrator would on the server:
-    `manage.py two_factor_enrolment_link USERNAME` against its database (env: its environment)."""
+def run_on_server(env, *args, extra_env=None):
+    """What `python ARGS` prints, run as an administrator would on a test server (env: its
+    environment, so its database): `-c SCRIPT ...` or `manage.py COMMAND ...`. A failure
+    fails the test with what the command wrote to stderr."""
     result = subprocess.run(
-        [sys.executable, "manage.py", "two_factor_enrolment_link", username],
+        [sys.executable, *map(str, args)],
         cwd=ROOT,
-        env=env,
+        env={**env, **(extra_env or {})},
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     if result.returncode:
-        pytest.fail(f"two_factor_enrolment_link failed:\n{result.stderr}", pytrace=False)
-    return re.search(r"^(https?://\S+/admin/2fa/enrol/\S+/)$", result.stdout, re.M).group(1)
+        what = "a Django script" if args[0] == "-c" else " ".join(map(str, args))
+        pytest.fail(f"{what} failed:\n{result.stderr}", pytrace=False)
+    return result.stdout
+
+
+def enrolment_link(env, username):
+    """An enrolment link for `username`, issued as an administrator would on the server:
+    `manage.py two_factor_enrolment_link USERNAME` against its database (env: its environment)."""
+    output = run_on_server(env, "manage.py", "two_factor_enrolment_link", username)
+    return re.search(r"^(https?://\S+/admin/2fa/enrol/\S+/)$", output, re.M).group(1)
 
 
 def set_up_authenticator(page):

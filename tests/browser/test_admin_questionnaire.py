@@ -36,8 +36,6 @@ save.
 import json
 import re
 import secrets
-import subprocess
-import sys
 import time
 import urllib.parse
 import warnings
@@ -47,9 +45,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.servers import ROOT, production_env, production_like_server
+from tests.servers import production_env, production_like_server
 
-from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, staff_storage_state
+from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, run_on_server, staff_storage_state
 
 pytestmark = pytest.mark.browser
 
@@ -155,18 +153,7 @@ class AdminServer:
 
     def django(self, script, *args, env=None):
         """Run a Python script with Django set up against the server's database."""
-        result = subprocess.run(
-            [sys.executable, "-c", script, *map(str, args)],
-            check=False,
-            cwd=ROOT,
-            env={**self.env, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if result.returncode:
-            pytest.fail(f"a Django script failed:\n{result.stderr}", pytrace=False)
-        return result.stdout
+        return run_on_server(self.env, "-c", script, *args, extra_env=env)
 
 
 @pytest.fixture(scope="module")
@@ -590,8 +577,10 @@ def test_editor_changes_the_questionnaire_and_a_moderator_approves_it(
     conflict = page.get_by_role("dialog").filter(has_text="new version")
     expect(page.locator("body:not(.editor-view)").or_(conflict)).to_be_visible()
     if conflict.is_visible():
-        # Reported: Wagtail's autosave can claim a newer version "in another window"
-        # right after Save draft in this one. The editor knows better and carries on.
+        # Wagtail's own race: its editing-session ping and autosave can make a page conflict
+        # with the editor's previous load of it right after Save draft (wagtail/wagtail#13863,
+        # "a single session conflict with itself"; #14198 fixed one case). The editor knows
+        # there was one window and carries on. Delete this branch when Wagtail fixes the rest.
         warnings.warn(
             "Submit asked to overwrite a newer version saved 'in another window'; there was one window only",
             stacklevel=1,

@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 
 from tests.servers import get, production_env, production_like_server
 
-from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR
+from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, run_on_server
 from .test_admin_questionnaire import sign_in
 
 pytestmark = pytest.mark.browser
@@ -62,20 +62,10 @@ def server(request, tmp_path_factory):
     cache_dir = cache.mkdir("production-like-server") if cache else None
     workdir = tmp_path_factory.mktemp("bibliography-moderation-server")
     with production_like_server(workdir, cache_dir=cache_dir) as url:
-        import subprocess
-        import sys
-
-        from tests.servers import ROOT
-
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
         env = production_env(workdir)
-        subprocess.run(
-            [sys.executable, "-c", MAKE_EDITOR_AND_MODERATOR],
-            cwd=ROOT,
-            check=True,
-            timeout=120,
-            capture_output=True,
-            env={**env, **{f"PASSWORD_{n.upper()}": p for n, p in passwords.items()}},
+        run_on_server(
+            env, "-c", MAKE_EDITOR_AND_MODERATOR, extra_env={f"PASSWORD_{n.upper()}": p for n, p in passwords.items()}
         )
         yield Server(url, passwords, env)
 

@@ -15,17 +15,15 @@ import email.policy
 import re
 import secrets
 import socketserver
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.servers import ROOT, production_env, production_like_server
+from tests.servers import production_env, production_like_server
 
-from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, staff_storage_state
+from .conftest import DESKTOP, MAKE_EDITOR_AND_MODERATOR, run_on_server, staff_storage_state
 
 pytestmark = pytest.mark.browser
 
@@ -126,18 +124,7 @@ class QueueServer:
     passwords: dict = field(default_factory=dict)
 
     def django(self, script, env=None):
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            check=False,
-            cwd=ROOT,
-            env={**self.env, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if result.returncode:
-            pytest.fail(f"a Django script failed:\n{result.stderr}", pytrace=False)
-        return result.stdout
+        return run_on_server(self.env, "-c", script, extra_env=env)
 
 
 @pytest.fixture(scope="module")

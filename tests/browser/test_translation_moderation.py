@@ -16,15 +16,13 @@ an enrolment link and sets up two-step sign-in on the admin's set-up page.
 import json
 import re
 import secrets
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.servers import ROOT, production_env, production_like_server
+from tests.servers import production_env, production_like_server
 
-from .conftest import MAKE_EDITOR_AND_MODERATOR, enrol_and_sign_in, enrolment_link
+from .conftest import MAKE_EDITOR_AND_MODERATOR, enrol_and_sign_in, enrolment_link, run_on_server
 
 pytestmark = pytest.mark.browser
 
@@ -63,18 +61,8 @@ class Server:
         self.url, self.env, self.passwords = url, env, passwords
 
     def django(self, script, *args, env=None):
-        result = subprocess.run(
-            [sys.executable, "-c", script, *map(str, args)],
-            check=False,
-            cwd=ROOT,
-            env={**self.env, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if result.returncode:
-            pytest.fail(f"a Django script failed:\n{result.stderr}", pytrace=False)
-        return json.loads(result.stdout.strip().splitlines()[-1])
+        output = run_on_server(self.env, "-c", script, *args, extra_env=env)
+        return json.loads(output.strip().splitlines()[-1])
 
 
 def staff_server(request, tmp_path_factory, name, set_up):

@@ -11,16 +11,14 @@ The administrator is the first one on a new server: made with a Django shell (as
 
 import re
 import secrets
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.servers import ROOT, production_env, production_like_server
+from tests.servers import production_env, production_like_server
 
-from .conftest import DESKTOP, enrol_and_sign_in, enrolment_link, set_up_authenticator
+from .conftest import DESKTOP, enrol_and_sign_in, enrolment_link, run_on_server, set_up_authenticator
 
 pytestmark = pytest.mark.browser
 
@@ -46,17 +44,9 @@ def server(request, tmp_path_factory):
     with production_like_server(workdir, cache_dir=cache_dir) as url:
         env = production_env(workdir)
         passwords = {"admin": secrets.token_urlsafe(16), "editor": secrets.token_urlsafe(16)}
-        result = subprocess.run(
-            [sys.executable, "-c", SET_UP],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            env={**env, "PASSWORD_ADMIN": passwords["admin"], "PASSWORD_EDITOR": passwords["editor"]},
+        run_on_server(
+            env, "-c", SET_UP, extra_env={"PASSWORD_ADMIN": passwords["admin"], "PASSWORD_EDITOR": passwords["editor"]}
         )
-        if result.returncode:
-            pytest.fail(f"setting up the staff failed:\n{result.stderr}", pytrace=False)
         yield {"url": url, "env": env, "passwords": passwords}
 
 
