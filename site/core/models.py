@@ -16,14 +16,20 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, PartCardBlock
 from .enquiry_model import Enquiry  # noqa: F401  (registered with this app from here)
+
+# The accessibility statement is the home page's child whose source (English) page has this
+# slug; its translations may have slugs of their own (the Welsh one is "hygyrchedd"). Every
+# page's footer links to it, so the page editor refuses to change it (StandardPageForm).
+ACCESSIBILITY_STATEMENT_SLUG = "accessibility"
 
 
 def in_private_section():
@@ -150,9 +156,39 @@ class HomePage(ContentPage):
         return [(card, localized.get(card["page"].translation_key, card["page"])) for card in cards]
 
 
+class StandardPageForm(WagtailAdminPageForm):
+    """The page editor's form: refuses a new slug for the accessibility statement. The footer
+    finds the statement by its English address, so a new one would take the link out of every
+    page's footer without a word. The form, not the model: a Welsh translation takes a slug of
+    its own (wagtail-localize saves it under the English one first), and approving or publishing
+    a revision saved before this rule must not fail; should the slug change that way, purging.py
+    still purges every page."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        page = self.instance
+        if (
+            page.pk
+            and page.depth == 3  # a home page's child, as the footer's rule (core_tags.read_chrome)
+            and cleaned_data.get("slug", ACCESSIBILITY_STATEMENT_SLUG) != ACCESSIBILITY_STATEMENT_SLUG
+            and page.locale_id == Locale.get_default().pk
+            and Page.objects.filter(pk=page.pk, slug=ACCESSIBILITY_STATEMENT_SLUG).exists()
+        ):
+            self.add_error(
+                "slug",
+                _(
+                    "This is the accessibility statement: every page’s footer links to it by the "
+                    "address “%(slug)s”. Keep that slug."
+                )
+                % {"slug": ACCESSIBILITY_STATEMENT_SLUG},
+            )
+        return cleaned_data
+
+
 class StandardPage(ContentPage):
     """About, get involved, accessibility statement and other ordinary pages."""
 
+    base_form_class = StandardPageForm
     parent_page_types = ["core.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
 

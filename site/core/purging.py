@@ -38,6 +38,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from .models import ACCESSIBILITY_STATEMENT_SLUG
+
 logger = logging.getLogger(__name__)
 
 # A page being rendered when the change commits may have read the old content: it can reach
@@ -336,8 +338,6 @@ def in_every_pages_chrome(page, was_in_menus=False, home_child=None):
     """Does every page show this page? A home page (the header's link, the language links'
     fallback), or a home page's child (home_child: it is or was one) in the main navigation,
     with feeds (named in every page's head) or the accessibility statement (the footer's link)."""
-    from .templatetags.core_tags import ACCESSIBILITY_STATEMENT_SLUG
-
     if page.depth == 2:
         return True
     if not (page.depth == 3 if home_child is None else home_child):
@@ -363,8 +363,6 @@ def note_page_change(page, change, old_url_path=None):
         purge(page_urls_at(page, old_url_path) | descendants_at(page, old_url_path))
     before = getattr(page, "_purging_before", None) or {}
     if change.beyond_itself and (page.depth != 2 or change.address or change.live):
-        from .templatetags.core_tags import ACCESSIBILITY_STATEMENT_SLUG
-
         # The footer finds the statement by its English slug: changing that slug changes every footer.
         was_statement = before.get("slug") == ACCESSIBILITY_STATEMENT_SLUG and page.depth == 3
         if was_statement or in_every_pages_chrome(page, was_in_menus=before.get("show_in_menus", False)):

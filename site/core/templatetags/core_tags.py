@@ -23,13 +23,9 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
-from ..models import in_private_section, specific_joins
+from ..models import ACCESSIBILITY_STATEMENT_SLUG, in_private_section, specific_joins
 
 register = template.Library()
-
-# The accessibility statement is the home page's child whose source (English) page has this
-# slug; its translations may have slugs of their own (the Welsh one is "hygyrchedd").
-ACCESSIBILITY_STATEMENT_SLUG = "accessibility"
 
 
 def once_per_request(request, name, build):
