@@ -48,7 +48,7 @@ def server(request, tmp_path_factory):
 
 
 def test_an_editor_cannot_move_the_statement_away_from_the_footers_link(browser, server):
-    statement = server.digest
+    statement = server.page
     editor_context, editor = signed_in(browser, server, "editor")
     try:
         editor.goto(f"/admin/pages/{statement['id']}/edit/")
@@ -63,9 +63,8 @@ def test_an_editor_cannot_move_the_statement_away_from_the_footers_link(browser,
         editor.get_by_role("tab", name="Promote").click()
         field = editor.locator("[data-field-wrapper]").filter(has=editor.get_by_role("textbox", name=SLUG))
         expect(field).to_contain_text("every page’s footer links to it")
-        expect(editor.get_by_role("textbox", name=SLUG)).to_have_value(
-            "accessibility-statement"
-        )  # what they typed, kept
+        # What they typed is kept, and nothing was saved.
+        expect(editor.get_by_role("textbox", name=SLUG)).to_have_value("accessibility-statement")
         assert server.django(STATEMENT_NOW, statement["id"])["revisions"] == statement["revisions"]
 
         # The words are the Editor's to change: the slug as it was, a new title, saved.

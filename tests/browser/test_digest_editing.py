@@ -57,7 +57,7 @@ def tags_in(page, field_name):
 
 
 def test_an_editor_changes_a_digests_themes_and_they_are_kept_through_moderation(browser, server):
-    digest = server.digest
+    digest = server.page
     removed, kept = digest["themes"][-1], digest["themes"][:-1]
     expected_themes = sorted([*kept, ADDED_THEME])
 

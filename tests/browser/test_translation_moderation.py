@@ -67,15 +67,15 @@ class Server:
 
 def staff_server(request, tmp_path_factory, name, set_up):
     """A production-like server of a module's own, with the Editor and the Moderator made by
-    `set_up` (a script starting with MAKE_EDITOR_AND_MODERATOR); server.digest is what the
-    script printed last, as JSON."""
+    `set_up` (a script starting with MAKE_EDITOR_AND_MODERATOR); server.page is what the script
+    printed last, as JSON: the page the module works on."""
     cache = getattr(request.config, "cache", None)
     cache_dir = cache.mkdir("production-like-server") if cache else None
     workdir = tmp_path_factory.mktemp(name)
     with production_like_server(workdir, cache_dir=cache_dir) as url:
         passwords = {name: secrets.token_urlsafe(16) for name in ("editor", "moderator")}
         server = Server(url, production_env(workdir), passwords)
-        server.digest = server.django(set_up, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()})
+        server.page = server.django(set_up, env={f"PASSWORD_{name.upper()}": pw for name, pw in passwords.items()})
         yield server
 
 
@@ -97,20 +97,20 @@ def test_an_editors_welsh_translation_is_published_only_when_a_moderator_approve
     editor_context, editor = signed_in(browser, server, "editor")
     try:
         # --- the Editor: Translate this page, from the English digest's own header ---
-        editor.goto(f"/admin/pages/{server.digest['id']}/edit/")
+        editor.goto(f"/admin/pages/{server.page['id']}/edit/")
         editor.locator("header").get_by_role("button", name="Actions").click()
         editor.get_by_role("link", name="Translate this page").click()
         editor.get_by_label("Welsh").check()
         with editor.expect_navigation(url=re.compile(r"/admin/pages/\d+/edit/$")):
             editor.get_by_role("button", name="Submit").click()
-        welsh = server.django(WELSH_PAGE, server.digest["id"])
+        welsh = server.django(WELSH_PAGE, server.page["id"])
         assert not welsh["live"], "Translate this page made a live Welsh page"
         assert reader_page.goto(welsh["path"]).status == 404
 
         # --- the translation editor: no Publish for an Editor; translate the title ---
         expect(editor.locator(".js-translation-editor li").first).to_be_visible()
         expect(editor.get_by_role("button", name=re.compile("^Publish in"))).to_have_count(0)
-        title = editor.locator(".js-translation-editor li").filter(has_text=server.digest["title"]).first
+        title = editor.locator(".js-translation-editor li").filter(has_text=server.page["title"]).first
         title.get_by_role("button", name="Translate").click()
         title.locator("textarea").fill(WELSH_TITLE)
         title.get_by_role("button", name="Save").click()
@@ -124,7 +124,7 @@ def test_an_editors_welsh_translation_is_published_only_when_a_moderator_approve
         with editor.expect_navigation():
             editor.get_by_role("button", name="Submit to Moderators approval").click()
         expect(editor.locator(".messages li").first).to_contain_text("has been submitted for moderation")
-        assert not server.django(WELSH_PAGE, server.digest["id"])["live"]
+        assert not server.django(WELSH_PAGE, server.page["id"])["live"]
         assert reader_page.goto(welsh["path"]).status == 404
     finally:
         editor_context.close()
@@ -143,7 +143,7 @@ def test_an_editors_welsh_translation_is_published_only_when_a_moderator_approve
         moderator_context.close()
 
     # --- the public: the Welsh page is live, with the Editor's words ---
-    assert server.django(WELSH_PAGE, server.digest["id"])["live"]
+    assert server.django(WELSH_PAGE, server.page["id"])["live"]
     response = reader_page.goto(welsh["path"])
     assert response.status == 200
     expect(reader_page.locator("main h1")).to_have_text(WELSH_TITLE)
