@@ -18,6 +18,8 @@ from django.urls import reverse
 from pbr_site.core import views
 from pbr_site.core.models import Enquiry, GetInvolvedPage, StandardPage
 
+from tests.forms import form_data
+
 ANSWERS = {
     "reason": "Pilot the self-assessment",  # the label the visitor clicks
     "name": "Ann Jones",
@@ -55,28 +57,12 @@ def enquiry_form(soup):
 def fill_in(form, answers):
     """What the browser would post: every field of the form as rendered, with `answers` typed
     in (a radio chosen by its label; values are typed as they are, even if hostile)."""
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name:
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.get("type") == "radio":
-            label = form.find("label", attrs={"for": field["id"]}).get_text(strip=True)
-            if name in answers and label == answers[name]:
-                data[name] = field["value"]
-            elif field.has_attr("checked") and name not in answers:
-                data[name] = field["value"]
-            continue
-        else:
-            data[name] = field.get("value", "")
-        if name in answers:
-            data[name] = answers[name]
-    for name, value in answers.items():  # a radio answer no label has: a tampered value
-        if name not in data:
-            data[name] = value
-    return data
+    values = dict(answers)
+    for radio in form.select("input[type=radio]"):
+        label = form.find("label", attrs={"for": radio["id"]}).get_text(strip=True)
+        if values.get(radio["name"]) == label:
+            values[radio["name"]] = radio["value"]
+    return form_data(form, **values)
 
 
 def send(visitor, url, answers, **extra):
@@ -248,7 +234,7 @@ def test_errors_are_summarised_and_nothing_typed_is_lost(page, visitor):
             "message": "A question about the review.",
         },
     )
-    assert corrected["organisation"] == "Example Trust"
+    assert corrected["organisation"] == ["Example Trust"]
     assert visitor.post(page.url, corrected).status_code == 302
     assert Enquiry.objects.get().organisation == "Example Trust"
 
@@ -399,25 +385,6 @@ def test_the_form_works_in_welsh(welsh_page, visitor):
 # --- staff ------------------------------------------------------------------------------------
 
 
-def admin_form_data(form):
-    """Everything a browser would post from a rendered admin form (no buttons)."""
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button") or field.has_attr("disabled"):
-            continue
-        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text().removeprefix("\n")
-        elif field.name == "select":
-            chosen = field.find("option", selected=True) or field.find("option")
-            data[name] = chosen.get("value", chosen.get_text()) if chosen else ""
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
 def staff(username):
     client = Client()
     client.force_login(get_user_model().objects.get(username=username))
@@ -485,10 +452,9 @@ def test_editors_and_moderators_see_the_enquiries(enquiries, username):
     edit = html(client.get(edit_url))
     assert "We commission a resettlement service" in edit.get_text()
     form = edit.find("form", attrs={"action": edit_url})
-    data = admin_form_data(form)
+    data = form_data(form)
     assert set(data) >= {"status", "staff_notes"} and "message" not in data  # what they sent is read-only
-    data.update(status="replied", staff_notes="Sent the pilot pack.")
-    response = client.post(edit_url, data)
+    response = client.post(edit_url, form_data(form, status="replied", staff_notes="Sent the pilot pack."))
     assert response.status_code == 302, errors(response)
     enquiry.refresh_from_db()
     assert (enquiry.status, enquiry.staff_notes, enquiry.name) == ("replied", "Sent the pilot pack.", "Ann Jones")

@@ -29,7 +29,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.literature.admin_forms import rendered_form
+from tests.forms import ADMIN_FORM, form_data, read_form
 
 BUCKET = "pbr-uploads"
 REGION = "eu-west-2"
@@ -116,9 +116,9 @@ def png_bytes():
 def upload(client, url_name, file, **changes):
     """Open the admin's add form and send back what it holds, with the file and the changes
     a person would make."""
-    fields, offered = rendered_form(client.get(reverse(url_name)))
-    assert "file" in offered and set(changes) <= offered
-    return client.post(reverse(url_name), {**fields, **changes, "file": file})
+    form = read_form(client.get(reverse(url_name)), ADMIN_FORM)
+    assert "file" in form.offered and set(changes) <= form.offered
+    return client.post(reverse(url_name), {**form.filled(**changes), "file": file})
 
 
 @pytest.fixture
@@ -242,7 +242,7 @@ def test_deleting_a_document_removes_its_file_from_the_bucket(
     document = Document.objects.get(title="An old report")
     assert keys_in(bucket) == [document.file.name]
     delete_url = reverse("wagtaildocs:delete", args=[document.pk])
-    fields, _ = rendered_form(moderator_client.get(delete_url))
+    fields = form_data(moderator_client.get(delete_url), ADMIN_FORM)
     # Wagtail deletes the file once the transaction commits, through a task (run at once here).
     with django_capture_on_commit_callbacks(execute=True):
         response = moderator_client.post(delete_url, fields)

@@ -16,6 +16,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from literature.models import DigestPage, GlossaryTerm
+from tests.forms import form_data
 
 WELSH_TITLE = "Pwrpas clir a chanlyniadau (drafft y golygydd)"
 # Named, not imported: the hooks must be registered by the app (site/core/wagtail_hooks.py), not
@@ -40,39 +41,11 @@ def client(client, django_capture_on_commit_callbacks):
 # --- acting through the rendered screens -------------------------------------------------
 
 
-def form_data(response, selector="form[method=post], form[method=POST]", **choose):
-    """What a browser would post from the first form matching `selector`: its enabled inputs
-    (checked boxes only), selects and textareas. `choose={name: value}` ticks that box or
-    fills that field, as the user would."""
-    html = BeautifulSoup(response.content, "html.parser")
-    form = html.select_one(selector)
-    assert form is not None, f"no form {selector!r} in {response.request['PATH_INFO']}"
-    data = []
-    for field in form.select("input[name], select[name], textarea[name]"):
-        if field.has_attr("disabled"):
-            continue
-        name = field["name"]
-        kind = field.get("type", "text") if field.name == "input" else field.name
-        if kind in ("submit", "button", "image", "file"):
-            continue
-        if kind in ("checkbox", "radio"):
-            value = field.get("value", "on")
-            if field.has_attr("checked") or str(choose.get(name)) == value:
-                data.append((name, value))
-        elif kind == "select":
-            chosen = field.select_one("option[selected]") or field.select_one("option")
-            data.append((name, chosen.get("value", chosen.text) if chosen else ""))
-        elif kind == "textarea":
-            data.append((name, choose.get(name, field.text)))
-        else:
-            data.append((name, choose.get(name, field.get("value", ""))))
-    return data
-
-
 def post_form(client, url, response, extra=(), **choose):
-    """Post back what the rendered form holds (plus `extra` (name, value) pairs)."""
-    data = {}
-    for name, value in [*form_data(response, **choose), *extra]:
+    """Post back what the rendered form holds, with `choose` filled in or ticked (and
+    `extra` (name, value) pairs a tampered post adds)."""
+    data = form_data(response, **choose)
+    for name, value in extra:
         data.setdefault(name, []).append(value)
     return client.post(url, data)
 

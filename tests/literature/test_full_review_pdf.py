@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from literature import full_review, review_pdf
 from literature.models import DigestPage, LiteratureIndexPage
+from tests.forms import read_form
 
 NEW_SUMMARY = "Prices set from last year's costs left providers unpaid for the hardest cases, said Zebedee."
 
@@ -54,35 +55,12 @@ def moderator(client, db):
     return user
 
 
-def form_data(response, selector="form[method=post], form[method=POST]"):
-    """What a browser would post from the rendered form: enabled inputs (checked boxes only),
-    selects and textareas."""
-    form = BeautifulSoup(response.content, "html.parser").select_one(selector)
-    assert form is not None, response.content.decode()[:2000]
-    data = {}
-    for field in form.select("input[name], select[name], textarea[name]"):
-        kind = field.get("type", "text") if field.name == "input" else field.name
-        if field.has_attr("disabled") or kind in ("submit", "button", "image", "file"):
-            continue
-        if kind in ("checkbox", "radio") and not field.has_attr("checked"):
-            continue
-        if kind == "select":
-            chosen = field.select_one("option[selected]") or field.select_one("option")
-            value = chosen.get("value", chosen.text) if chosen else ""
-        elif kind == "textarea":
-            value = field.text
-        else:
-            value = field.get("value", "on" if kind in ("checkbox", "radio") else "")
-        data.setdefault(field["name"], []).append(value)
-    return form.get("action") or response.request["PATH_INFO"], data
-
-
 def post_back(client, url, django_capture_on_commit_callbacks):
     """GET the admin's confirmation page and post back what its form holds, as a moderator
     clicking its button; the transaction's on-commit work (the PDF build) then runs."""
-    action, data = form_data(client.get(url))
+    form = read_form(client.get(url))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(action if action.startswith("/") else url, data)
+        response = client.post(form.action, form.fields)
     assert response.status_code == 302, response.content.decode()[:3000]
     return response
 

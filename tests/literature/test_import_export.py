@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from literature import formats
 from literature.models import BibliographyEntry, ResourcePackPage
+from tests.forms import ADMIN_FORM, read_form
 
 from . import factories
-from .admin_forms import rendered_form
 
 # A made-up record (10.5555 is Crossref's test prefix), so it is never one the demo pack holds.
 CSV = """title,year,type,authors,journal,volume,issue,doi,summary,sectors
@@ -97,10 +97,11 @@ def test_admin_upload_imports_and_refuses_wrong_files(admin_client):
     url = reverse("literature_import_bibliography")
     page = admin_client.get(url)
     assert page.status_code == 200
-    fields, offered = rendered_form(page)
+    form = read_form(page, ADMIN_FORM)
+    fields, offered = form.fields, form.offered
     # Drafts by default: "publish" is offered to someone who may publish, never ticked.
     assert {"file", "dry_run", "publish", "on_duplicate"} <= offered and "publish" not in fields
-    assert fields["dry_run"] == "on" and fields["on_duplicate"] == "skip"
+    assert fields["dry_run"] == ["on"] and fields["on_duplicate"] == ["skip"]
     upload = SimpleUploadedFile(
         "pack.ris",
         b"TY  - RPRT\r\nTI  - Outcome-based payment schemes\r\nAU  - National Audit Office\r\n"

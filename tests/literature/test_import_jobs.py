@@ -20,9 +20,9 @@ from django.urls import reverse
 
 from literature.models import BibliographyEntry, ImportJob, ResourcePackPage
 from literature.tasks import run_import
+from tests.forms import ADMIN_FORM, form_data, read_form
 
 from . import factories
-from .admin_forms import rendered_form
 
 IMPORT_URL = "/admin/import-bibliography/"
 COLUMNS = ["title", "year", "type", "authors", "doi", "url", "summary"]
@@ -55,7 +55,7 @@ def csv_file(rows, name="pack.csv"):
 
 def upload(client, file, check_only=False, on_duplicate=None, extra=None):
     """Fill in the import form as rendered and send it; the job the import made."""
-    fields, offered = rendered_form(client.get(IMPORT_URL))
+    fields = form_data(client.get(IMPORT_URL), ADMIN_FORM)
     if not check_only:
         fields.pop("dry_run", None)
     if on_duplicate:
@@ -81,8 +81,7 @@ def entry_page(entry):
 
 @pytest.mark.django_db
 def test_an_editor_imports_drafts_and_a_forged_publish_changes_nothing(editor, client):
-    fields, offered = rendered_form(editor.get(IMPORT_URL))
-    assert "publish" not in offered  # Editors are never offered it
+    assert "publish" not in read_form(editor.get(IMPORT_URL), ADMIN_FORM).offered  # Editors are never offered it
     rows = [
         {"title": "A draft with an abstract", "year": "2019", "authors": "Webster, Russell", "summary": "It found X."},
         # A Zotero-style entry: no abstract, no type. Accepted, and flagged.
@@ -113,8 +112,8 @@ def test_an_editor_imports_drafts_and_a_forged_publish_changes_nothing(editor, c
 
 @pytest.mark.django_db
 def test_a_moderator_may_choose_to_publish_on_import(moderator, client):
-    fields, offered = rendered_form(moderator.get(IMPORT_URL))
-    assert "publish" in offered and "publish" not in fields  # offered, never pre-ticked
+    form = read_form(moderator.get(IMPORT_URL), ADMIN_FORM)
+    assert "publish" in form.offered and "publish" not in form.fields  # offered, never pre-ticked
     job = upload(
         moderator,
         csv_file([{"title": "Published at once", "year": "2018", "authors": "Fox, Chris"}]),
@@ -229,7 +228,7 @@ def test_check_only_saves_nothing_then_imports_the_same_file_without_uploading_i
     assert not BibliographyEntry.objects.filter(title="Checked first").exists()
     page = editor.get(reverse("literature_import_job", args=(job.pk,)))
     assert "Would be added as a new entry" in page.content.decode()
-    fields, _ = rendered_form(page, "main form[action$='/import/']")
+    fields = form_data(page, "main form[action$='/import/']")
     response = editor.post(reverse("literature_import_job_again", args=(job.pk,)), fields)
     assert response.status_code == 302
     again = ImportJob.objects.exclude(pk=job.pk).latest("created_at")

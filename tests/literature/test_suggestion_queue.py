@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from literature.duplicates import find_duplicates, normalise_doi, normalise_title, normalise_url
 from literature.models import BibliographyEntry, ResourcePackPage, ResourceSuggestion
+from tests.forms import POST_FORM, form_data, read_form
 
 from .factories import entry as make_entry
 
@@ -48,46 +49,12 @@ def outbox():
 # --- acting through the rendered screens -------------------------------------------------
 
 
-def form_data(response, /, selector="form[method=post]", button=None, **fill):
-    """What a browser posts from the first form matching `selector`: enabled inputs (ticked
-    boxes only), selects, textareas, plus the `button` clicked (its name and value), with
-    `fill={name: value}` typed in as the user would."""
-    html = BeautifulSoup(response.content, "html.parser")
-    form = html.select_one(selector)
-    assert form is not None, f"no form {selector!r} on {response.request['PATH_INFO']}"
-    data = {}
-    for field in form.select("input[name], select[name], textarea[name]"):
-        if field.has_attr("disabled"):
-            continue
-        name = field["name"]
-        kind = field.get("type", "text") if field.name == "input" else field.name
-        if kind in ("submit", "button", "image", "file"):
-            continue
-        if kind in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif kind == "select":
-            chosen = field.select_one("option[selected]") or field.select_one("option")
-            data.setdefault(name, []).append(chosen.get("value", chosen.text) if chosen else "")
-        elif kind == "textarea":
-            data.setdefault(name, []).append(field.text.removeprefix("\n"))
-        else:
-            data.setdefault(name, []).append(field.get("value", ""))
-    for name, value in fill.items():
-        data[name] = [value]
-    if button:
-        clicked = form.select_one(f"button[name={button}], input[type=submit][name={button}]")
-        assert clicked is not None, f"no button {button!r} in the form"
-        data[button] = [clicked.get("value", "")]
-    return data
-
-
-def submit(client, address, /, selector="form[method=post]", button=None, **fill):
+def submit(client, address, /, selector=POST_FORM, button=None, **fill):
     """Open the page at `address`, fill in its form and send it, as a person would."""
     page = client.get(address)
     assert page.status_code == 200, f"{address} answered {page.status_code}"
-    action = BeautifulSoup(page.content, "html.parser").select_one(selector).get("action") or address
-    return client.post(action, form_data(page, selector, button, **fill))
+    form = read_form(page, selector, button)
+    return client.post(form.action, form.filled(**fill))
 
 
 def texts(response, selector):

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from literature.models import BibliographyEntry, ResourcePackPage, ResourceSuggestion
+from tests.forms import form_data
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def suggest(visitor, suggest_url, answers):
     """Post what the rendered form holds, with `answers` typed into it."""
     page = visitor.get(suggest_url)
     assert page.status_code == 200
-    return visitor.post(suggest_url, {**rendered_form(page), **answers})
+    return visitor.post(suggest_url, {**form_data(page), **answers})
 
 
 def error_summary(response):
@@ -120,21 +121,6 @@ def accept_url(suggestion):
     return reverse("wagtailsnippets_literature_resourcesuggestion:accept", args=(suggestion.pk,))
 
 
-def rendered_form(response):
-    """What a browser would post from the page's form (inputs, selected options, textareas)."""
-    form = BeautifulSoup(response.content, "html.parser").select_one("form[method=post]")
-    data = {
-        field["name"]: field.get("value", "")
-        for field in form.select("input[name]")
-        if field.get("type") not in ("checkbox", "radio", "submit")
-    }
-    for select in form.select("select[name]"):
-        chosen = select.select_one("option[selected]") or select.select_one("option")
-        data[select["name"]] = chosen.get("value", "")
-    data.update({area["name"]: area.get_text() for area in form.select("textarea[name]")})
-    return data
-
-
 @pytest.mark.django_db
 def test_staff_turn_a_suggestion_into_one_draft_entry(client, suggest_url, admin_client):
     client.post(suggest_url, {**GOOD, "year": "2016"})
@@ -142,14 +128,14 @@ def test_staff_turn_a_suggestion_into_one_draft_entry(client, suggest_url, admin
     edit = admin_client.get(reverse("wagtailsnippets_literature_resourcesuggestion:edit", args=(suggestion.pk,)))
     assert "Accept: make a draft entry" in edit.content.decode()
     page = admin_client.get(accept_url(suggestion))
-    response = admin_client.post(accept_url(suggestion), rendered_form(page))
+    response = admin_client.post(accept_url(suggestion), form_data(page))
     suggestion.refresh_from_db()
     entry = suggestion.entry
     assert response["Location"] == reverse("wagtailsnippets_literature_bibliographyentry:edit", args=(entry.pk,))
     assert entry.title == GOOD["title"] and entry.year == 2016 and not entry.live
     assert suggestion.status == "accepted"
     # The same form sent twice does not make two entries.
-    again = admin_client.post(accept_url(suggestion), rendered_form(page))
+    again = admin_client.post(accept_url(suggestion), form_data(page))
     assert again.status_code == 302
     assert BibliographyEntry.objects.filter(title=GOOD["title"]).count() == 1
 

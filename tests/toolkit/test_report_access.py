@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from tests.forms import form_data
+
 from .fixtures import build_assessment
 
 DENIED = "Sorry, you do not have permission to access this area."
@@ -75,28 +77,12 @@ def test_an_administrator_grants_the_report_to_another_group(admin_client, clien
     group = admin_user_without_the_report.groups.get()
     permission = Permission.objects.get(content_type__app_label="toolkit", codename="view_assessment_report")
     edit_url = reverse("wagtailusers_groups:edit", args=[group.pk])
-    form = BeautifulSoup(admin_client.get(edit_url).content, "html.parser").select_one("form[method=post]")
+    group_page = admin_client.get(edit_url)
+    form = BeautifulSoup(group_page.content, "html.parser").select_one("form[method=post]")
     assert "Can view the self-assessment report" in form.get_text()
     box = form.select_one(f'input[type=checkbox][value="{permission.pk}"]')
     assert box is not None and not box.has_attr("checked")
-    data = {}
-    for field in form.select("input[name], select[name], textarea[name]"):
-        name = field["name"]
-        if field.name == "input" and field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked") or field is box:
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.name == "select":
-            chosen = field.select("option[selected]") or field.select("option")[:1]
-            data[name] = (
-                [option.get("value", option.get_text()) for option in chosen][:1]
-                if not field.has_attr("multiple")
-                else [option.get("value") for option in field.select("option[selected]")]
-            )
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        else:
-            data[name] = field.get("value", "")
-    saved = admin_client.post(edit_url, data)
+    saved = admin_client.post(edit_url, form_data(group_page, "form[method=post]", **{box["name"]: box["value"]}))
     assert saved.status_code == 302, saved.content.decode()[:2000]
     assert group.permissions.filter(pk=permission.pk).exists()
 
