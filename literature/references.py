@@ -1,7 +1,9 @@
 """Formatted references: a publication written out in Harvard and in APA, for readers to copy.
 
-The entry page shows both ("Cite this publication"). They are made by citeproc-py from the
-same CSL item the CSL-JSON export writes (formats.csl_item: one mapping for both), with:
+The entry page shows both ("Cite this publication"); a digest's reference list and the full
+review show the Harvard one, so a publication is cited the same way wherever the site shows
+it. They are made by citeproc-py from the same CSL item the CSL-JSON export writes
+(formats.csl_item: one mapping for both), with:
 
 - Harvard: Cite Them Right, the UK's usual Harvard, as shipped inside citeproc-py
   (harvard-cite-them-right.csl, the Citation Style Language project's replacement for the
@@ -22,13 +24,18 @@ characters where the tags go; the whole reference is then escaped and only those
 become <i>, <b>, <sup> or <sub>. The marks are removed from the item's text first, so
 nothing the data holds can become a tag.
 
-A style is parsed for each use (a few milliseconds): citeproc-py keeps the formatter on the
-parsed style, so one shared between threads could mix formats.
+A style is parsed for each use (about 3 ms): citeproc-py keeps the formatter on the parsed
+style, so one shared between threads could mix formats. With formatting (about 2.5 ms a
+reference), that is too slow for a digest listing a dozen references on every render, so a
+process remembers the references it formatted, keyed by the whole CSL item: the same
+publication data gives the same text, so a remembered one is never out of date.
 """
 
 import dataclasses
 import functools
+import html
 import io
+import json
 import logging
 import os
 import re
@@ -136,6 +143,12 @@ def _style_source(source):
 def format_reference(item, style):
     """The CSL item as a reference in `style` (a key of STYLES): safe HTML, or None if
     citeproc-py could not make a usable one."""
+    return _formatted(json.dumps(item, sort_keys=True, default=str), style)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(item_json, style):
+    item = json.loads(item_json)
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
     from citeproc.source.json import CiteProcJSON
 
@@ -181,8 +194,9 @@ def plain_reference(record):
     return escape(" ".join(parts))
 
 
-def references(entry_or_record):
-    """[Reference] in each of STYLES for a BibliographyEntry (authors prefetched) or a Record."""
+def references(entry_or_record, styles=tuple(STYLES)):
+    """[Reference] in each of `styles` (all of STYLES unless named) for a BibliographyEntry
+    (authors prefetched) or a Record."""
     record = entry_or_record if isinstance(entry_or_record, formats.Record) else record_for(entry_or_record)
     try:
         item = csl_item(record)
@@ -190,7 +204,17 @@ def references(entry_or_record):
         logger.warning("no CSL item for entry %s", record.entry_id, exc_info=True)
         item = None
     result = []
-    for style, (label, _source) in STYLES.items():
-        html = format_reference(item, style) if item and record.authors else None
-        result.append(Reference(style, str(label), html or plain_reference(record), html is not None))
+    for style in styles:
+        formatted = format_reference(item, style) if item and record.authors else None
+        result.append(Reference(style, str(STYLES[style][0]), formatted or plain_reference(record), bool(formatted)))
     return result
+
+
+def harvard(entry_or_record):
+    """The Harvard reference (safe HTML): what a digest's reference list shows."""
+    return references(entry_or_record, styles=("harvard",))[0].html
+
+
+def as_text(reference_html):
+    """A reference's HTML as plain text (for a stored copy, or metadata): its tags taken out."""
+    return html.unescape(re.sub(r"</?(?:i|b|sup|sub)>", "", str(reference_html)))

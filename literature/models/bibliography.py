@@ -161,31 +161,13 @@ class BibliographyEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
 
         return references(self)
 
-    def harvard_authors(self):
-        names = [author.harvard_name for author in self.authors.all()]
-        if len(names) <= 1:
-            return "".join(names)
-        return ", ".join(names[:-1]) + " and " + names[-1]
+    @property
+    def harvard_reference(self):
+        """The entry as a Harvard reference (safe HTML), as its page offers it to copy: what
+        digests and the full review list. Uses the authors as fetched."""
+        from ..references import harvard
 
-    def harvard_citation(self):
-        """Harvard style: Author, A. and Author, B. (Year) Title. Journal, vol(issue), pp. Publisher."""
-        parts = [f"{self.harvard_authors()} ({self.year}) {self.title}."]
-        if self.journal:
-            where = self.journal
-            if self.volume:
-                where += f", {self.volume}"
-                if self.issue:
-                    where += f"({self.issue})"
-            if self.pages:
-                where += f", pp. {self.pages}"
-            parts.append(where + ".")
-        if self.publisher:
-            parts.append(f"{self.publisher}.")
-        if self.doi:
-            parts.append(f"doi:{self.doi}")
-        elif self.url:
-            parts.append(f"Available at: {self.url}")
-        return " ".join(parts)
+        return harvard(self)
 
     def citation_key(self):
         """What editors type in square brackets to cite it: Webster 2016, Fox and Albertson 2011."""
@@ -223,12 +205,3 @@ class EntryAuthor(Orderable):
     @property
     def short_name(self):
         return self.name if self.is_organisation else self.name.split(",")[0].strip()
-
-    @property
-    def harvard_name(self):
-        """'Webster, Russell' -> 'Webster, R.'; organisations as written."""
-        if self.is_organisation or "," not in self.name:
-            return self.name
-        family, given = (part.strip() for part in self.name.split(",", 1))
-        initials = "".join(f"{word[0]}." for word in given.replace("-", " ").split() if word)
-        return f"{family}, {initials}" if initials else family

@@ -21,6 +21,7 @@ from wagtail.search import index
 from ..blocks import DigestBodyBlock
 from ..citations import find_keys, normalise
 from ..panels import BrokenReferencesPanel
+from ..references import as_text
 from .bibliography import BibliographyEntry, EntryAuthor
 from .tags import SectorTag, ThemeTag
 
@@ -134,7 +135,7 @@ class DigestPage(RoutedInOneQuery, Page):
             "dateModified": self.last_published_at.date().isoformat() if self.last_published_at else None,
             "publisher": {"@type": "Organization", "name": "Clinks"},
             "keywords": [tag.name for tag in self.themes()],
-            "citation": [reference.citation for reference in self.numbered_references()],
+            "citation": [reference.citation_text for reference in self.numbered_references()],
         }
         return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
 
@@ -244,7 +245,7 @@ class DigestReference(Orderable):
 
     def save(self, *args, **kwargs):
         if self.entry_id:
-            self.citation_snapshot = self.entry.harvard_citation()
+            self.citation_snapshot = as_text(self.entry.harvard_reference)
             if not self.cite_as:
                 self.cite_as = self.entry.citation_key()
         super().save(*args, **kwargs)
@@ -264,6 +265,12 @@ class DigestReference(Orderable):
 
     @property
     def citation(self):
+        """The Harvard reference (safe HTML) while the entry exists; else the text kept when
+        the reference was last saved."""
         if self.entry is not None:
-            return self.entry.harvard_citation()
+            return self.entry.harvard_reference
         return self.citation_snapshot
+
+    @property
+    def citation_text(self):
+        return as_text(self.citation)

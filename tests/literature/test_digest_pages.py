@@ -26,12 +26,16 @@ def test_citation_markers_link_to_the_numbered_reference_list_and_on_to_the_pack
     assert [a.get_text() for a in markers] == ["[2]", "[1]"]
     assert [a["href"] for a in markers] == ["#ref-2", "#ref-1"]
     first = html.find("li", id="ref-1")
-    assert "National Audit Office (2015) Outcome-based payment schemes." in first.get_text()
+    cited = " ".join(first.find("a").get_text().split())
+    assert cited == "National Audit Office (2015) ‘Outcome-based payment schemes’."
     entry_link = first.find("a")["href"]
     assert entry_link.endswith(f"/entry/{nao.pk}/")
     entry_page = client.get(entry_link)
     assert entry_page.status_code == 200
     assert page.title in entry_page.content.decode()  # "digests that cite it"
+    # Cited as the entry's page offers it to copy: one Harvard reference on the whole site.
+    [harvard] = soup_of(entry_page).select("p.app-reference--harvard")
+    assert " ".join(harvard.get_text().split()) == cited
 
 
 @pytest.mark.django_db
@@ -70,7 +74,7 @@ def test_a_deleted_or_unpublished_entry_still_renders_and_the_editor_is_warned(c
     assert response.status_code == 200
     html = soup_of(response)
     second = html.find("li", id="ref-2").get_text(" ", strip=True)
-    assert "Hedderman, C. (2013) About to be deleted." in second
+    assert "Hedderman, C. (2013) ‘About to be deleted’." in second
     assert "no longer in the resource pack" in second
     assert "no longer in the resource pack" in html.find("li", id="ref-3").get_text()
     assert "no longer in the resource pack" not in html.find("li", id="ref-1").get_text()
@@ -96,7 +100,7 @@ def test_digest_metadata_for_search_engines_and_link_previews(client):
     data = json.loads(html.find("script", type="application/ld+json").string)
     assert data["@type"] == "ScholarlyArticle"
     assert data["headline"] == "Pricing outcomes"
-    assert data["citation"][0].startswith("Webster, R. (2015) Pricing study.")
+    assert data["citation"][0].startswith("Webster, R. (2015) ‘Pricing study’.")
 
 
 @pytest.mark.django_db
@@ -205,4 +209,5 @@ def test_highwire_citation_tags_on_entry_pages(client):
     assert meta["citation_author"] == "Battye, Fraser"
     assert meta["citation_journal_title"] == "Evaluation"
     assert meta["citation_publication_date"] == "2015"
-    assert "Battye, F. (2015) Payment by Results in the UK. Evaluation, 21(2)." in html.get_text()
+    # The reference once, in "Cite this publication" (no second, differently styled copy).
+    assert html.get_text().count("Battye, F. (2015) ") == 1  # APA has "(2015)."

@@ -123,6 +123,7 @@ def test_a_failing_formatter_falls_back_to_a_plain_reference(monkeypatch):
         raise RuntimeError("citeproc-py surprised")
 
     monkeypatch.setattr(citeproc, "CitationStylesStyle", broken)
+    references._formatted.cache_clear()  # the process remembers what it formatted before
     for reference in references.references(FOX):
         assert not reference.formatted
         assert reference.html == (
