@@ -224,17 +224,15 @@ else:
 PBR_PAGE_S_MAXAGE = 600
 PBR_PAGE_STALE_WHILE_REVALIDATE = 30
 # Where Wagtail's frontend cache sends its PURGE requests: the Varnish in front of the
-# application servers (site/varnish/; make serve starts one). Unset (make run): nothing to purge.
-WAGTAILFRONTENDCACHE = (
-    {
-        "varnish": {
-            "BACKEND": "pbr_site.core.purging.HTTPBackendWithTimeout",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-        }
+# application servers (site/varnish/; make serve starts one), or several, separated by commas or
+# spaces: every purge goes to each. Unset (make run): nothing to purge.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number + 1}" if number else "varnish": {
+        "BACKEND": "pbr_site.core.purging.HTTPBackendWithTimeout",
+        "LOCATION": location,
     }
-    if os.environ.get("FRONTEND_CACHE_URL")
-    else {}
-)
+    for number, location in enumerate(os.environ.get("FRONTEND_CACHE_URL", "").replace(",", " ").split())
+}
 # Wagtail would purge each URL once per language by swapping its /en/ or /cy/ prefix, but a
 # translation has its own slugs (/cy/adolygu/...): translations are purged as pages of their own.
 WAGTAILFRONTENDCACHE_LANGUAGES = []

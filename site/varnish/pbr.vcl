@@ -9,7 +9,7 @@ vcl 4.1;
 #     include "/path/to/site/varnish/pbr.vcl";
 #
 # Several application servers: one backend each and a round-robin director
-# (tests/deploy/test_two_servers.py builds exactly that; README, "Running on more than one machine").
+# (tests/browser/test_two_servers.py builds exactly that; README, "Running on more than one machine").
 #
 # What is kept: only what the application marks `Cache-Control: public, ..., s-maxage=N`
 # (public pages, pbr_site/core/middleware.py) for N seconds, with stale-while-revalidate as

@@ -2,7 +2,12 @@
 addresses that show it, in both languages, once the transaction commits; nothing is sent or
 queried when no cache is configured; an unreachable cache never fails a publish."""
 
+import json
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -394,3 +399,26 @@ def test_a_new_slug_for_the_accessibility_statement_purges_every_page(committed,
     statement.slug = "accessibility-statement"
     urls = committed(lambda: statement.save_revision().publish())
     assert urls >= every_address() - {f"{BASE}/en/accessibility-statement/"}
+
+
+def test_several_varnish_servers_each_get_every_purge():
+    """FRONTEND_CACHE_URL may list several Varnish servers (README, "Running on more than one
+    machine"): the settings give Wagtail one backend for each."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "import json; from django.conf import settings; print(json.dumps(settings.WAGTAILFRONTENDCACHE))",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "FRONTEND_CACHE_URL": "http://10.0.0.21:6081, http://10.0.0.22:6081"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    backends = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [backend["LOCATION"] for backend in backends.values()] == ["http://10.0.0.21:6081", "http://10.0.0.22:6081"]
+    assert {backend["BACKEND"] for backend in backends.values()} == {"pbr_site.core.purging.HTTPBackendWithTimeout"}
