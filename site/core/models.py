@@ -88,7 +88,8 @@ class RoutedInOneQuery:
         specific = getattr(child, related[model]) if model in related else child.specific
         specific.locale = child.locale  # read in the same query (page.locale_id is the same)
         specific.routed_as_public = not (child.in_private_section or child.on_an_alias)
-        specific._cached_parent_obj = self  # as Wagtail does: breadcrumbs need no query
+        # As Wagtail's own Page.route does (treebeard's get_parent reads it): no query for breadcrumbs.
+        specific._cached_parent_obj = self
         return specific.route(request, path_components[1:])
 
     def get_view_restrictions(self):

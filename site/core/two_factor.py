@@ -1,6 +1,7 @@
 """Two-factor sign-in to the Wagtail admin with django-otp time-based one-time passwords.
 
-wagtail-2fa does not start on Wagtail 8, so this is the small part of it we need: after
+wagtail-2fa does not start on Wagtail 8, so this is the small part of it we need (delete this
+module and use wagtail-2fa again once a release supports Wagtail 8): after
 Wagtail's own password sign-in (rate-limited by axes), AdminTwoFactorMiddleware sends anyone
 under /admin/ whose session has not passed a one-time password to
 

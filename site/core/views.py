@@ -32,7 +32,7 @@ class BilingualSitemap(Sitemap):
 
     Wagtail's own Sitemap walks only the site's root page, which is the English home;
     the Welsh home is its translation, a sibling in the page tree, so we walk each
-    translation of the root.
+    translation of the root. Delete when Wagtail's Sitemap lists every locale's pages.
     """
 
     def items(self):
