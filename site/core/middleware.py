@@ -2,10 +2,12 @@
 the admin's Content-Security-Policy, Permissions-Policy and the paused sign-in page."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.encoding import escape_uri_path
 from django.views.decorators.csp import csp_override
 
 
@@ -18,7 +20,8 @@ class PublicPageCacheHeadersMiddleware:
     Only on a GET or HEAD answered 200 with HTML by Wagtail's page view (pages and their
     routable sub-pages), for a visitor without a session, when the view said nothing about
     caching itself (forms, the self-assessment journey and searches send never_cache headers)
-    and the response neither sets a cookie nor varies on Cookie. Django's session and CSRF
+    and the response neither sets a cookie nor varies on Cookie, and only when it was asked for by
+    the address a purge names (`asked_by_its_own_address`). Django's session and CSRF
     middleware add `Vary: Cookie` when the page read the session or used a CSRF token, and
     set their cookie when they change it: placed above both, this sees all of that.
     Everything else is left as the view made it.
@@ -54,7 +57,26 @@ def is_public_page(request, response):
         and not response.cookies
         and "cookie" not in vary
         and settings.SESSION_COOKIE_NAME not in request.COOKIES  # signed in, or a journey under way
+        and asked_by_its_own_address(request)
     )
+
+
+PERCENT_ESCAPE = re.compile(r"%[0-9a-f]{2}", re.IGNORECASE)
+
+
+def asked_by_its_own_address(request):
+    """Was the page asked for by the address a purge names? Wagtail purges a page by its address
+    as Django writes it (percent-encoded UTF-8), and the cache in front drops only the copy
+    stored under that spelling (ignoring case). The same page asked for another way, such as
+    /en/%61bout/ or with its Welsh letters as raw bytes, would be kept apart and never purged,
+    so it is served but not marked for keeping. The address as sent comes from the WSGI server
+    (gunicorn's RAW_URI; REQUEST_URI under uWSGI or mod_wsgi); without it there is nothing to
+    compare, and no cache in front (make run)."""
+    sent = request.META.get("RAW_URI") or request.META.get("REQUEST_URI")
+    if not sent:
+        return True
+    path = urlsplit(sent).path if "://" in sent.partition("?")[0] else sent.partition("?")[0]
+    return PERCENT_ESCAPE.sub(lambda escape: escape[0].upper(), path) == escape_uri_path(request.path)
 
 
 # "gzip;q=0" (or q=0.0, 0.00, 0.000): the reader refuses gzip.

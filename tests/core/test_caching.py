@@ -66,6 +66,33 @@ def test_public_pages_may_be_kept_by_a_shared_cache_and_are_the_same_for_every_r
 
 
 @pytest.mark.django_db
+def test_a_page_asked_for_by_another_spelling_of_its_address_is_not_kept(client, demo_page):
+    """A purge names the page's address as Django writes it; a copy stored under another
+    spelling would never be purged, so only the address as written (hex in either case, as
+    the cache in front compares) is marked for keeping. RAW_URI: the request line as gunicorn
+    received it."""
+    welsh = demo_page(DigestPage, "cy")
+    welsh.slug = "ŵyl-y-dystiolaeth"
+    welsh.save_revision().publish()
+    canonical = welsh.url.replace("ŵ", "%C5%B5")
+    english = demo_page(DigestPage, "en").url
+    spelt = {
+        english: True,
+        english + "?sort=title": True,
+        english.replace("/en/", "/%65n/"): False,  # an "e" percent-encoded
+        canonical: True,
+        canonical.replace("%C5%B5", "%c5%b5"): True,  # the cache in front ignores case
+        welsh.url.encode().decode("latin-1"): False,  # its Welsh letters as raw UTF-8 bytes
+        "http://localhost" + english: True,  # the absolute form of a request line
+    }
+    for sent, kept in spelt.items():
+        path = welsh.url if "yl-y" in sent else english
+        response = client.get(path, RAW_URI=sent)
+        assert response.status_code == 200, sent
+        assert is_public(response) is kept, sent
+
+
+@pytest.mark.django_db
 def test_the_shared_cache_lifetimes_come_from_the_settings(client, demo_page, settings):
     settings.PBR_PAGE_S_MAXAGE = 120
     settings.PBR_PAGE_STALE_WHILE_REVALIDATE = 15
