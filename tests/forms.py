@@ -11,6 +11,9 @@ HTML's rules, not one per module:
 - a select sends its selected options (a single select with none selected, its first);
 - a textarea sends its text without the one leading newline HTML's parser drops;
 - buttons and file inputs are not sent (a test adds the button it clicks, or the file).
+
+Filling in is held to what the screen offers: a box ticked or an option chosen must be one the
+form shows, enabled. A tampered post says so (`forged`).
 """
 
 from dataclasses import dataclass
@@ -30,12 +33,21 @@ class RenderedForm:
     fields: dict  # name -> [value, ...], what it would send as it stands
     offered: set  # every field name it shows, ticked or not, file inputs included
     boxes: dict  # name -> "checkbox" or "radio", for the names that are boxes
+    choices: dict  # name -> the values its enabled boxes or options offer (boxes and selects)
 
     def filled(self, **values):
         """What it sends after the person fills in `values`: a text field or select takes
         the value (a list for several), a radio button that value; a checkbox is ticked
-        as well as any already ticked. An unknown name is sent too, as a tampered post
-        would be."""
+        as well as any already ticked. Each box or option must be one the form offers."""
+        for name, value in values.items():
+            assert name in self.fields or name in self.offered, f"the form shows no field {name!r}"
+            if name in self.choices:
+                for item in value if isinstance(value, list | tuple) else [value]:
+                    assert str(item) in self.choices[name], f"the form offers no {item!r} for {name!r}"
+        return self.forged(**values)
+
+    def forged(self, **values):
+        """As `filled`, without asking whether the form offers it: a tampered post."""
         data = {name: list(sent) for name, sent in self.fields.items()}
         for name, value in values.items():
             value = [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
@@ -58,7 +70,7 @@ def read_form(page, selector=POST_FORM, button=None):
         address = page.request["PATH_INFO"]
         if page.request.get("QUERY_STRING"):
             address += "?" + page.request["QUERY_STRING"]
-    fields, offered, boxes = {}, set(), {}
+    fields, offered, boxes, choices = {}, set(), {}, {}
     for element in form.select("input[name], select[name], textarea[name]"):
         name = element["name"]
         kind = element.get("type", "text").lower() if element.name == "input" else element.name
@@ -68,9 +80,13 @@ def read_form(page, selector=POST_FORM, button=None):
             continue
         if kind in ("checkbox", "radio"):
             boxes[name] = kind
+            choices.setdefault(name, set()).add(element.get("value", "on"))
             if element.has_attr("checked"):
                 fields.setdefault(name, []).append(element.get("value", "on"))
         elif kind == "select":
+            choices.setdefault(name, set()).update(
+                option.get("value", option.get_text()) for option in element.select("option:not([disabled])")
+            )
             chosen = element.select("option[selected]")
             if not chosen and not element.has_attr("multiple"):
                 chosen = element.select("option")[:1]
@@ -84,7 +100,7 @@ def read_form(page, selector=POST_FORM, button=None):
         clicked = form.select_one(f"button[name={button}], input[type=submit][name={button}]")
         assert clicked is not None, f"no button {button!r} in the form"
         fields[button] = [clicked.get("value", "")]
-    return RenderedForm(urljoin(address, form.get("action") or address), fields, offered, boxes)
+    return RenderedForm(urljoin(address, form.get("action") or address), fields, offered, boxes, choices)
 
 
 def form_data(page, selector=POST_FORM, button=None, **values):

@@ -3,6 +3,8 @@ sends: every test that posts a form back relies on it."""
 
 from types import SimpleNamespace
 
+import pytest
+
 from tests.forms import form_data, read_form
 
 PAGE = b"""<html><body>
@@ -58,3 +60,11 @@ def test_the_button_clicked_is_sent_and_a_form_without_action_posts_to_its_page(
     assert form_data(response(), button="action-publish")["action-publish"] == ["yes"]
     bare = response(b'<form method="post"><input name="a" value="1"></form>', path="/suggest/", query="x=1")
     assert read_form(bare).action == "/suggest/?x=1"
+
+
+def test_filling_in_is_held_to_what_the_form_offers_and_a_forged_post_is_not():
+    form = read_form(response())
+    for wrong in ({"themes": "unknown"}, {"role": "judge"}, {"sector": "space"}, {"no_such_field": "x"}):
+        with pytest.raises(AssertionError):
+            form.filled(**wrong)
+    assert form.forged(role="judge", no_such_field="x")["role"] == ["judge"]

@@ -273,4 +273,5 @@ class DigestReference(Orderable):
 
     @property
     def citation_text(self):
-        return as_text(self.citation)
+        """The citation as plain text: the snapshot is plain text already."""
+        return as_text(self.entry.harvard_reference) if self.entry is not None else self.citation_snapshot

@@ -11,7 +11,7 @@ from pbr_site.core.models import ContentPage, in_private_section
 from pbr_site.core.templatetags.core_tags import linked_page
 from pbr_site.core.text import ascii_int
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from .. import full_review, pack
 from ..bibliography_io import WRITERS, export_records, export_response
@@ -554,7 +554,9 @@ class ResourcePackPage(RoutablePageMixin, ContentPage):
         add_never_cache_headers(response)
         return response
 
-    @path("entry/<int:pk>/", name="entry")
+    # An entry has one address: its number without leading zeros (a publish purges that one;
+    # /entry/007/ would be a copy the HTTP cache kept apart).
+    @re_path(r"^entry/(?P<pk>[1-9][0-9]{0,17})/$", name="entry")
     def entry_page(self, request, pk):
         entry = (
             BibliographyEntry.objects.filter(pk=pk, live=True)

@@ -93,6 +93,18 @@ def test_a_page_asked_for_by_another_spelling_of_its_address_is_not_kept(client,
 
 
 @pytest.mark.django_db
+def test_an_entry_page_has_one_address(client, demo_page):
+    """A publish purges an entry's page by its number as written (entry/7/): the same number
+    with a leading zero is no address of it, so no copy of it can outlive a publish."""
+    pack = demo_page(ResourcePackPage, "en")
+    entry = BibliographyEntry.objects.filter(live=True).order_by("pk").first()
+    address = pack.url + pack.reverse_subpage("entry", kwargs={"pk": entry.pk})
+    assert address.endswith(f"/entry/{entry.pk}/") and client.get(address).status_code == 200
+    assert client.get(address.replace(f"/entry/{entry.pk}/", f"/entry/0{entry.pk}/")).status_code == 404
+    assert client.get(address.replace(f"/entry/{entry.pk}/", "/entry/٣/")).status_code == 404
+
+
+@pytest.mark.django_db
 def test_the_shared_cache_lifetimes_come_from_the_settings(client, demo_page, settings):
     settings.PBR_PAGE_S_MAXAGE = 120
     settings.PBR_PAGE_STALE_WHILE_REVALIDATE = 15

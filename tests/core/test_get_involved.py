@@ -18,7 +18,7 @@ from django.urls import reverse
 from pbr_site.core import views
 from pbr_site.core.models import Enquiry, GetInvolvedPage, StandardPage
 
-from tests.forms import form_data
+from tests.forms import form_data, read_form
 
 ANSWERS = {
     "reason": "Pilot the self-assessment",  # the label the visitor clicks
@@ -62,7 +62,17 @@ def fill_in(form, answers):
         label = form.find("label", attrs={"for": radio["id"]}).get_text(strip=True)
         if values.get(radio["name"]) == label:
             values[radio["name"]] = radio["value"]
-    return form_data(form, **values)
+    rendered = read_form(form)
+    # A radio answer no label has, or a field the form does not show: tampered, sent as typed.
+    tampered = {
+        name
+        for name, value in values.items()
+        if name not in rendered.offered or (name in rendered.choices and value not in rendered.choices[name])
+    }
+    return {
+        **rendered.filled(**{name: value for name, value in values.items() if name not in tampered}),
+        **{name: [values[name]] for name in tampered},
+    }
 
 
 def send(visitor, url, answers, **extra):

@@ -116,14 +116,16 @@ def test_no_authors_gives_the_plain_reference_without_the_title_twice():
     assert harvard.html == "Anonymous report (2014). Available at: https://e.org/."
 
 
-def test_a_failing_formatter_falls_back_to_a_plain_reference(monkeypatch):
+def test_a_failing_formatter_falls_back_to_a_plain_reference(monkeypatch, request):
     import citeproc
 
     def broken(*args, **kwargs):
         raise RuntimeError("citeproc-py surprised")
 
     monkeypatch.setattr(citeproc, "CitationStylesStyle", broken)
-    references._formatted.cache_clear()  # the process remembers what it formatted before
+    # The process remembers what it formatted: forget it before, and the fallbacks after.
+    references._formatted.cache_clear()
+    request.addfinalizer(references._formatted.cache_clear)
     for reference in references.references(FOX):
         assert not reference.formatted
         assert reference.html == (

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from literature.models import ThemeTag
-from tests.forms import ADMIN_FORM, form_data
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_an_editor_cannot_name_a_theme_with_a_comma(client, admin_user):
     client.force_login(admin_user)
     theme = ThemeTag.objects.get(slug="gaming-cream-skimming-and-parking")
     url = reverse("wagtailsnippets_literature_themetag:edit", args=[theme.pk])
-    data = form_data(client.get(url), ADMIN_FORM, name="gaming, creaming and parking")
+    data = form_data(client.get(url), "form[data-edit-form]", name="gaming, creaming and parking")
     response = client.post(url, data)
     assert response.status_code == 200  # the form again, with the message
     assert "cannot hold a comma" in response.content.decode()
