@@ -1,6 +1,7 @@
 """Digest pages: five-minute summaries of what the evidence says on one PbR issue."""
 
 import json
+from functools import cached_property
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -263,10 +264,10 @@ class DigestReference(Orderable):
         """Deleted from the pack (entry gone) or taken out of it (unpublished)."""
         return self.entry is None or not self.entry.live
 
-    @property
+    @cached_property
     def citation(self):
         """The Harvard reference (safe HTML) while the entry exists; else the text kept when
-        the reference was last saved."""
+        the reference was last saved. Once per request: the list and the metadata both show it."""
         if self.entry is not None:
             return self.entry.harvard_reference
         return self.citation_snapshot
@@ -274,4 +275,4 @@ class DigestReference(Orderable):
     @property
     def citation_text(self):
         """The citation as plain text: the snapshot is plain text already."""
-        return as_text(self.entry.harvard_reference) if self.entry is not None else self.citation_snapshot
+        return as_text(self.citation) if self.entry is not None else self.citation_snapshot
