@@ -23,7 +23,6 @@ from .questionnaire import pinned
 from .views import (
     JOINT_SESSION_KEY,
     SESSION_KEY,
-    STARTS_PER_HOUR,
     completed_response_or_404,
     is_own_party,
     joint_party_of,
@@ -35,9 +34,6 @@ from .views import (
     subpage_url,
 )
 
-# Making invitation links is not making responses: a limit of its own, so a commissioner
-# setting up several joint assessments from one office is not stopped by the start limit.
-INVITATIONS_PER_HOUR = 60
 MAX_PARTIES = 12
 SERVICE_NAME_LENGTH = JointAssessment._meta.get_field("service_name").max_length
 LABEL_LENGTH = JointParty._meta.get_field("label").max_length
@@ -118,7 +114,7 @@ def _role_and_label(post, errors, yours=False):
 
 # --- start ----------------------------------------------------------------------------------
 @journey
-@rate_limited("assessment-start", STARTS_PER_HOUR)
+@rate_limited("assessment-start", "PBR_ASSESSMENT_STARTS_PER_HOUR")
 def start(request, page):
     if not page.questionnaire or page.live_revision_id is None:
         messages.error(request, _("The self-assessment is not open yet."))
@@ -239,7 +235,7 @@ def _party_status(request, page, party):
 
 # --- invitations ------------------------------------------------------------------------------
 @journey
-@rate_limited("joint-invitations", INVITATIONS_PER_HOUR)
+@rate_limited("joint-invitations", "PBR_JOINT_INVITATIONS_PER_HOUR")
 def invite(request, page, token):
     joint_assessment = joint_or_none(page, token)
     if joint_assessment is None:
@@ -265,7 +261,7 @@ def invite(request, page, token):
 
 
 @journey
-@rate_limited("assessment-start", STARTS_PER_HOUR)
+@rate_limited("assessment-start", "PBR_ASSESSMENT_STARTS_PER_HOUR")
 def invitation(request, page, invite_token):
     party = (
         JointParty.objects.filter(invite_token=invite_token, joint__page__translation_key=page.translation_key)

@@ -8,6 +8,7 @@ resume link (/r/<token>/) leads back to the task list. Nothing here is cached.
 import csv
 import functools
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import F
@@ -37,12 +38,6 @@ JOINT_SESSION_KEY = "pbr_joint_parties"  # joint token -> the id of this visitor
 FROM_CHECK_KEY = "change"  # on a section's address: came from "check your answers"
 FROM_CHECK = f"{FROM_CHECK_KEY}=1"
 
-# Per client and hour, counted in the shared cache (pbr_site.core.ratelimit): generous for a
-# person (a whole assessment is a dozen answers), a wall for a script filling the database.
-STARTS_PER_HOUR = 20
-ANSWERS_PER_HOUR = 300
-FEEDBACK_PER_HOUR = 10
-
 
 def _no_store(response):
     add_never_cache_headers(response)
@@ -59,12 +54,14 @@ def journey(view):
     return wrapper
 
 
-def rate_limited(scope, per_hour):
-    """POSTs beyond `per_hour` from one client in an hour get a 429 page and change nothing."""
+def rate_limited(scope, setting):
+    """POSTs beyond settings.<setting> from one client address in an hour get a 429 page and
+    change nothing (counted in the shared cache: pbr_site.core.ratelimit)."""
 
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
+            per_hour = getattr(settings, setting)
             if request.method == "POST" and over_limit(request, scope, limit=per_hour, window_seconds=3600):
                 return _no_store(TemplateResponse(request, "429.html", status=429))
             return view(request, *args, **kwargs)
@@ -157,7 +154,7 @@ def landing(request, page):
 
 
 @journey
-@rate_limited("assessment-start", STARTS_PER_HOUR)
+@rate_limited("assessment-start", "PBR_ASSESSMENT_STARTS_PER_HOUR")
 def start(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
@@ -175,7 +172,7 @@ def start(request, page):
 
 # --- about you --------------------------------------------------------------------------
 @journey
-@rate_limited("assessment-answers", ANSWERS_PER_HOUR)
+@rate_limited("assessment-answers", "PBR_ASSESSMENT_ANSWERS_PER_HOUR")
 def about_you(request, page, token):
     response = _response_or_404(page, token)
     if response.is_complete:
@@ -251,7 +248,7 @@ def task_list(request, page, token):
 
 # --- one section ------------------------------------------------------------------------
 @journey
-@rate_limited("assessment-answers", ANSWERS_PER_HOUR)
+@rate_limited("assessment-answers", "PBR_ASSESSMENT_ANSWERS_PER_HOUR")
 def section(request, page, token, number):
     response = _response_or_404(page, token)
     if response.is_complete:
@@ -406,7 +403,7 @@ def _next_url(page, response, questionnaire, number, token):
 
 # --- check your answers -------------------------------------------------------------------
 @journey
-@rate_limited("assessment-answers", ANSWERS_PER_HOUR)
+@rate_limited("assessment-answers", "PBR_ASSESSMENT_ANSWERS_PER_HOUR")
 def check_answers(request, page, token):
     response = _response_or_404(page, token)
     if response.is_complete:
@@ -582,7 +579,7 @@ def _changes_since_previous(questionnaire, result_, response):
 
 
 @journey
-@rate_limited("assessment-start", STARTS_PER_HOUR)
+@rate_limited("assessment-start", "PBR_ASSESSMENT_STARTS_PER_HOUR")
 def answer_again(request, page, share_token):
     """A new response filled in with this result's answers, to change what has changed since.
     It pins the questionnaire as it is now: answers it no longer accepts are left out, and
@@ -745,7 +742,7 @@ def result_download(request, page, share_token):
 
 
 @journey
-@rate_limited("assessment-feedback", FEEDBACK_PER_HOUR)
+@rate_limited("assessment-feedback", "PBR_ASSESSMENT_FEEDBACK_PER_HOUR")
 def result_feedback(request, page, share_token):
     response = completed_response_or_404(page, share_token)
     if request.method == "POST":

@@ -237,6 +237,16 @@ WAGTAILFRONTENDCACHE = {
 # translation has its own slugs (/cy/adolygu/...): translations are purged as pages of their own.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# The self-assessment's limits per client address and hour (toolkit/views.py rate_limited):
+# room for a workshop of about 40 people on one council or prison network (one address seen
+# from outside; each assessment is a start and about 15 saves), a wall for a script filling
+# the database. Making joint-assessment invitations has a limit of its own, so a commissioner
+# setting up several from one office is not stopped by the start limit.
+PBR_ASSESSMENT_STARTS_PER_HOUR = 150
+PBR_ASSESSMENT_ANSWERS_PER_HOUR = 2000
+PBR_ASSESSMENT_FEEDBACK_PER_HOUR = 100
+PBR_JOINT_INVITATIONS_PER_HOUR = 60
+
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PbR Toolkit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
