@@ -214,8 +214,13 @@ def test_check_answers_lists_every_answer_with_change_links(client, assessment):
     assert rows["3. Which payments are in place?"] == "Up-front payment Progress payments"
     assert rows["4. Providers can carry 12 months of delayed payment."] == "Not answered"
     assert len(rows) == 5  # with the role
-    change = html.find(id=f"answer-{bid('objectives')}").select_one(".govuk-summary-list__actions a")["href"]
+    change = html.find(id=f"question-{bid('objectives')}").select_one(".govuk-summary-list__actions a")["href"]
     assert change == base + f"section/1/?change=1#question-{bid('objectives')}"
+    # Saved, the section sends the reader back here (a browser keeps the link's #question-...
+    # through a redirect without a fragment of its own), to the row of the answer they changed.
+    saved = answer(client, change.split("#")[0], response.revision_id, objectives="one", compared="no")
+    assert saved["Location"] == base + "check/"
+    assert soup_of(client.get(saved["Location"])).find(id=f"question-{bid('objectives')}").dt is not None
 
 
 @pytest.mark.django_db
