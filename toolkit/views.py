@@ -35,6 +35,8 @@ from .questionnaire import build, check_sample, pinned
 
 SESSION_KEY = "pbr_assessment_tokens"  # page id -> token of the visitor's latest response
 JOINT_SESSION_KEY = "pbr_joint_parties"  # joint token -> the id of this visitor's own party
+OWN_RESULTS_KEY = "pbr_own_results"  # share tokens of the results this browser finished
+OWN_RESULTS_KEPT = 20
 FROM_CHECK_KEY = "change"  # on a section's address: came from "check your answers"
 FROM_CHECK = f"{FROM_CHECK_KEY}=1"
 
@@ -125,6 +127,23 @@ def remember_party(request, party):
 
 def is_own_party(request, party):
     return party is not None and request.session.get(JOINT_SESSION_KEY, {}).get(str(party.joint.token)) == party.pk
+
+
+def remember_own_result(request, response):
+    """This browser finished `response`: its result page offers it the feedback form."""
+    own = [token for token in request.session.get(OWN_RESULTS_KEY, []) if token != str(response.share_token)]
+    request.session[OWN_RESULTS_KEY] = [*own, str(response.share_token)][-OWN_RESULTS_KEPT:]
+
+
+def is_own_result(request, response, party):
+    """Did this browser answer it (`party`: its party of a joint assessment, or None)?
+    Colleagues given the result's private link may read it but not change it: "Was this result
+    useful?" and the answer given are the answerer's alone."""
+    return (
+        str(response.share_token) in request.session.get(OWN_RESULTS_KEY, [])
+        or request.session.get(SESSION_KEY, {}).get(str(response.page_id)) == str(response.token)
+        or is_own_party(request, party)
+    )
 
 
 def joint_party_of(response):
@@ -427,6 +446,7 @@ def check_answers(request, page, token):
                 )
         response.refresh_from_db()
         if response.is_complete:
+            remember_own_result(request, response)
             return HttpResponseRedirect(subpage_url(page, "result", share_token=response.share_token))
         # Answers saved (from another tab) while this was scored: show them to be checked again.
         messages.warning(
@@ -556,6 +576,7 @@ def result(request, page, share_token):
             "download_url": subpage_url(page, "result_download", share_token=share_token),
             "pdf_url": subpage_url(page, "result_pdf", share_token=share_token),
             "feedback_url": subpage_url(page, "result_feedback", share_token=share_token),
+            "own_result": is_own_result(request, response, party),
         },
     )
 
@@ -745,7 +766,9 @@ def result_download(request, page, share_token):
 @rate_limited("assessment-feedback", "PBR_ASSESSMENT_FEEDBACK_PER_HOUR")
 def result_feedback(request, page, share_token):
     response = completed_response_or_404(page, share_token)
-    if request.method == "POST":
+    if request.method == "POST" and not is_own_result(request, response, joint_party_of(response)):
+        messages.error(request, _("Only the person who answered can say whether the result was useful."))
+    elif request.method == "POST":
         form = FeedbackForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Select yes or no to tell us whether the result was useful"))

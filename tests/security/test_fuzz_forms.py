@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from pbr_site.core.text import without_hidden_characters
 
 from literature.models import ResourcePackPage, ResourceSuggestion, SectorTag
+from tests.toolkit.fixtures import answered_in
 from toolkit import scoring
 from toolkit.models import AssessmentResponse, Role, SelfAssessmentPage
 from toolkit.questionnaire import pinned
@@ -239,6 +240,7 @@ def test_result_feedback(client, assessment, in_progress, data, raw):
     in_progress.completed_at = in_progress.created_at
     in_progress.found_useful, in_progress.useful_comment = True, "Helped our board decide."
     in_progress.save()
+    answered_in(client, in_progress)
     http = post(client, assessment.url + f"result/{in_progress.share_token}/feedback/", data, raw)
     assert_no_server_error(http)
     in_progress.refresh_from_db()
@@ -427,6 +429,7 @@ def test_feedback_is_rate_limited(client, assessment, in_progress, settings):
     in_progress.result = scoring.score(pinned(in_progress.revision_id).engine, in_progress.answers).to_dict()
     in_progress.save()
     url = assessment.url + f"result/{in_progress.share_token}/feedback/"
+    answered_in(client, in_progress)
     for _ in range(5):
         assert client.post(url, {"useful": "yes"}).status_code == 302
     assert client.post(url, {"useful": "no"}).status_code == 429

@@ -18,6 +18,7 @@ from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from literature.models import ResourcePackPage, ResourceSuggestion
+from tests.toolkit.fixtures import answered_in
 from toolkit import scoring
 from toolkit.models import AssessmentResponse, Role, SelfAssessmentPage
 from toolkit.questionnaire import pinned
@@ -434,6 +435,7 @@ def test_suggestion_stores_no_bidirectional_controls(client, suggest_url):
 @pytest.mark.parametrize("invisible", INVISIBLE_ONLY)
 def test_feedback_comment_of_invisible_characters_is_no_comment(client, assessment, finished, invisible):
     cache.clear()
+    answered_in(client, finished)
     url = assessment.url + f"result/{finished.share_token}/feedback/"
     assert client.post(url, {"useful": "no", "comment": invisible}).status_code == 302
     finished.refresh_from_db()
@@ -442,6 +444,7 @@ def test_feedback_comment_of_invisible_characters_is_no_comment(client, assessme
 
 def test_feedback_comment_keeps_no_bidirectional_controls(client, assessment, finished):
     cache.clear()
+    answered_in(client, finished)
     url = assessment.url + f"result/{finished.share_token}/feedback/"
     assert client.post(url, {"useful": "yes", "comment": f"Helped{BIDI} our board\x00 decide."}).status_code == 302
     finished.refresh_from_db()

@@ -169,3 +169,14 @@ def build_assessment(slug="test-assessment"):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def answered_in(client, response):
+    """The client's browser is the one that finished `response` (as submitting its answers
+    there records): its result page offers it "Was this result useful?"."""
+    from toolkit.views import OWN_RESULTS_KEY
+
+    session = client.session
+    session[OWN_RESULTS_KEY] = [str(response.share_token)]
+    session.save()
+    return client

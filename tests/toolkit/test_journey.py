@@ -5,6 +5,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import Client
 
 from toolkit.models import AssessmentResponse
 
@@ -314,6 +315,26 @@ def test_was_this_useful(client, assessment):
     client.post(url, {"useful": "yes", "comment": "x" * 5000})
     response.refresh_from_db()
     assert response.found_useful is True and len(response.useful_comment) == 1000
+
+
+@pytest.mark.django_db
+def test_colleagues_with_the_result_link_read_it_but_cannot_change_the_feedback(client, assessment):
+    """The page says colleagues "can read it, not change it": the answerer's "was this
+    useful?" and comment are theirs alone, neither shown to nor changed by the link's readers."""
+    response, done = take(client, assessment, objectives="one", compared="no", safeguards=["none"])
+    url = assessment.url + f"result/{response.share_token}/"
+    assert client.post(url + "feedback/", {"useful": "no", "comment": "Too blunt for our board."}).status_code == 302
+    own = soup_of(client.get(url))
+    assert own.select_one("#feedback textarea[name=comment]").get_text() == "Too blunt for our board."
+
+    colleague = Client()
+    page = colleague.get(url)
+    assert page.status_code == 200 and "Too blunt for our board." not in page.content.decode()
+    assert soup_of(page).select("#feedback, textarea[name=comment]") == []
+    forged = colleague.post(url + "feedback/", {"useful": "yes", "comment": "Changed by someone else"}, follow=True)
+    assert "Only the person who answered can say whether the result was useful." in forged.content.decode()
+    response.refresh_from_db()
+    assert (response.found_useful, response.useful_comment) == (False, "Too blunt for our board.")
 
 
 @pytest.mark.django_db
