@@ -577,6 +577,7 @@ def result(request, page, share_token):
             "pdf_url": subpage_url(page, "result_pdf", share_token=share_token),
             "feedback_url": subpage_url(page, "result_feedback", share_token=share_token),
             "own_result": is_own_result(request, response, party),
+            "feedback_note": next((m for m in messages.get_messages(request) if "feedback" in m.extra_tags), None),
         },
     )
 
@@ -770,13 +771,14 @@ def result_feedback(request, page, share_token):
         messages.error(request, _("Only the person who answered can say whether the result was useful."))
     elif request.method == "POST":
         form = FeedbackForm(request.POST)
+        # Tagged "feedback": shown in the form itself, where the redirect below lands the reader.
         if not form.is_valid():
-            messages.error(request, _("Select yes or no to tell us whether the result was useful"))
+            messages.error(request, _("Select yes or no to tell us whether the result was useful"), "feedback")
         else:
             response.found_useful = form.cleaned_data["useful"] == "yes"
             response.useful_comment = form.cleaned_data["comment"]
             response.save(update_fields=["found_useful", "useful_comment", "updated_at"])
-            messages.success(request, _("Thank you for your feedback."))
+            messages.success(request, _("Thank you for your feedback."), "feedback")
     return HttpResponseRedirect(subpage_url(page, "result", share_token=share_token) + "#feedback")
 
 

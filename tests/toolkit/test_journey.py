@@ -74,13 +74,13 @@ def test_whole_assessment_for_each_role(client, assessment, role):
     }
     assert rows == {"Test purpose": "Looks sound", "Test finance": "Needs work"}
     assert f"Needs work: advice for {role}s." in text
-    # What the reader told us about finance, the answer that counted against it, and what
+    # What the reader told us about finance, the answer that scored below the best, and what
     # to consider; the ideal is labelled as what good looks like.
     finance = html.select(".app-factor")[1]
     told = [li.get_text(" ", strip=True) for li in finance.find("h4", string="What you told us").find_next("ul")("li")]
     assert told == [
         "4. Which payments are in place? – you answered “Up-front payment”, “Progress payments”",
-        "5. Providers can carry 12 months of delayed payment. – you answered “Disagree” (counted against this factor)",
+        "5. Providers can carry 12 months of delayed payment. – you answered “Disagree” (scored below the best for this factor)",
     ]
     assert finance.find("h4", string="What to do next").find_next("ul").get_text(strip=True) == (
         "Small charities lack working capital."
@@ -309,10 +309,17 @@ def test_download_holds_the_answers_and_verdicts(client, assessment):
 def test_was_this_useful(client, assessment):
     response, done = take(client, assessment, objectives="one", compared="no", safeguards=["none"])
     url = assessment.url + f"result/{response.share_token}/feedback/"
-    client.post(url, {"useful": "maybe"})
+    refused = client.post(url, {"useful": "maybe"}, follow=True)
     response.refresh_from_db()
     assert response.found_useful is None
-    client.post(url, {"useful": "yes", "comment": "x" * 5000})
+    # Said beside the question, where the reader lands (#feedback), not in a banner far above.
+    assert refused.redirect_chain[-1][0].endswith("/#feedback")
+    html = soup_of(refused)
+    error = html.select_one("#feedback .govuk-form-group--error .govuk-error-message")
+    assert "Select yes or no to tell us whether the result was useful" in error.get_text()
+    assert html.select(".govuk-notification-banner") == []
+    thanked = soup_of(client.post(url, {"useful": "yes", "comment": "x" * 5000}, follow=True))
+    assert thanked.select_one("#feedback [role=status]").get_text(strip=True) == "Thank you for your feedback."
     response.refresh_from_db()
     assert response.found_useful is True and len(response.useful_comment) == 1000
 
