@@ -74,13 +74,13 @@ def test_whole_assessment_for_each_role(client, assessment, role):
     }
     assert rows == {"Test purpose": "Looks sound", "Test finance": "Needs work"}
     assert f"Needs work: advice for {role}s." in text
-    # What the reader told us about finance, the answer that scored below the best, and what
+    # What the reader told us about finance, the answer that could score higher, and what
     # to consider; the ideal is labelled as what good looks like.
     finance = html.select(".app-factor")[1]
     told = [li.get_text(" ", strip=True) for li in finance.find("h4", string="What you told us").find_next("ul")("li")]
     assert told == [
         "4. Which payments are in place? – you answered “Up-front payment”, “Progress payments”",
-        "5. Providers can carry 12 months of delayed payment. – you answered “Disagree” (scored below the best for this factor)",
+        "5. Providers can carry 12 months of delayed payment. – you answered “Disagree” (could score higher)",
     ]
     assert finance.find("h4", string="What to do next").find_next("ul").get_text(strip=True) == (
         "Small charities lack working capital."
